@@ -1,0 +1,5 @@
+"""spaCy components of legalkg: one extractor per component, registered as ``legalkg_*`` factories."""
+
+from __future__ import annotations
+
+__all__: list[str] = []

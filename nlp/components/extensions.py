@@ -1,0 +1,30 @@
+"""The custom attributes legalkg's components share, registered once.
+
+The contract between components:
+
+- ``doc.spans[SPANS_KEY]`` holds every entity mention, labelled ``ORG``, ``PERSON``, ``GOV``
+  (government agency), ``COURT``, ``MONEY``, ``DATE``, ``CASE``, ``REGISTRANT`` (a phrase that
+  refers to the filer: "the registrant", "the Company", the filer's short name).
+- ``span._.value`` is the span's normalised value: full name (aliases resolved), courts-db id,
+  ISO date/month/year, ``{"value": float, "currency": "USD"}`` or the case number.
+- ``doc._.filer`` is the registrant's full name when the caller knows it (set before the
+  components run); ``doc._.aliases`` maps alias -> full name; ``doc._.events`` is the list of
+  :class:`legalkg.nlp.model.Event` found.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+__all__ = ["SPANS_KEY", "register_extensions"]
+
+SPANS_KEY = "legalkg"
+
+
+def register_extensions() -> None:
+    """Register the shared ``._`` attributes; calling it again is harmless."""
+    for name, default in (("filer", None), ("filer_names", None), ("aliases", None), ("events", None)):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    if not Span.has_extension("value"):
+        Span.set_extension("value", default=None)
