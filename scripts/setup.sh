@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# One-command set-up on a fresh machine: Python package with every extra, and (when apt is
+# available and we may use it) Debian's Chromium for the browser test of the visualisation.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo -n"; fi
+    if $SUDO apt-get update -qq >/dev/null 2>&1 \
+        && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1; then
+        echo "setup: installed Debian chromium (browser tests)"
+    else
+        echo "setup: could not install chromium; the browser test will be skipped" >&2
+    fi
+fi
+
+python3 -m pip install --quiet --disable-pip-version-check -e ".[all]"
+echo "setup: legalkg installed ($(command -v legalkg))"
