@@ -1,0 +1,202 @@
+"""Stable IRIs for everything the graph builder emits, derived from keys, never from counters.
+
+Base ``https://w3id.org/legalkg/``; instances live under ``id/``, named graphs under ``graph/``.
+The same key always mints the same IRI, in any process and any run:
+
+- filing: accession number, else ``sha256-`` and the first 32 hex digits of its text's SHA-256;
+- company: CIK (ten digits) when known, else its name key, so that spellings of one name meet
+  (``WINSTAR COMMUNICATIONS INC`` and ``Winstar Communications, Inc.``);
+- agency: name key; court: courts-db id, else name key; person: name key within the key of the
+  company they sign for; event, signatory, mention, item, exhibit: within their filing.
+
+>>> company_iri("WINSTAR COMMUNICATIONS INC") == company_iri("Winstar Communications, Inc.")
+True
+>>> str(court_iri("deb"))
+'https://w3id.org/legalkg/id/court/deb'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+from urllib.parse import quote
+
+from legalkg.nlp.model import Filing
+from legalkg.ontology import BASE_IRI, ID_IRI
+from rdflib import URIRef
+
+__all__ = [
+    "GRAPH_IRI",
+    "RESOLUTION_GRAPH",
+    "agency_iri",
+    "amount_iri",
+    "cik_key",
+    "company_iri",
+    "company_key",
+    "court_iri",
+    "event_iri",
+    "exhibit_iri",
+    "filing_graph_iri",
+    "filing_iri",
+    "filing_key",
+    "item_iri",
+    "mention_iri",
+    "name_key",
+    "person_iri",
+    "role_mention_iri",
+    "signatory_iri",
+    "slug",
+    "text_hash",
+]
+
+GRAPH_IRI = BASE_IRI + "graph/"
+RESOLUTION_GRAPH = GRAPH_IRI + "resolution"
+
+_DOTS = re.compile(r"[.'’`]")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, Any]:
+    """The name-key rules (``graph/assets/name_key.json``)."""
+    text = resources.files("legalkg.graph.assets").joinpath("name_key.json").read_text("utf-8")
+    rules: dict[str, Any] = json.loads(text)
+    return rules
+
+
+def _fold(text: str) -> str:
+    """Lower case, accents and punctuation removed, words separated by one space."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = _DOTS.sub("", text.lower().replace("&", " and "))
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def name_key(name: str) -> str:
+    """A name's key: case and punctuation folded, legal suffixes and "et al" dropped.
+
+    >>> name_key("Winstar Communications, Inc., et al.")
+    'winstar communications'
+    >>> name_key("The Bank of New York Mellon, N.A.")
+    'bank of new york mellon'
+    """
+    rules = _rules()
+    folded = f" {_fold(name)} "
+    for phrase in rules["drop_phrases"]:
+        folded = folded.replace(f" {phrase} ", " ")
+    words = folded.split()
+    while len(words) > 1 and words[0] in rules["leading_tokens"]:
+        words.pop(0)
+    while len(words) > 1 and words[-1] in rules["suffix_tokens"]:
+        words.pop()
+    return " ".join(words) or _fold(name)
+
+
+def slug(key: str) -> str:
+    """An IRI path segment for a key: ``a-z0-9`` words joined by ``-`` (a hash when empty)."""
+    text = "-".join(_fold(key).split())
+    return text or "h-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def cik_key(cik: str | int | None) -> str | None:
+    """A CIK as ten digits with leading zeros; ``None`` when there is none."""
+    digits = "".join(ch for ch in str(cik or "") if ch.isdigit())
+    return digits.zfill(10) if digits.strip("0") else None
+
+
+def text_hash(text: str) -> str:
+    """SHA-256 of a filing's text, hexadecimal."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def filing_key(filing: Filing) -> str:
+    """The key of a filing: its accession number, else ``sha256-`` + 32 hex digits of its text."""
+    if filing.accession_number and filing.accession_number.strip():
+        return quote(filing.accession_number.strip(), safe="-")
+    return "sha256-" + text_hash(filing.text)[:32]
+
+
+def filing_iri(filing: Filing) -> URIRef:
+    """The filing's IRI: ``id/filing/{key}``."""
+    return URIRef(f"{ID_IRI}filing/{filing_key(filing)}")
+
+
+def filing_graph_iri(filing: Filing) -> str:
+    """The IRI of the named graph holding exactly the filing's triples: ``graph/filing/{key}``."""
+    return f"{GRAPH_IRI}filing/{filing_key(filing)}"
+
+
+def company_key(name: str | None = None, cik: str | int | None = None) -> str:
+    """The key of a company: ``cik-{ten digits}`` when the CIK is known, else its name key slug."""
+    digits = cik_key(cik)
+    if digits:
+        return f"cik-{digits}"
+    if not name:
+        raise ValueError("a company needs a name or a CIK")
+    return slug(name_key(name))
+
+
+def company_iri(name: str | None = None, cik: str | int | None = None) -> URIRef:
+    """Company IRI: ``id/company/cik/{cik}`` when its CIK is known, else ``id/company/{key}``."""
+    digits = cik_key(cik)
+    if digits:
+        return URIRef(f"{ID_IRI}company/cik/{digits}")
+    return URIRef(f"{ID_IRI}company/{company_key(name)}")
+
+
+def agency_iri(name: str) -> URIRef:
+    """A government agency's IRI: ``id/agency/{name key}``."""
+    return URIRef(f"{ID_IRI}agency/{slug(name_key(name))}")
+
+
+def court_iri(court_id: str | None, name: str | None = None) -> URIRef:
+    """A court's IRI: ``id/court/{courts-db id}``, else ``id/court/name/{name key}``."""
+    if court_id:
+        return URIRef(f"{ID_IRI}court/{quote(court_id, safe='')}")
+    if not name:
+        raise ValueError("a court needs a courts-db id or a name")
+    return URIRef(f"{ID_IRI}court/name/{slug(name_key(name))}")
+
+
+def person_iri(name: str, within: str) -> URIRef:
+    """A person's IRI, scoped by the key of the company they sign for (``company_key``)."""
+    return URIRef(f"{ID_IRI}person/{within}/{slug(name)}")
+
+
+def event_iri(filing: URIRef, ordinal: int) -> URIRef:
+    """The IRI of the filing's event number ``ordinal`` (1-based, in extraction order)."""
+    return URIRef(f"{filing}/event/{ordinal}")
+
+
+def signatory_iri(filing: URIRef, ordinal: int) -> URIRef:
+    """The IRI of the filing's signature number ``ordinal`` (1-based)."""
+    return URIRef(f"{filing}/signatory/{ordinal}")
+
+
+def mention_iri(filing: URIRef, start: int, end: int) -> URIRef:
+    """The IRI of the span ``[start, end)`` of the filing's text."""
+    return URIRef(f"{filing}/char/{start}-{end}")
+
+
+def amount_iri(event: URIRef) -> URIRef:
+    """The IRI of an event's monetary amount."""
+    return URIRef(f"{event}/amount")
+
+
+def role_mention_iri(event: URIRef, role: str, ordinal: int) -> URIRef:
+    """The IRI of the qualified role ``role`` (an lkg local name) of an event, 1-based."""
+    return URIRef(f"{event}/role/{role}/{ordinal}")
+
+
+def item_iri(filing: URIRef, number: str) -> URIRef:
+    """The IRI of the filing's item as printed (``5``, ``8.01``)."""
+    return URIRef(f"{filing}/item/{quote(number, safe='.')}")
+
+
+def exhibit_iri(filing: URIRef, number: str, ordinal: int) -> URIRef:
+    """The IRI of an exhibit-index row; the ordinal keeps repeated numbers apart."""
+    return URIRef(f"{filing}/exhibit/{ordinal}-{quote(number, safe='.')}")
