@@ -1,0 +1,443 @@
+"""Normalise court names to the Free Law Project's court ids (PyPI ``courts-db``).
+
+A court is written in many ways in SEC filings: "United States Bankruptcy Court for Delaware",
+"U.S. Bankruptcy Court, D. Del.", "S.D.N.Y.", "the Court of Appeals for the Ninth Circuit",
+"Court of Chancery of the State of Delaware", "Supreme Court of the State of New York, County of
+New York". :func:`normalize_court` maps each to the id CourtListener uses (``deb``, ``nysd``,
+``ca9``, ``delch``, ``nysupct``) or ``None``: a wrong id is worse than none.
+
+Why not just ``courts_db.find_court``? It runs thousands of regexes per call (15-30 ms) and misses
+common written forms ("U.S. District Court for the Southern District of Illinois" needs partial
+matching, which then also returns bankruptcy courts). So federal district, bankruptcy and appellate
+courts are parsed structurally (kind, direction, state) against tables built once from courts-db's
+own data; state courts are looked up by (state, kind of court) in an index of courts-db's state
+courts; courts-db's regexes are the last resort, restricted to the courts of the state named.
+
+>>> normalize_court("U.S. Bankruptcy Court for the District of Delaware")
+'deb'
+>>> normalize_court("the Southern District of New York")
+'nysd'
+>>> normalize_court("the Southern District of New York", context="filed for Chapter 11")
+'nysb'
+>>> normalize_court("Court of Appeals for the Ninth Circuit")
+'ca9'
+>>> normalize_court("a federal court") is None
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+__all__ = [
+    "COURT_KINDS",
+    "counterpart",
+    "court_kind",
+    "mentions_location",
+    "normalize_court",
+    "phrase_kind",
+]
+
+COURT_KINDS = ("bankruptcy", "district", "appeals", "chancery", "supreme")
+"""Kinds a back-reference can name ("the Bankruptcy Court", "the District Court", ...)."""
+
+_DATA = "legalkg.nlp.data"
+_ACTIVE_AFTER = "1990-01-01"  # EDGAR era: a court abolished before this is not meant
+_FEDERAL_SIGNAL = re.compile(
+    r"\b(united states|u\.\s?s\.|federal|bankr\w*)\b|\bdistrict\s+(of|for)\b|\bdistrict,",
+    re.I,
+)
+_STATE_SIGNAL = re.compile(
+    r"\b(count(y|ies)|parish|judicial district|appeals|superior|chancery|supreme|state of"
+    r"|commonwealth)\b",
+    re.I,
+)
+_BANKRUPTCY_CONTEXT = re.compile(r"bankrupt|chapter\s+(7|11|13|15)\b|\bdebtors?\b", re.I)
+_CITATION = re.compile(r"^(bankr)?([nsewmc])?d(\w+)$")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@dataclass
+class _Tables:
+    """Lookup tables derived once from the data files and courts-db."""
+
+    state_names: dict[str, str] = field(default_factory=dict)  # lower name -> location
+    state_re: re.Pattern[str] = re.compile("$^")
+    abbreviations: dict[str, str] = field(default_factory=dict)  # compact abbr -> location
+    ordinals: dict[str, str] = field(default_factory=dict)
+    circuit_re: re.Pattern[str] = re.compile("$^")
+    directions: dict[str, str] = field(default_factory=dict)
+    direction_re: re.Pattern[str] = re.compile("$^")
+    tokens: dict[str, str] = field(default_factory=dict)
+    stops: frozenset[str] = frozenset()
+    kinds: dict[str, str] = field(default_factory=dict)
+    federal: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    federal_key: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    circuits: dict[str, str] = field(default_factory=dict)
+    panels: dict[str, str] = field(default_factory=dict)
+    state_courts: dict[tuple[str, str], str] = field(default_factory=dict)
+    courts: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def normalize_court(name: str, *, context: str | None = None) -> str | None:
+    """Return the courts-db id of the court *name* denotes, or ``None`` when unsure.
+
+    :param name: the court as written ("U.S. Bankruptcy Court, D. Del.", "S.D.N.Y.").
+    :param context: optional surrounding text; only used to tell a bankruptcy court from the
+        district court of the same district when the name does not say ("the Southern District
+        of New York" in a sentence about a Chapter 11 petition is ``nysb``).
+
+    >>> normalize_court("Delaware Court of Chancery")
+    'delch'
+    """
+    bankrupt_hint = bool(context and _BANKRUPTCY_CONTEXT.search(context))
+    return _normalize(_clean(name), bankrupt_hint)
+
+
+def phrase_kind(name: str) -> str | None:
+    """The kind of court a phrase names (one of :data:`COURT_KINDS`), or ``None`` ("the Court").
+
+    >>> phrase_kind("the Bankruptcy Court")
+    'bankruptcy'
+    """
+    low = name.lower()
+    for kind, needle in (
+        ("bankruptcy", "bankr"),
+        ("chancery", "chancery"),
+        ("appeals", "appeal"),
+        ("appeals", "circuit"),
+        ("supreme", "supreme"),
+        ("district", "district"),
+    ):
+        if needle in low:
+            return kind
+    return None
+
+
+def court_kind(court_id: str) -> str | None:
+    """The kind (:data:`COURT_KINDS`) of a courts-db court, from its name; ``None`` if unknown.
+
+    >>> court_kind("nysb"), court_kind("ca9")
+    ('bankruptcy', 'appeals')
+    """
+    court = _tables().courts.get(court_id)
+    return phrase_kind(court["name"]) if court else None
+
+
+def counterpart(court_id: str, kind: str) -> str | None:
+    """The federal court of *kind* ("bankruptcy" or "district") for the same district.
+
+    Lets "the Bankruptcy Court" after "the Southern District of New York" resolve to ``nysb``.
+
+    >>> counterpart("nysd", "bankruptcy")
+    'nysb'
+    """
+    key = _tables().federal_key.get(court_id)
+    if key is None:
+        return None
+    return _tables().federal.get((kind, key[1], key[2]))
+
+
+def mentions_location(name: str) -> bool:
+    """Whether *name* says where the court sits (a state, district, circuit or citation form).
+
+    Phrases without a location ("the Court", "the United States District Court") are
+    back-references to the court named before.
+
+    >>> mentions_location("the Bankruptcy Court"), mentions_location("D. Del.")
+    (False, True)
+    """
+    text = _clean(name)
+    tables = _tables()
+    if tables.state_re.search(text) or tables.circuit_re.search(text):
+        return True
+    if re.search(r"\bcount(y|ies)\b|\bof\s+[A-Z]", text):
+        return True
+    return any(_citation_key(part) for part in re.split(r"[,()]", text))
+
+
+@lru_cache(maxsize=8192)
+def _normalize(text: str, bankrupt_hint: bool) -> str | None:
+    if not text:
+        return None
+    tables = _tables()
+    location = _find_location(text, tables)
+    for rule in (_circuit_rule, _citation_rule, _federal_rule):
+        claimed, court_id = rule(text, location, bankrupt_hint, tables)
+        if claimed:
+            return court_id
+    if location is None:
+        return _regex_fallback(text, None, tables)
+    return _state_rule(text, location, tables) or _regex_fallback(text, location, tables)
+
+
+def _clean(name: str) -> str:
+    text = name.replace("\u2019", "'").replace("\u00a0", " ")
+    text = re.sub(r"\b(1[89]|20)\d\d\b", " ", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def _find_location(text: str, tables: _Tables) -> str | None:
+    match = tables.state_re.search(text)
+    if match:
+        return tables.state_names[match.group(0).lower()]
+    for part in re.split(r"[,()]", text):
+        key = _citation_key(part)
+        if key:
+            return key[2]
+    return None
+
+
+def _citation_key(part: str) -> tuple[str, str, str] | None:
+    """Parse a Bluebook district citation ("Bankr. S.D.N.Y.", "D. Del.") to (kind, dir, state)."""
+    compact = _compact(part)
+    match = _CITATION.match(compact) if 3 <= len(compact) <= 14 else None
+    if not match:
+        return None
+    location = _tables().abbreviations.get(match.group(3))
+    if location is None:
+        return None
+    kind = "bankruptcy" if match.group(1) else ""
+    return kind, match.group(2) or "", location
+
+
+RuleResult = tuple[bool, "str | None"]
+
+
+def _circuit_rule(text: str, location: str | None, hint: bool, tables: _Tables) -> RuleResult:
+    match = tables.circuit_re.search(text)
+    if not match or re.search(r"judicial\s+circuit", text, re.I):
+        return False, None
+    number = tables.ordinals[re.sub(r"\s+", " ", match.group(1).lower())]
+    if re.search(r"appellate\s+panel|\bBAP\b", text, re.I):
+        return True, tables.panels.get(number)
+    return True, tables.circuits.get(number)
+
+
+def _citation_rule(text: str, location: str | None, hint: bool, tables: _Tables) -> RuleResult:
+    bankrupt = "bankr" in text.lower()
+    for part in re.split(r"[,()]", text):
+        key = _citation_key(part)
+        if key:
+            kind = "bankruptcy" if (key[0] or bankrupt) else _default_kind(text, hint)
+            return True, tables.federal.get((kind, key[1], key[2]))
+    return False, None
+
+
+def _federal_rule(text: str, location: str | None, hint: bool, tables: _Tables) -> RuleResult:
+    low = text.lower()
+    federal = _FEDERAL_SIGNAL.search(low) or tables.direction_re.search(low)
+    national = re.search(r"united states|u\.\s?s\.|bankr", low)
+    if not federal or (_STATE_SIGNAL.search(low) and not national):
+        return False, None
+    if not re.search(r"\bdistrict\b|\bbankr", low):
+        return False, None
+    if location is None:
+        return True, None
+    direction = tables.direction_re.search(low)
+    code = tables.directions[direction.group(1)] if direction else ""
+    return True, tables.federal.get((_default_kind(text, hint), code, location))
+
+
+def _default_kind(text: str, hint: bool) -> str:
+    low = text.lower()
+    if "bankr" in low:
+        return "bankruptcy"
+    if "district court" in low:
+        return "district"
+    return "bankruptcy" if hint else "district"
+
+
+def _state_rule(text: str, location: str, tables: _Tables) -> str | None:
+    return tables.state_courts.get((location, _kind_key(text, tables)))
+
+
+def _kind_key(text: str, tables: _Tables) -> str:
+    """Reduce a state court's name to its kind: "Court of Chancery of the State of Delaware" ->
+    "court chancery"; the state, county and connectives are dropped."""
+    low = tables.state_re.sub(" ", text).lower()
+    low = re.sub(r"\bcounty\s+of\s+[a-z.' ]+$|,?\s*[a-z.']+(\s+[a-z.']+)?\s+county\b", " ", low)
+    low = re.sub(r"\bsitting\s+in\b.*$", " ", low)
+    words = [tables.tokens.get(w, w) for w in _WORD.findall(low)]
+    key = " ".join(w for w in words if w not in tables.stops)
+    return tables.kinds.get(key, key)
+
+
+def _regex_fallback(text: str, location: str | None, tables: _Tables) -> str | None:
+    """courts-db's own regexes, limited to the state named (or to national federal courts)."""
+    hits = {cid for cid, pattern in _location_regexes(location) if pattern.search(text)}
+    if not hits:
+        hits = {cid for cid in _names_by_location(location) if _same_name(cid, text, tables)}
+    parents = {tables.courts[c].get("parent") for c in hits}
+    hits = {c for c in hits if c not in parents and not _is_umbrella(c, tables)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _same_name(court_id: str, text: str, tables: _Tables) -> bool:
+    """Exact name, or a national court's name without its "United States" ("Tax Court")."""
+    name, wanted = _compact(tables.courts[court_id]["name"]), _compact(text)
+    if name == wanted:
+        return True
+    national = name.startswith("unitedstates") and " " in text.strip()
+    return national and name.endswith(wanted)
+
+
+def _is_umbrella(court_id: str, tables: _Tables) -> bool:
+    return any(tables.courts[c].get("parent") == court_id for c in tables.courts) and (
+        court_id in {"usdistct", "uscirct", "judcoun"}
+    )
+
+
+@cache
+def _names_by_location(location: str | None) -> tuple[str, ...]:
+    return tuple(c["id"] for c in _active_courts(location))
+
+
+@cache
+def _location_regexes(location: str | None) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    compiled = []
+    for court in _active_courts(location):
+        for source in [*court.get("regex", []), court["name"]]:
+            try:
+                compiled.append((court["id"], re.compile(source.replace("\\\\", "\\"), re.I)))
+            except re.error:
+                continue
+    return tuple(compiled)
+
+
+def _active_courts(location: str | None) -> Iterable[dict[str, Any]]:
+    for court in _tables().courts.values():
+        if not _is_active(court):
+            continue
+        if location is None:
+            if court.get("system") == "federal" and court["id"] not in _tables().federal_key:
+                yield court
+        elif court.get("location") == location and court.get("system") == "state":
+            yield court
+
+
+def _is_active(court: dict[str, Any]) -> bool:
+    ends = [d.get("end") for d in court.get("dates") or [{}]]
+    return any(end is None or end >= _ACTIVE_AFTER for end in ends)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    import courts_db
+
+    tables = _Tables(courts={c["id"]: c for c in courts_db.courts})
+    _load_states(tables)
+    _load_terms(tables)
+    _index_federal(tables)
+    _index_state_courts(tables)
+    return tables
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with resources.files(_DATA).joinpath(name).open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _alternation(words: Iterable[str]) -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _load_states(tables: _Tables) -> None:
+    for row in _read_csv("courts_states.csv"):
+        tables.state_names[row["name"].lower()] = row["location"]
+        for abbr in [row["postal"], *row["abbreviations"].split("|")]:
+            tables.abbreviations[_compact(abbr)] = row["location"]
+    tables.state_re = re.compile(rf"\b({_alternation(tables.state_names)})\b", re.I)
+    tables.state_names.update(
+        {re.sub(r"\s+", " ", k): v for k, v in list(tables.state_names.items())}
+    )
+
+
+def _load_terms(tables: _Tables) -> None:
+    stops = set()
+    for row in _read_csv("courts_terms.csv"):
+        kind, text, value = row["type"], row["text"], row.get("value") or ""
+        {"ordinal": tables.ordinals, "direction": tables.directions, "token": tables.tokens,
+         "kind": tables.kinds}.get(kind, {})[text] = value
+        if kind == "stop":
+            stops.add(text)
+    tables.stops = frozenset(stops)
+    tables.circuit_re = re.compile(rf"\b({_alternation(tables.ordinals)})\s+circuit\b", re.I)
+    directions = _alternation(tables.directions)
+    tables.direction_re = re.compile(rf"\b({directions})\b(?=.*district)", re.I)
+
+
+def _index_federal(tables: _Tables) -> None:
+    """(kind, direction, state) -> id for district and bankruptcy courts; circuits by number."""
+    dormant: dict[tuple[str, str, str], str] = {}
+    for court in tables.courts.values():
+        if court.get("system") != "federal":
+            continue
+        name = court["name"]
+        circuit = tables.circuit_re.search(name)
+        if circuit and _is_active(court):
+            number = tables.ordinals[circuit.group(1).lower()]
+            if re.match(r"(united states )?court of appeals", name, re.I):
+                tables.circuits[number] = court["id"]
+            elif "Appellate Panel" in name:
+                tables.panels[number] = court["id"]
+            continue
+        key = _federal_key(court, tables)
+        if key is not None:
+            target = tables.federal if _is_active(court) else dormant
+            target.setdefault(key, court["id"])
+    _add_dormant(tables, dormant)
+    tables.federal_key.update({cid: key for key, cid in tables.federal.items()})
+
+
+def _add_dormant(tables: _Tables, dormant: dict[tuple[str, str, str], str]) -> None:
+    """courts-db dates some live districts as closed (``njd``): keep such a court when its
+    state has no other court of that kind, so it cannot shadow a divided district."""
+    for key, court_id in dormant.items():
+        kind, _, location = key
+        if not any(k[0] == kind and k[2] == location for k in tables.federal):
+            tables.federal[key] = court_id
+
+
+def _federal_key(court: dict[str, Any], tables: _Tables) -> tuple[str, str, str] | None:
+    name, citation = court["name"], court.get("citation_string") or ""
+    if not re.search(r"District Court|Bankruptcy Court|^District", name) or "Panel" in name:
+        return None
+    location = court.get("location") or ""
+    if location not in tables.state_names.values():
+        return None
+    bankrupt = court.get("type") == "bankruptcy" or citation.startswith("Bankr")
+    kind = "bankruptcy" if bankrupt else "district"
+    found = re.search(r"\b([NSEWMC])\.\s?D\.", name) or re.search(r"\b([NSEWMC])\.\s?D\.", citation)
+    word = tables.direction_re.search(name.lower() + " district")
+    code = found.group(1).lower() if found else (tables.directions[word.group(1)] if word else "")
+    return kind, code, location
+
+
+def _index_state_courts(tables: _Tables) -> None:
+    """(state, kind key) -> id over courts-db's active top-level state courts.
+
+    Keys shared by two courts are dropped: no answer beats a guess."""
+    seen: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for court in tables.courts.values():
+        if court.get("system") != "state" or court.get("parent") or not _is_active(court):
+            continue
+        location = court.get("location") or ""
+        for name in [court["name"], *court.get("examples", [])]:
+            seen[(location, _kind_key(name, tables))].add(court["id"])
+    for key, ids in seen.items():
+        if len(ids) == 1 and key[1]:
+            tables.state_courts[key] = next(iter(ids))
