@@ -32,8 +32,8 @@ Empty scores: with ``tp + fp + fn == 0`` precision, recall and F1 are all 1.0 (n
 nothing wrongly found); otherwise a zero denominator gives 0.0. Every score also carries its
 counts, and :func:`render_table` prints "-" for an empty score instead of 1.0.
 
->>> gold = {"events": [{"type": "Settlement", "payer": "Alcoa Inc.", "date": "2012"}]}
->>> pred = {"events": [{"type": "Settlement", "payer": "ALCOA", "date": "2012-05"}]}
+>>> gold = {"events": [{"type": "Settlement", "payer": "Acme Inc.", "date": "2012"}]}
+>>> pred = {"events": [{"type": "Settlement", "payer": "ACME", "date": "2012-05"}]}
 >>> report = score_pair(gold, pred)
 >>> report.roles["payer"].f1, report.roles["date"].f1
 (1.0, 0.0)
@@ -178,11 +178,11 @@ def _strip_affixes(tokens: list[str], lexicon: _Lexicon) -> list[str]:
 def normalize_name(name: Any) -> str | None:
     """A party, company or person name folded for comparison; ``None`` for no name.
 
-    >>> normalize_name("Winstar Communications, Inc., et al")
-    'winstar communications'
-    >>> normalize_name("WINSTAR COMMUNICATIONS INC") == normalize_name("The Winstar Comm. Corp.")
-    False
-    >>> normalize_name("The Southern Company") == normalize_name("SOUTHERN CO")
+    >>> normalize_name("Zenith Telecom, Inc., et al")
+    'zenith telecom'
+    >>> normalize_name("ZENITH TELECOM INC") == normalize_name("The Zenith Telecom Corp.")
+    True
+    >>> normalize_name("The Northern Company") == normalize_name("NORTHERN CO")
     True
     """
     if name is None:
