@@ -1,0 +1,466 @@
+"""networkx projections of the knowledge graph: who faces whom, and what happened.
+
+Two views are built from the same event records:
+
+* the **company-counterparty** graph (:func:`company_graph`): one node per party, one edge per
+  event from the registrant that reported it to each other party, the edge carrying the event's
+  type, amount, court, date, filing and evidence sentence;
+* the **event graph** (:func:`event_graph`): events as nodes linked to their parties (by role),
+  court, filing and signatories.
+
+Records come from any :class:`~legalkg.graph.backend.StoreBackend` through SPARQL
+(:func:`fetch_events`, queries in ``graph/assets/network-*.rq``), so the projections work on the
+embedded store, the in-memory store or a SPARQL server alike. Filters (company with depth, court,
+event type, date range) apply to the records before projecting (:class:`EventFilter`).
+
+>>> ev = EventRecord("urn:e1", "Settlement", date="2002-11-05",
+...                  reporter=PartyRef("urn:a", "Acme Corp"),
+...                  roles=[("payer", PartyRef("urn:a", "Acme Corp")),
+...                         ("payee", PartyRef("urn:b", "Beta Inc"))])
+>>> g = company_graph([ev])
+>>> sorted(g.nodes[n]["label"] for n in g)
+['Acme Corp', 'Beta Inc']
+>>> [d["type"] for _, _, d in g.edges(data=True)]
+['Settlement']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import networkx as nx
+from legalkg.graph.backend import StoreBackend
+from legalkg.nlp.errors import LegalKGError
+
+__all__ = [
+    "EventFilter",
+    "EventRecord",
+    "PartyRef",
+    "UnknownCompanyError",
+    "collapse",
+    "company_graph",
+    "event_graph",
+    "fetch_events",
+    "filter_events",
+    "layout",
+    "match_companies",
+    "project",
+]
+
+#: Roles that put a party in an event (the others: court, filing, signatory, reporter).
+PARTY_ROLES = (
+    "party", "payer", "payee", "plaintiff", "defendant", "debtor", "agency", "counterparty",
+)
+
+
+class UnknownCompanyError(LegalKGError, LookupError):
+    """No party in the graph matches the company asked for."""
+
+
+@dataclass(frozen=True)
+class PartyRef:
+    """A node of the graph that is not an event: its IRI, display name and kind.
+
+    ``kind`` is one of ``company``, ``person``, ``agency``, ``court``, ``filing``.
+    """
+
+    iri: str
+    name: str
+    kind: str = "company"
+
+
+@dataclass
+class EventRecord:
+    """One legal event as the projections need it: plain values, no RDF."""
+
+    iri: str
+    type: str
+    date: str | None = None
+    court: PartyRef | None = None
+    court_id: str | None = None
+    amount: float | None = None
+    currency: str | None = None
+    filing: PartyRef | None = None
+    evidence: str | None = None
+    reporter: PartyRef | None = None
+    roles: list[tuple[str, PartyRef]] = field(default_factory=list)
+    signatories: list[PartyRef] = field(default_factory=list)
+
+    def parties(self) -> list[PartyRef]:
+        """Every party in a party role, each once, in first-seen order."""
+        seen: dict[str, PartyRef] = {}
+        for role, party in self.roles:
+            if role in PARTY_ROLES:
+                seen.setdefault(party.iri, party)
+        return list(seen.values())
+
+    def roles_of(self, iri: str) -> list[str]:
+        """The roles the party ``iri`` plays in this event, sorted."""
+        return sorted({role for role, party in self.roles if party.iri == iri})
+
+    def details(self) -> dict[str, Any]:
+        """The event's own attributes, as stored on edges and event nodes (``None`` dropped)."""
+        values = {
+            "event": self.iri,
+            "type": self.type,
+            "date": self.date,
+            "court": self.court.iri if self.court else None,
+            "court_id": self.court_id,
+            "court_name": self.court.name if self.court else None,
+            "amount": self.amount,
+            "currency": self.currency,
+            "filing": self.filing.iri if self.filing else None,
+            "filing_label": self.filing.name if self.filing else None,
+            "evidence": self.evidence,
+        }
+        return {k: v for k, v in values.items() if v is not None}
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events to keep: all conditions must hold; ``None`` means no condition.
+
+    ``company`` keeps events within ``depth`` counterparty hops of the company (depth 1: the
+    company's own events); ``court`` is a courts-db id, a court IRI or part of its name;
+    ``event_type`` one or more comma-separated types; ``since``/``until`` ISO dates (partial dates
+    such as ``2002`` or ``2002-11`` are periods and match when they overlap the range).
+    """
+
+    company: str | None = None
+    depth: int = 1
+    court: str | None = None
+    event_type: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading events from a store
+
+
+def _query_text(name: str) -> str:
+    return resources.files("legalkg.graph.assets").joinpath(f"{name}.rq").read_text("utf-8")
+
+
+def _text(term: Any) -> str | None:
+    return None if term is None else str(term)
+
+
+def _local(iri: str) -> str:
+    return re.split(r"[#/]", iri)[-1]
+
+
+def _kind(classes: str | None) -> str:
+    """Map a space-separated list of class IRIs to a node kind."""
+    names = {_local(c).casefold() for c in (classes or "").split()}
+    if names & {"person", "signatory"}:
+        return "person"
+    if any("agency" in n or "government" in n or "regulator" in n for n in names):
+        return "agency"
+    return "company"
+
+
+def _party(row: Mapping[str, Any], var: str) -> PartyRef | None:
+    iri = _text(row.get(var))
+    if iri is None:
+        return None
+    name = _text(row.get(f"{var}Name")) or _local(iri)
+    return PartyRef(iri, name, _kind(_text(row.get(f"{var}Classes"))))
+
+
+def _amount(value: Any) -> float | None:
+    try:
+        return None if value is None else float(str(value))
+    except ValueError:
+        return None
+
+
+def _event_from_row(row: Mapping[str, Any]) -> EventRecord:
+    court = _party(row, "court")
+    filing = _party(row, "filing")
+    return EventRecord(
+        iri=str(row["event"]),
+        type=_local(str(row["type"])) if row.get("type") is not None else "LegalEvent",
+        date=_text(row.get("date")),
+        court=PartyRef(court.iri, court.name, "court") if court else None,
+        court_id=_text(row.get("courtId")),
+        amount=_amount(row.get("amount")),
+        currency=_text(row.get("currency")),
+        filing=PartyRef(filing.iri, filing.name, "filing") if filing else None,
+        evidence=_text(row.get("evidence")),
+        reporter=_party(row, "reporter"),
+    )
+
+
+def fetch_events(store: StoreBackend) -> list[EventRecord]:
+    """Read every legal event with its roles and signatories from ``store``, sorted by IRI.
+
+    Three SELECT queries (events, roles, signatories) run on the backend; the records are
+    independent of the store afterwards.
+    """
+    events: dict[str, EventRecord] = {}
+    for row in store.query(_query_text("network-events")).dicts():
+        events.setdefault(str(row["event"]), _event_from_row(row))
+    for row in store.query(_query_text("network-roles")).dicts():
+        event, party = events.get(str(row["event"])), _party(row, "party")
+        if event is not None and party is not None:
+            event.roles.append((_local(str(row["role"])), party))
+    for row in store.query(_query_text("network-signatories")).dicts():
+        event, person = events.get(str(row["event"])), _party(row, "person")
+        if event is not None and person is not None:
+            event.signatories.append(PartyRef(person.iri, person.name, "person"))
+    for event in events.values():
+        event.roles.sort(key=lambda rp: (rp[0], rp[1].iri))
+        event.signatories.sort(key=lambda p: p.iri)
+    return [events[k] for k in sorted(events)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Filters
+
+
+def _fold(name: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", name.casefold()).split())
+
+
+def match_companies(events: Iterable[EventRecord], company: str) -> set[str]:
+    """IRIs of the parties named ``company``: exact IRI, then folded name, then name containing it.
+
+    >>> ev = EventRecord("urn:e", "Settlement", roles=[("party", PartyRef("urn:a", "Acme, Inc."))])
+    >>> match_companies([ev], "ACME INC")
+    {'urn:a'}
+
+    :raises UnknownCompanyError: when no party matches.
+    """
+    parties = {p.iri: p for ev in events for p in [*ev.parties(), *filter(None, [ev.reporter])]}
+    if company in parties:
+        return {company}
+    wanted = _fold(company)
+    exact = {iri for iri, p in parties.items() if _fold(p.name) == wanted}
+    found = exact or {iri for iri, p in parties.items() if wanted and wanted in _fold(p.name)}
+    if not found:
+        raise UnknownCompanyError(f"no company named {company!r} in the graph")
+    return found
+
+
+def _date_bounds(date: str) -> tuple[str, str]:
+    """A partial ISO date as the first and last day it can mean, comparable as strings."""
+    start = (date + "-01-01")[:10] if len(date) == 4 else (date + "-01")[:10]
+    end = (date + "-12-31")[:10] if len(date) == 4 else (date + "-31")[:10]
+    return start, end
+
+
+def _in_period(date: str | None, since: str | None, until: str | None) -> bool:
+    if since is None and until is None:
+        return True
+    if not date:
+        return False
+    start, end = _date_bounds(date[:10])
+    return (since is None or end >= _date_bounds(since)[0]) and (
+        until is None or start <= _date_bounds(until)[1]
+    )
+
+
+def _court_matches(event: EventRecord, court: str | None) -> bool:
+    if court is None:
+        return True
+    if event.court is None:
+        return False
+    wanted = court.casefold()
+    return (
+        (event.court_id or "").casefold() == wanted
+        or event.court.iri == court
+        or _fold(court) in _fold(event.court.name)
+    )
+
+
+def _type_matches(event: EventRecord, types: str | None) -> bool:
+    if types is None:
+        return True
+    wanted = {t.strip().casefold() for t in types.split(",") if t.strip()}
+    return event.type.casefold() in wanted
+
+
+def _within_depth(events: list[EventRecord], seeds: set[str], depth: int) -> list[EventRecord]:
+    """Events involving a company fewer than ``depth`` counterparty hops from the seeds."""
+    reach = nx.Graph()
+    reach.add_edges_from(edge for ev in events for edge in _counterparty_pairs(ev))
+    reach.add_nodes_from(seeds)
+    near: set[str] = set()
+    for seed in seeds:
+        near |= set(nx.single_source_shortest_path_length(reach, seed, cutoff=max(depth, 1) - 1))
+    return [ev for ev in events if near & {p.iri for p in _involved(ev)}]
+
+
+def filter_events(events: Iterable[EventRecord], flt: EventFilter) -> list[EventRecord]:
+    """The events that satisfy every condition of ``flt``.
+
+    :raises UnknownCompanyError: when ``flt.company`` names no party.
+    """
+    events = list(events)
+    kept = [
+        ev
+        for ev in events
+        if _court_matches(ev, flt.court)
+        and _type_matches(ev, flt.event_type)
+        and _in_period(ev.date, flt.since, flt.until)
+    ]
+    if flt.company is None:
+        return kept
+    return _within_depth(kept, match_companies(events, flt.company), flt.depth)
+
+
+# ---------------------------------------------------------------------------------------------
+# Projections
+
+
+def _involved(event: EventRecord) -> list[PartyRef]:
+    parties = event.parties()
+    if event.reporter and event.reporter.iri not in {p.iri for p in parties}:
+        parties.insert(0, event.reporter)
+    return parties
+
+
+def _counterparty_pairs(event: EventRecord) -> list[tuple[str, str]]:
+    """(registrant, other party) pairs; without a registrant, the first party stands in."""
+    parties = _involved(event)
+    if not parties:
+        return []
+    source = event.reporter or parties[0]
+    return [(source.iri, p.iri) for p in parties if p.iri != source.iri]
+
+
+def _add_node(graph: nx.Graph, ref: PartyRef) -> None:
+    if ref.iri not in graph:
+        graph.add_node(ref.iri, label=ref.name, kind=ref.kind)
+
+
+def company_graph(events: Iterable[EventRecord]) -> nx.MultiDiGraph:
+    """Registrant -> counterparty edges, one per event (keyed by event IRI).
+
+    Each edge carries the event's ``type``, ``date``, ``amount``/``currency``, ``court``/
+    ``court_name``/``court_id``, ``filing``/``filing_label``, ``evidence`` and the ``roles`` the
+    counterparty plays; nodes carry ``label`` and ``kind``.
+    """
+    graph = nx.MultiDiGraph(view="company-counterparty")
+    for event in events:
+        for party in _involved(event):
+            _add_node(graph, party)
+        for source, target in _counterparty_pairs(event):
+            roles = ",".join(event.roles_of(target))
+            graph.add_edge(source, target, key=event.iri, roles=roles, **event.details())
+    return graph
+
+
+def collapse(graph: nx.MultiDiGraph) -> nx.DiGraph:
+    """One edge per company pair: the ``count``, ``types`` and ``events`` of its events.
+
+    ``amount`` sums the amounts of every currency found (``currencies`` lists them).
+    """
+    simple = nx.DiGraph(**graph.graph)
+    simple.add_nodes_from(graph.nodes(data=True))
+    for source, target, data in graph.edges(data=True):
+        if not simple.has_edge(source, target):
+            simple.add_edge(source, target, count=0, types=[], events=[], amount=0.0, currencies=[])
+        edge = simple.edges[source, target]
+        edge["count"] += 1
+        edge["events"].append(data.get("event"))
+        for name, value in (("types", data.get("type")), ("currencies", data.get("currency"))):
+            if value is not None and value not in edge[name]:
+                edge[name].append(value)
+        edge["amount"] += data.get("amount") or 0.0
+    return simple
+
+
+def _event_label(event: EventRecord) -> str:
+    return f"{event.type} {event.date}" if event.date else event.type
+
+
+def event_graph(events: Iterable[EventRecord]) -> nx.DiGraph:
+    """Events as nodes, linked to parties (``role`` on the edge), court, filing and signatories.
+
+    Edges point from the event to what it involves; a payer/payee edge also carries the amount,
+    so that drawing widths by amount shows who paid whom.
+    """
+    graph = nx.DiGraph(view="events")
+    for event in events:
+        graph.add_node(event.iri, label=_event_label(event), kind="event", **event.details())
+        for party in _involved(event):
+            _add_node(graph, party)
+            roles = event.roles_of(party.iri) or ["reportedBy"]
+            money = {"amount": event.amount, "currency": event.currency}
+            extra = money if {"payer", "payee"} & set(roles) and event.amount else {}
+            graph.add_edge(event.iri, party.iri, role=",".join(roles), **extra)
+        for ref, role in ((event.court, "court"), (event.filing, "reportedIn")):
+            if ref is not None:
+                _add_node(graph, ref)
+                graph.add_edge(event.iri, ref.iri, role=role)
+        for person in event.signatories:
+            _add_node(graph, person)
+            graph.add_edge(event.iri, person.iri, role="attestedBy")
+    return graph
+
+
+def project(
+    events: Iterable[EventRecord], view: str = "events", flt: EventFilter | None = None
+) -> nx.Graph:
+    """Filter ``events`` then build the ``events`` or ``counterparties`` view."""
+    kept = filter_events(events, flt or EventFilter())
+    if view == "events":
+        return event_graph(kept)
+    if view == "counterparties":
+        return company_graph(kept)
+    raise ValueError(f"unknown view {view!r}: use 'events' or 'counterparties'")
+
+
+# ---------------------------------------------------------------------------------------------
+# Layout
+
+
+def _component_layout(
+    graph: nx.Graph, nodes: list[Any], seed: int
+) -> dict[Any, tuple[float, float]]:
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    sub = nx.Graph()
+    sub.add_nodes_from(nodes)
+    sub.add_edges_from((u, v) for u, v in graph.subgraph(nodes).edges() if u != v)
+    iterations = 50 if len(nodes) <= 500 else 25
+    pos = nx.spring_layout(sub, seed=seed, iterations=iterations)
+    return {n: (float(x), float(y)) for n, (x, y) in pos.items()}
+
+
+def layout(graph: nx.Graph, seed: int = 7) -> dict[Any, tuple[float, float]]:
+    """Deterministic positions: a seeded spring layout per connected component, packed in rows.
+
+    The same graph (same nodes and edges, in any insertion order) and seed give the same
+    positions. Components are laid out in a unit box scaled by the square root of their size and
+    placed largest first, left to right.
+
+    >>> g = nx.path_graph(3)
+    >>> layout(g, seed=1) == layout(nx.path_graph(3), seed=1)
+    True
+    """
+    undirected = nx.Graph()
+    undirected.add_nodes_from(sorted(graph.nodes, key=str))
+    undirected.add_edges_from(sorted(((u, v) for u, v in graph.edges()), key=str))
+    components = sorted(
+        (sorted(c, key=str) for c in nx.connected_components(undirected)),
+        key=lambda c: (-len(c), str(c[0])),
+    )
+    positions: dict[Any, tuple[float, float]] = {}
+    row_width = max(4.0, sum(len(c) for c in components) ** 0.5 * 2.2)
+    x = y = row_height = 0.0
+    for nodes in components:
+        size = max(1.0, len(nodes) ** 0.5)
+        if x > 0 and x + 2 * size > row_width:
+            x, y, row_height = 0.0, y + row_height + 0.5, 0.0
+        for node, (px, py) in _component_layout(undirected, nodes, seed).items():
+            positions[node] = (x + size * (px + 1), y + size * (py + 1))
+        x += 2 * size + 0.5
+        row_height = max(row_height, 2 * size)
+    return positions
