@@ -347,3 +347,30 @@ def test_render_table_shows_every_section() -> None:
 
 def test_docstring_examples_run() -> None:
     assert doctest.testmod(scoring).failed == 0
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def test_cli_evaluate_prints_json_and_tables(tmp_path: Path, monkeypatch: Any) -> None:
+    from legalkg.graph.cli import app
+    from typer.testing import CliRunner
+
+    write_case(tmp_path, "a", doc(SETTLEMENT, filing={"form": "8-K"}))
+    predicted = doc({**SETTLEMENT, "payer": None}, filing={"form": "8-K"})
+    monkeypatch.setattr(scoring, "_default_extract_fn", lambda: lambda path: predicted)
+    result = CliRunner().invoke(app, ["evaluate", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert payload["role_total"]["fn"] == 1 and payload["roles"]["payer"]["recall"] == 0.0
+    result = CliRunner().invoke(app, ["evaluate", str(tmp_path)])
+    assert result.exit_code == 0 and "Typed roles" in result.output
+
+
+def test_cli_evaluate_reports_a_missing_gold_folder(tmp_path: Path, capsys: Any) -> None:
+    from legalkg.graph.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["evaluate", str(tmp_path)])
+    assert exit_info.value.code == 1
+    assert "no *.gold.json files" in capsys.readouterr().err
