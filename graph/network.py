@@ -9,7 +9,7 @@ Two views are built from the same event records:
   court, filing and signatories.
 
 Records come from any :class:`~legalkg.graph.backend.StoreBackend` through SPARQL
-(:func:`fetch_events`, queries in ``graph/assets/network-*.rq``), so the projections work on the
+(:func:`fetch_events`, queries in ``graph/queries/_network_*.rq``), so the projections work on the
 embedded store, the in-memory store or a SPARQL server alike. Filters (company with depth, court,
 event type, date range) apply to the records before projecting (:class:`EventFilter`).
 
@@ -143,7 +143,7 @@ class EventFilter:
 
 
 def _query_text(name: str) -> str:
-    return resources.files("legalkg.graph.assets").joinpath(f"{name}.rq").read_text("utf-8")
+    return resources.files("legalkg.graph.queries").joinpath(f"_{name}.rq").read_text("utf-8")
 
 
 def _text(term: Any) -> str | None:
@@ -203,13 +203,13 @@ def fetch_events(store: StoreBackend) -> list[EventRecord]:
     independent of the store afterwards.
     """
     events: dict[str, EventRecord] = {}
-    for row in store.query(_query_text("network-events")).dicts():
+    for row in store.query(_query_text("network_events")).dicts():
         events.setdefault(str(row["event"]), _event_from_row(row))
-    for row in store.query(_query_text("network-roles")).dicts():
+    for row in store.query(_query_text("network_roles")).dicts():
         event, party = events.get(str(row["event"])), _party(row, "party")
         if event is not None and party is not None:
             event.roles.append((_local(str(row["role"])), party))
-    for row in store.query(_query_text("network-signatories")).dicts():
+    for row in store.query(_query_text("network_signatories")).dicts():
         event, person = events.get(str(row["event"])), _party(row, "person")
         if event is not None and person is not None:
             event.signatories.append(PartyRef(person.iri, person.name, "person"))
