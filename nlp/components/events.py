@@ -1,0 +1,716 @@
+"""The ``legalkg_events`` component: typed legal events with their roles, one sentence at a time.
+
+Why sentence-level rules: an 8-K states each legal happening in one sentence ("On November 5,
+2002, the Bankruptcy Court approved a settlement ..."), and the entity components already put
+every court, party, agency, sum, date and case number in ``doc.spans["legalkg"]``. This component
+only decides, per sentence, whether an event is reported (trigger data, minus hypothetical,
+negated and boilerplate sentences), which type is the most specific, and which spans fill which
+role. Trigger words, filters and role patterns are data files (``event_triggers.jsonl``,
+``event_filters.jsonl``, ``event_roles.jsonl`` in :mod:`legalkg.nlp.data`).
+
+Patterns run on a *masked* sentence in which each entity span is replaced by a marker such as
+``⟨ORG:3⟩`` (the number indexes ``doc.spans["legalkg"]``), so one pattern covers every name. The
+placeholders ``{P}`` (one party), ``{PS}`` (a list of parties), ``{GOV}``, ``{COURT}``,
+``{MONEY}`` and ``{DATE}`` expand to marker regexes.
+
+>>> import spacy
+>>> from legalkg.nlp.components.extensions import SPANS_KEY
+>>> nlp = spacy.blank("en")
+>>> _ = nlp.add_pipe("legalkg_events")
+>>> doc = nlp.make_doc("The Company filed a voluntary petition under Chapter 11.")
+>>> doc._.filer = "Acme Corp."
+>>> doc.spans[SPANS_KEY] = [doc.char_span(0, 11, label="REGISTRANT")]
+>>> [(e.type, e.debtor) for e in nlp.get_pipe("legalkg_events")(doc)._.events]
+[('BankruptcyPetition', 'Acme Corp.')]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from legalkg.nlp.components.extensions import SPANS_KEY, register_extensions
+from legalkg.nlp.model import Amount, Court, Event
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+__all__ = [
+    "EventExtractor",
+    "load_filters",
+    "load_role_rules",
+    "load_triggers",
+    "make_events",
+    "trigger_cue_pattern",
+]
+
+PARTY_LABELS = ("ORG", "REGISTRANT", "PERSON")
+COURT_TYPES = frozenset(
+    {
+        "SettlementApproval",
+        "Judgment",
+        "Dismissal",
+        "Appeal",
+        "CourtOrder",
+        "LawsuitFiled",
+        "BankruptcyPetition",
+    }
+)
+CASE_TYPES = frozenset({"Judgment", "Dismissal", "Appeal", "CourtOrder", "SettlementApproval"})
+_MARKER = re.compile(r"⟨([A-Z]+):(\d+)⟩")
+_PLACEHOLDERS = {
+    "{P}": r"(⟨(?:ORG|REGISTRANT|PERSON|GOV):\d+⟩)",
+    "{PS}": r"((?:⟨(?:ORG|REGISTRANT|PERSON|GOV):\d+⟩)(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?:⟨(?:ORG|REGISTRANT|PERSON|GOV):\d+⟩))*)",
+    "{GOV}": r"⟨GOV:\d+⟩",
+    "{COURT}": r"⟨COURT:\d+⟩",
+    "{MONEY}": r"⟨MONEY:\d+⟩",
+    "{DATE}": r"⟨DATE:\d+⟩",
+}
+_OWN_DATE = re.compile(r"^[\w\s'-]{0,25}?\b(?:of|on|dated)\s+⟨DATE:(\d+)⟩")
+_PERIOD_DATE = re.compile(r"\b(?:ended|ending|dated|through|until|since|as of|for)\s*$", re.I)
+_ET_AL = re.compile(
+    r"(?:,?\s+et\.?\s+al\.?|,?\s+and\s+(?:certain\s+of\s+)?(?:its|their)\s+"
+    r"(?:affiliated\s+)?(?:debtors|subsidiaries|affiliates))\s*$",
+    re.I,
+)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|although|however)\b")
+
+
+def _expand(pattern: str) -> re.Pattern[str]:
+    for key, value in _PLACEHOLDERS.items():
+        pattern = pattern.replace(key, value)
+    return re.compile(pattern, re.I)
+
+
+def _read_jsonl(name: str) -> list[dict[str, Any]]:
+    text = resources.files("legalkg.nlp.data").joinpath(name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger pattern: the event type it signals, how specific it is, what it needs."""
+
+    type: str
+    priority: int
+    cue: str
+    regex: re.Pattern[str]
+    needs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RoleRule:
+    """A pattern whose i-th party group fills ``roles[i]``."""
+
+    roles: tuple[str, ...]
+    regex: re.Pattern[str]
+
+
+@dataclass
+class Filters:
+    """Compiled sentence filters, by kind (see ``event_filters.jsonl``)."""
+
+    skip_sentence: list[re.Pattern[str]] = field(default_factory=list)
+    hypothetical: list[re.Pattern[str]] = field(default_factory=list)
+    negation: list[re.Pattern[str]] = field(default_factory=list)
+    accounting: list[re.Pattern[str]] = field(default_factory=list)
+    dispute_context: list[re.Pattern[str]] = field(default_factory=list)
+    pay_cue: list[re.Pattern[str]] = field(default_factory=list)
+
+    def any(self, kind: str, text: str) -> bool:
+        """Whether a filter of ``kind`` matches ``text``."""
+        return any(p.search(text) for p in getattr(self, kind))
+
+
+def load_triggers(name: str = "event_triggers.jsonl") -> list[Trigger]:
+    """Read the trigger data file, most specific type first."""
+    rows = _read_jsonl(name)
+    triggers = [
+        Trigger(
+            r["type"],
+            int(r["priority"]),
+            r["cue"],
+            _expand(r["pattern"]),
+            tuple(r.get("needs", ())),
+        )
+        for r in rows
+    ]
+    return sorted(triggers, key=lambda t: -t.priority)
+
+
+def load_filters(name: str = "event_filters.jsonl") -> Filters:
+    """Read the filter data file into :class:`Filters`."""
+    filters = Filters()
+    for row in _read_jsonl(name):
+        getattr(filters, row["kind"]).append(re.compile(row["pattern"], re.I))
+    return filters
+
+
+def load_role_rules(name: str = "event_roles.jsonl") -> list[RoleRule]:
+    """Read the role pattern data file."""
+    return [RoleRule(tuple(r["roles"]), _expand(r["pattern"])) for r in _read_jsonl(name)]
+
+
+def trigger_cue_pattern(triggers: Iterable[Trigger] | None = None) -> re.Pattern[str]:
+    """One cheap regex over every trigger's cue word: a paragraph without it holds no event.
+
+    Used by :mod:`legalkg.nlp.extract` to choose which paragraphs to run the pipeline on.
+    """
+    cues = sorted({t.cue for t in (triggers or load_triggers()) if t.cue != "gov"})
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + ")", re.I)
+
+
+@dataclass
+class _Masked:
+    """A sentence with its entity spans replaced by markers."""
+
+    text: str
+    spans: dict[int, Span]
+
+    def labels(self) -> set[str]:
+        return {span.label_ for span in self.spans.values()}
+
+    def markers(self, text: str) -> list[int]:
+        return [int(m.group(2)) for m in _MARKER.finditer(text)]
+
+
+@dataclass
+class _Candidate:
+    type: str
+    priority: int
+    start: int
+    end: int
+    trigger: str
+    own_date: int | None = None
+
+
+class EventExtractor:
+    """Find legal events sentence by sentence and set ``doc._.events``.
+
+    :param triggers: trigger patterns (default: the shipped ``event_triggers.jsonl``).
+    :param filters: sentence filters (default: ``event_filters.jsonl``).
+    :param role_rules: role patterns (default: ``event_roles.jsonl``).
+    """
+
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        name: str = "legalkg_events",
+        *,
+        triggers: list[Trigger] | None = None,
+        filters: Filters | None = None,
+        role_rules: list[RoleRule] | None = None,
+    ) -> None:
+        register_extensions()
+        self.name = name
+        self.triggers = triggers if triggers is not None else load_triggers()
+        self.filters = filters if filters is not None else load_filters()
+        self.role_rules = role_rules if role_rules is not None else load_role_rules()
+        self.cues = re.compile(
+            r"\b(?:" + "|".join(sorted({re.escape(t.cue) for t in self.triggers})) + ")", re.I
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        events = self.match(doc)
+        self.set_annotations(doc, events)
+        return doc
+
+    def set_annotations(self, doc: Doc, events: list[Event]) -> None:
+        """Store the events on ``doc._.events``."""
+        doc._.events = events
+
+    # -- matching ---------------------------------------------------------------------------
+
+    def match(self, doc: Doc) -> list[Event]:
+        """All events of ``doc``, repeated mentions merged (the first mention is kept)."""
+        spans = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
+        index = {(s.start_char, s.end_char, s.label_): i for i, s in enumerate(spans)}
+        events: list[Event] = []
+        for para_start, para_end in _paragraphs(doc.text):
+            events.extend(self._paragraph_events(doc, spans, index, para_start, para_end))
+        return _merge_repeats(events)
+
+    def _paragraph_events(
+        self,
+        doc: Doc,
+        spans: list[Span],
+        index: dict[tuple[int, int, str], int],
+        start: int,
+        end: int,
+    ) -> list[Event]:
+        para_text = doc.text[start:end]
+        if not self.cues.search(para_text):
+            return []
+        para_spans = [s for s in spans if s.start_char >= start and s.end_char <= end]
+        sents = _sentences(doc, start, end)
+        masked = [self._mask(doc, s, e, para_spans, index) for s, e in sents]
+        candidates = [
+            self._candidates(doc.text[s:e], m, para_text, para_spans)
+            for (s, e), m in zip(sents, masked, strict=True)
+        ]
+        events: list[Event] = []
+        for i, ((s, e), m, cands) in enumerate(zip(sents, masked, candidates, strict=True)):
+            if not cands:
+                continue
+            follow = None
+            if i + 1 < len(sents) and not candidates[i + 1]:
+                follow = masked[i + 1]
+            for event in self._build(doc, s, e, m, cands, follow, para_spans, spans):
+                _inherit_from_paragraph(event, events)
+                events.append(event)
+        return events
+
+    def _mask(
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        para_spans: list[Span],
+        index: dict[tuple[int, int, str], int],
+    ) -> _Masked:
+        inside = filter_spans(
+            [s for s in para_spans if s.start_char >= start and s.end_char <= end]
+        )
+        inside.sort(key=lambda s: s.start_char)
+        pieces: list[str] = []
+        pos = start
+        by_index: dict[int, Span] = {}
+        for span in inside:
+            i = index[(span.start_char, span.end_char, span.label_)]
+            pieces.append(doc.text[pos : span.start_char])
+            pieces.append(f"⟨{span.label_}:{i}⟩")
+            by_index[i] = span
+            pos = span.end_char
+        pieces.append(doc.text[pos:end])
+        return _Masked(" ".join("".join(pieces).split()), by_index)
+
+    def _candidates(
+        self, text: str, masked: _Masked, para_text: str, para_spans: list[Span]
+    ) -> list[_Candidate]:
+        if not self.cues.search(text) or self.filters.any("skip_sentence", text):
+            return []
+        labels = masked.labels()
+        out: list[_Candidate] = []
+        for trig in self.triggers:
+            if not self._needs_met(trig, labels, para_text, para_spans):
+                continue
+            for m in trig.regex.finditer(masked.text):
+                if self._is_irrealis(masked.text, m.start(), m.end()):
+                    continue
+                own = _OWN_DATE.match(masked.text[m.end() :])
+                out.append(
+                    _Candidate(
+                        trig.type,
+                        trig.priority,
+                        m.start(),
+                        m.end(),
+                        m.group(0),
+                        int(own.group(1)) if own else None,
+                    )
+                )
+        return out
+
+    def _needs_met(
+        self, trig: Trigger, labels: set[str], para_text: str, para_spans: list[Span]
+    ) -> bool:
+        for need in trig.needs:
+            if need == "GOV" and "GOV" not in labels:
+                return False
+            if need == "COURT_CONTEXT" and not (
+                any(s.label_ == "COURT" for s in para_spans)
+                or re.search(r"\b(?:court|judge)\b", para_text, re.I)
+            ):
+                return False
+            if need == "DISPUTE_CONTEXT" and not self.filters.any("dispute_context", para_text):
+                return False
+        return True
+
+    def _is_irrealis(self, masked: str, start: int, end: int) -> bool:
+        """Whether the trigger sits in a hypothetical, future or negated clause."""
+        window_start = max(0, start - 70)
+        window = masked[window_start:start]
+        breaks = list(_CLAUSE_BREAK.finditer(window))
+        if breaks:
+            window = window[breaks[-1].end() :]
+        window = _MARKER.sub(" ", window + " " + masked[start:end])
+        return self.filters.any("hypothetical", window) or self.filters.any("negation", window)
+
+    # -- building events --------------------------------------------------------------------
+
+    def _build(
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        masked: _Masked,
+        cands: list[_Candidate],
+        follow: _Masked | None,
+        para_spans: list[Span],
+        spans: list[Span],
+    ) -> Iterator[Event]:
+        best = max(c.priority for c in cands)
+        typed = [c for c in cands if c.priority == best]
+        kind = typed[0].type
+        own_dates = {c.own_date for c in typed if c.own_date is not None}
+        groups: list[tuple[int | None, _Candidate]] = []
+        if len(own_dates) < len(typed) or not own_dates:
+            lead = next(c for c in typed if c.own_date is None)
+            groups.append((self._sentence_date(masked, own_dates), lead))
+        for own in sorted(own_dates):
+            groups.append((own, next(c for c in typed if c.own_date == own)))
+        agencies = self._agencies(masked) if kind == "RegulatoryAction" else [None]
+        for date_ix, cand in groups:
+            for agency_ix in agencies:
+                yield self._event(
+                    doc,
+                    start,
+                    end,
+                    masked,
+                    kind,
+                    cand,
+                    date_ix,
+                    agency_ix,
+                    follow,
+                    para_spans,
+                    spans,
+                )
+
+    def _event(
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        masked: _Masked,
+        kind: str,
+        cand: _Candidate,
+        date_ix: int | None,
+        agency_ix: int | None,
+        follow: _Masked | None,
+        para_spans: list[Span],
+        spans: list[Span],
+    ) -> Event:
+        text = doc.text[start:end]
+        event = Event(
+            type=kind, evidence=text, evidence_start=start, evidence_end=end, trigger=cand.trigger
+        )
+        prov: dict[str, list[int]] = {}
+        if date_ix is not None:
+            event.date = _str_value(spans[date_ix])
+            prov["date"] = [date_ix]
+        if agency_ix is not None:
+            event.agency = _name(spans[agency_ix], doc)
+            prov["agency"] = [agency_ix]
+        self._fill_parties(doc, event, masked, prov)
+        self._fill_roles(doc, event, masked, prov)
+        self._fill_amount(event, masked, prov)
+        if follow is not None and self.filters.any("pay_cue", follow.text):
+            self._fill_from_follow(doc, event, follow, prov)
+        self._fill_court(doc, event, start, masked, para_spans, spans, prov)
+        self._default_payer(doc, event)
+        event.provenance = prov
+        return event
+
+    def _sentence_date(self, masked: _Masked, own_dates: set[int]) -> int | None:
+        for m in _MARKER.finditer(masked.text):
+            ix = int(m.group(2))
+            if m.group(1) != "DATE" or ix in own_dates:
+                continue
+            if _PERIOD_DATE.search(masked.text[max(0, m.start() - 12) : m.start()]):
+                continue
+            return ix
+        return None
+
+    def _agencies(self, masked: _Masked) -> list[int | None]:
+        seen: dict[str, int] = {}
+        for ix, span in sorted(masked.spans.items()):
+            if span.label_ == "GOV":
+                seen.setdefault(_fold(_str_value(span) or span.text), ix)
+        return list(seen.values()) or [None]
+
+    def _fill_parties(
+        self, doc: Doc, event: Event, masked: _Masked, prov: dict[str, list[int]]
+    ) -> None:
+        names: list[str] = []
+        if doc._.filer:
+            names.append(doc._.filer)
+        for ix, span in sorted(masked.spans.items()):
+            if span.label_ in ("ORG", "REGISTRANT"):
+                name = _name(span, doc)
+                if name and _fold(name) not in {_fold(n) for n in names}:
+                    names.append(name)
+                prov.setdefault("parties", []).append(ix)
+        event.parties = names
+
+    def _fill_roles(
+        self, doc: Doc, event: Event, masked: _Masked, prov: dict[str, list[int]]
+    ) -> None:
+        for rule in self.role_rules:
+            for m in rule.regex.finditer(masked.text):
+                for role, group in zip(rule.roles, m.groups(), strict=False):
+                    if group:
+                        self._assign(doc, event, role, masked, masked.markers(group), prov)
+
+    def _assign(
+        self,
+        doc: Doc,
+        event: Event,
+        role: str,
+        masked: _Masked,
+        markers: list[int],
+        prov: dict[str, list[int]],
+    ) -> None:
+        for ix in markers:
+            span = masked.spans.get(ix)
+            if span is None:
+                continue
+            name = _name(span, doc)
+            current = getattr(event, role)
+            if isinstance(current, list):
+                if name not in current:
+                    current.append(name)
+            elif current is None:
+                setattr(event, role, name)
+            else:
+                continue
+            prov.setdefault(role, []).append(ix)
+            if name not in event.parties and span.label_ != "GOV":
+                event.parties.append(name)
+
+    def _fill_amount(self, event: Event, masked: _Masked, prov: dict[str, list[int]]) -> None:
+        for m in _MARKER.finditer(masked.text):
+            if m.group(1) != "MONEY" or event.amount is not None:
+                continue
+            before = _MARKER.sub(" ", masked.text[max(0, m.start() - 45) : m.start()])
+            after = _MARKER.sub(" ", masked.text[m.end() : m.end() + 15])
+            if self.filters.any("accounting", before) or self.filters.any("accounting", after):
+                continue
+            amount = _amount(masked.spans[int(m.group(2))])
+            if amount is not None:
+                event.amount = amount
+                prov["amount"] = [int(m.group(2))]
+
+    def _fill_from_follow(
+        self, doc: Doc, event: Event, follow: _Masked, prov: dict[str, list[int]]
+    ) -> None:
+        if event.amount is None:
+            self._fill_amount(event, follow, prov)
+        for rule in self.role_rules:
+            if not set(rule.roles) & {"payer", "payee"}:
+                continue
+            for m in rule.regex.finditer(follow.text):
+                for role, group in zip(rule.roles, m.groups(), strict=False):
+                    if group:
+                        self._assign(doc, event, role, follow, follow.markers(group), prov)
+
+    def _fill_court(
+        self,
+        doc: Doc,
+        event: Event,
+        start: int,
+        masked: _Masked,
+        para_spans: list[Span],
+        spans: list[Span],
+        prov: dict[str, list[int]],
+    ) -> None:
+        courts = [ix for ix, s in sorted(masked.spans.items()) if s.label_ == "COURT"]
+        if not courts and event.type in COURT_TYPES:
+            before = [s for s in para_spans if s.label_ == "COURT" and s.end_char <= start]
+            after = [s for s in para_spans if s.label_ == "COURT" and s.start_char > start]
+            pick = before[-1:] or after[:1]
+            courts = [spans.index(pick[0])] if pick else []
+        if courts:
+            span = spans[courts[0]]
+            event.court = Court(id=_str_value(span), name=_court_name(span, spans))
+            prov["court"] = courts[:1]
+        cases = [ix for ix, s in sorted(masked.spans.items()) if s.label_ == "CASE"]
+        if not cases and event.type in CASE_TYPES:
+            cases = [spans.index(s) for s in para_spans if s.label_ == "CASE"][:1]
+        if cases:
+            event.case_number = _str_value(spans[cases[0]])
+            prov["case_number"] = cases[:1]
+
+    def _default_payer(self, doc: Doc, event: Event) -> None:
+        """A sum the registrant settles or is ordered to pay: the payer is the defendant."""
+        if event.amount is None or event.payer is not None:
+            return
+        if event.type == "Judgment" and event.defendants:
+            event.payer = event.defendants[0]
+        elif event.type in ("Settlement", "SettlementApproval") and doc._.filer:
+            if doc._.filer in event.plaintiffs or event.payee == doc._.filer:
+                return
+            event.payer = doc._.filer
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        if text[pos : m.start()].strip():
+            yield pos, m.start()
+        pos = m.end()
+    if text[pos:].strip():
+        yield pos, len(text)
+
+
+def _sentences(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence character spans inside a paragraph, whitespace trimmed."""
+    out: list[tuple[int, int]] = []
+    if doc.has_annotation("SENT_START"):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        bounds = [(s.start_char, s.end_char) for s in span.sents] if span is not None else []  # type: ignore[attr-defined]
+    else:
+        bounds = _fallback_sentences(doc.text, start, end)
+    for s, e in bounds:
+        s, e = max(s, start), min(e, end)
+        while s < e and doc.text[s].isspace():
+            s += 1
+        while e > s and doc.text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+_FALLBACK_BREAK = re.compile(
+    r"(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)(?<!\bNo)(?<!\bv)(?<!\bU\.S)(?<!\b[A-Z])"
+    r"[.!?][\"')\]]*\s+(?=[\"(]?[A-Z])"
+)
+
+
+def _fallback_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences when no splitter ran: break at ". X" except after a legal abbreviation."""
+    bounds, pos = [], start
+    for m in _FALLBACK_BREAK.finditer(text, start, end):
+        bounds.append((pos, m.end()))
+        pos = m.end()
+    bounds.append((pos, end))
+    return bounds
+
+
+def _inherit_from_paragraph(event: Event, earlier: list[Event]) -> None:
+    """A later sentence about the same case keeps its court and sides ("the judge reduced ...")."""
+    if not earlier or event.type not in COURT_TYPES:
+        return
+    prev = earlier[-1]
+    if prev.type not in COURT_TYPES:
+        return
+    if not event.defendants and prev.defendants and not event.plaintiffs:
+        event.defendants = list(prev.defendants)
+        event.plaintiffs = event.plaintiffs or list(prev.plaintiffs)
+        if event.type == "Judgment" and event.amount is not None and event.payer is None:
+            event.payer = event.defendants[0]
+    if event.court is None and prev.court is not None:
+        event.court = prev.court
+
+
+def _merge_repeats(events: list[Event]) -> list[Event]:
+    """One event per happening: a later compatible mention fills the first one's empty roles."""
+    kept: list[Event] = []
+    for event in events:
+        target = next((k for k in kept if _compatible(k, event)), None)
+        if target is None:
+            kept.append(event)
+        else:
+            _absorb(target, event)
+    return kept
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if a.type != b.type:
+        return False
+    for role in ("date", "agency", "case_number"):
+        x, y = getattr(a, role), getattr(b, role)
+        if x is not None and y is not None and _fold(str(x)) != _fold(str(y)):
+            return False
+    if (
+        a.amount is not None
+        and b.amount is not None
+        and (a.amount.value, a.amount.currency) != (b.amount.value, b.amount.currency)
+    ):
+        return False
+    if a.court is not None and b.court is not None and a.court.id != b.court.id:
+        return False
+    others_a = {_fold(p) for p in a.parties[1:]}
+    others_b = {_fold(p) for p in b.parties[1:]}
+    return not (others_a and others_b and not others_a & others_b)
+
+
+def _absorb(target: Event, other: Event) -> None:
+    for role in ("date", "court", "case_number", "debtor", "agency", "payer", "payee", "amount"):
+        if getattr(target, role) is None and getattr(other, role) is not None:
+            setattr(target, role, getattr(other, role))
+            if role in other.provenance:
+                target.provenance[role] = list(other.provenance[role])
+    for role in ("parties", "plaintiffs", "defendants"):
+        current = getattr(target, role)
+        for name in getattr(other, role):
+            if name not in current:
+                current.append(name)
+
+
+def _str_value(span: Span) -> str | None:
+    value = span._.value
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        value = value.get("id") or value.get("value")
+    return None if value is None else str(value)
+
+
+def _name(span: Span, doc: Doc) -> str:
+    if span.label_ == "REGISTRANT" and doc._.filer:
+        return str(doc._.filer)
+    value = span._.value
+    name = value if isinstance(value, str) and value else span.text
+    aliases = doc._.aliases or {}
+    name = aliases.get(name, name)
+    return _ET_AL.sub("", " ".join(name.split())).strip(" ,")
+
+
+def _court_name(span: Span, spans: list[Span]) -> str:
+    """The court's name as written; a back-reference ("the Court") borrows the full name."""
+    text = " ".join(span.text.split())
+    if not re.fullmatch(r"(?i)the\s+(?:\w+\s+)?court", text):
+        return text
+    value = _str_value(span)
+    earlier = [
+        s
+        for s in spans
+        if s.label_ == "COURT"
+        and s.start_char < span.start_char
+        and _str_value(s) == value
+        and not re.fullmatch(r"(?i)the\s+(?:\w+\s+)?court", s.text)
+    ]
+    return " ".join(earlier[-1].text.split()) if earlier else text
+
+
+def _amount(span: Span) -> Amount | None:
+    value = span._.value
+    if isinstance(value, dict) and value.get("value") is not None:
+        return Amount(float(value["value"]), str(value.get("currency") or "USD"))
+    if isinstance(value, Amount):
+        return value
+    return None
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+@Language.factory(
+    "legalkg_events",
+    assigns=["doc._.events"],
+    requires=["doc.spans"],
+    default_config={},
+)
+def make_events(nlp: Language, name: str) -> EventExtractor:
+    """Factory of the ``legalkg_events`` component (patterns from the shipped data files)."""
+    return EventExtractor(nlp, name)
