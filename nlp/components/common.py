@@ -1,0 +1,134 @@
+"""Helpers the entity components share: package data, char-offset spans, overlap checks.
+
+Every legalkg entity component finds its mentions with compiled regular expressions over
+``doc.text`` (far faster than per-token Python loops) and maps each match to tokens with
+``doc.char_span(..., alignment_mode="expand")``. Components run in order and a later one never
+adds a span that overlaps one already in ``doc.spans["legalkg"]``, so that "U.S. Bankruptcy
+Court" stays a court and is not also read as a government agency.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from legalkg.nlp.components.extensions import SPANS_KEY, register_extensions
+from spacy.tokens import Doc, Span, SpanGroup
+
+__all__ = [
+    "DATA_PACKAGE",
+    "Occupancy",
+    "add_mention",
+    "alternation",
+    "mention_group",
+    "read_csv",
+    "read_jsonl",
+    "read_lines",
+    "sort_mentions",
+]
+
+DATA_PACKAGE = "legalkg.nlp.data"
+
+
+def _data_text(name: str) -> str:
+    return resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+@cache
+def read_jsonl(name: str) -> tuple[dict[str, Any], ...]:
+    """The records of a JSONL file of ``legalkg.nlp.data`` (blank and ``//`` lines skipped)."""
+    rows = []
+    for line in _data_text(name).splitlines():
+        if line.strip() and not line.lstrip().startswith("//"):
+            rows.append(json.loads(line))
+    return tuple(rows)
+
+
+@cache
+def read_csv(name: str) -> tuple[dict[str, str], ...]:
+    """The rows of a CSV file (with a header line) of ``legalkg.nlp.data``."""
+    return tuple(csv.DictReader(_data_text(name).splitlines()))
+
+
+@cache
+def read_lines(name: str) -> tuple[str, ...]:
+    """The non-blank lines of a text file of ``legalkg.nlp.data``; ``#`` starts a comment line."""
+    lines = (line.strip() for line in _data_text(name).splitlines())
+    return tuple(line for line in lines if line and not line.startswith("#"))
+
+
+def alternation(words: Iterable[str], *, escape: bool = True) -> str:
+    """One regex alternation of ``words``, longest first so that "Corp." wins over "Co."."""
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) if escape else w for w in unique)
+
+
+def mention_group(doc: Doc) -> SpanGroup:
+    """The doc's ``legalkg`` span group, created (and the extensions registered) on first use."""
+    register_extensions()
+    if SPANS_KEY not in doc.spans:
+        doc.spans[SPANS_KEY] = []
+    return doc.spans[SPANS_KEY]
+
+
+class Occupancy:
+    """The character ranges already claimed by mentions, for O(log n) overlap tests."""
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        self._ranges: list[tuple[int, int]] = sorted((s.start_char, s.end_char) for s in spans)
+        self._starts = [r[0] for r in self._ranges]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a claimed range."""
+        i = bisect_right(self._starts, end - 1)
+        # Ranges are few and short: scan back over those that start before ``end``.
+        for j in range(i - 1, -1, -1):
+            _, e = self._ranges[j]
+            if e > start:
+                return True
+            if j < i - 8:
+                break
+        return False
+
+    def claim(self, start: int, end: int) -> None:
+        """Mark ``[start, end)`` as taken."""
+        i = bisect_right(self._starts, start)
+        self._starts.insert(i, start)
+        self._ranges.insert(i, (start, end))
+
+
+def add_mention(
+    doc: Doc,
+    start: int,
+    end: int,
+    label: str,
+    value: Any,
+    occupancy: Occupancy | None = None,
+) -> Span | None:
+    """Add a ``label`` mention over characters ``[start, end)`` with ``span._.value = value``.
+
+    Returns ``None`` (and adds nothing) when the range is empty, cannot be mapped to tokens or
+    overlaps a range in ``occupancy``; otherwise claims the range and returns the new span.
+    """
+    if end <= start or (occupancy is not None and occupancy.overlaps(start, end)):
+        return None
+    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    span._.value = value
+    mention_group(doc).append(span)
+    if occupancy is not None:
+        occupancy.claim(span.start_char, span.end_char)
+    return span
+
+
+def sort_mentions(doc: Doc) -> None:
+    """Keep the ``legalkg`` group in text order, for consumers walking it by sentence."""
+    group = mention_group(doc)
+    doc.spans[SPANS_KEY] = sorted(group, key=lambda s: (s.start, -s.end))

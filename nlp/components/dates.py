@@ -1,0 +1,126 @@
+"""Date mentions normalised to ISO: "November 5, 2002" -> "2002-11-05", "June 2011" -> "2011-06".
+
+Component ``legalkg_dates`` adds ``DATE`` spans. Full dates ("November 5, 2002",
+"Nov. 5, 2002", "5 November 2002", "March 21,2003", "11/05/2002") give ``YYYY-MM-DD``; a month
+and year gives ``YYYY-MM``; a quarter ("the second quarter of 2012") or a bare year after a cue
+word ("in 2000", "during fiscal 2009") gives ``YYYY`` because the gold format records quarters
+by their year. A bare year without a cue ("Act of 1934", table headers) is not a date. Patterns
+live in ``date_patterns.jsonl``; month names, quarter ordinals and cue words in data files too.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from functools import lru_cache
+
+from legalkg.nlp.components.common import (
+    Occupancy,
+    add_mention,
+    alternation,
+    mention_group,
+    read_csv,
+    read_jsonl,
+    read_lines,
+    sort_mentions,
+)
+from spacy.language import Language
+from spacy.tokens import Doc
+
+__all__ = ["DateFinder", "iso_date"]
+
+YEAR = r"(?:1[89]|20)\d{2}"
+
+
+@lru_cache(maxsize=1)
+def _months() -> dict[str, int]:
+    return {row["written"]: int(row["month"]) for row in read_csv("months.csv")}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    quarters = {row["written"] for row in read_csv("quarters.csv")}
+    fill = {
+        "month": alternation(_months()),
+        "year": YEAR,
+        "quarter": alternation(quarters),
+        "cue": f"(?i:{alternation(read_lines('date_year_cues.txt'))})",
+    }
+    compiled = []
+    for row in read_jsonl("date_patterns.jsonl"):
+        pattern = row["pattern"]
+        for key, regex in fill.items():
+            pattern = pattern.replace("{" + key + "}", f"(?:{regex})")
+        compiled.append((re.compile(pattern), row["precision"]))
+    return tuple(compiled)
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        year += 1900 if year > 50 else 2000
+    return year
+
+
+def iso_date(groups: dict[str, str | None], precision: str) -> str | None:
+    """The ISO string for a pattern's groups at ``precision``, or ``None`` if not a real date.
+
+    >>> iso_date({"year": "2002", "month": "Nov.", "day": "5"}, "day")
+    '2002-11-05'
+    """
+    year = _year(groups["year"] or "")
+    if precision == "year":
+        return f"{year:04d}"
+    month_name = groups.get("month")
+    month = _months().get(month_name) if month_name else int(groups.get("month_num") or 0)
+    if not month:
+        return None
+    try:
+        day = datetime.date(year, month, int(groups.get("day") or 1))
+    except ValueError:
+        return None
+    return day.isoformat() if precision == "day" else day.isoformat()[:7]
+
+
+class DateFinder:
+    """Find dates on ``doc.text`` (component ``legalkg_dates``)."""
+
+    def __init__(self, *, name: str = "legalkg_dates", label: str = "DATE") -> None:
+        self.name = name
+        self.label = label
+        self.patterns = _patterns()
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Add the doc's date mentions."""
+        return self.set_annotations(doc, self.match(doc))
+
+    def match(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """``(start, end, iso)`` of each date; earlier patterns win overlaps."""
+        taken = Occupancy()
+        found = []
+        for pattern, precision in self.patterns:
+            for match in pattern.finditer(doc.text):
+                if taken.overlaps(match.start(), match.end()):
+                    continue
+                value = iso_date(match.groupdict(), precision)
+                if value is None:
+                    continue
+                taken.claim(match.start(), match.end())
+                has_mention = "mention" in pattern.groupindex
+                start, end = match.span("mention") if has_mention else match.span()
+                found.append((start, end, value))
+        return sorted(found)
+
+    def set_annotations(self, doc: Doc, found: list[tuple[int, int, str]]) -> Doc:
+        """Add a ``DATE`` span per date not overlapping an earlier mention (e.g. a case number)."""
+        occupancy = Occupancy(mention_group(doc))
+        for start, end, value in found:
+            add_mention(doc, start, end, self.label, value, occupancy)
+        sort_mentions(doc)
+        return doc
+
+
+@Language.factory("legalkg_dates", assigns=["doc.spans"], default_config={"label": "DATE"})
+def make_date_finder(nlp: Language, name: str, *, label: str) -> DateFinder:
+    """Factory of ``legalkg_dates``."""
+    return DateFinder(name=name, label=label)

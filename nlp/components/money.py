@@ -1,0 +1,162 @@
+"""Money mentions: "$1.5 million", "USD 3,000,000", "€3 million", "one million dollars ($1M)".
+
+Component ``legalkg_money`` adds ``MONEY`` spans whose ``span._.value`` is
+``{"value": 1500000, "currency": "USD"}`` (an ``int`` when the amount is whole). The patterns
+(``money_patterns.jsonl``) are regexes with placeholders filled from ``currencies.csv`` and
+``money_units.csv``; an amount spelled out and repeated in figures in parentheses is one
+mention, valued from the figures.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Any
+
+from legalkg.nlp.components.common import (
+    Occupancy,
+    add_mention,
+    alternation,
+    mention_group,
+    read_csv,
+    read_jsonl,
+    sort_mentions,
+)
+from spacy.language import Language
+from spacy.tokens import Doc
+
+__all__ = ["MoneyFinder", "money_value", "parse_spelled_number"]
+
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+@lru_cache(maxsize=1)
+def _currencies() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {"symbol": {}, "code": {}, "word": {}}
+    for row in read_csv("currencies.csv"):
+        table[row["kind"]][row["written"]] = row["code"]
+    return table
+
+
+@lru_cache(maxsize=1)
+def _units() -> dict[str, tuple[int, str]]:
+    return {row["word"]: (int(row["value"]), row["kind"]) for row in read_csv("money_units.csv")}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    currencies, units = _currencies(), _units()
+    scales = ("scale", "abbrev")
+    spelled_word = alternation(w for w, (_, kind) in units.items() if kind != "abbrev")
+    fill = {
+        "number": NUMBER,
+        "scale": rf"(?:{alternation(w for w, (_, k) in units.items() if k in scales)})(?!\w)",
+        "symbol": alternation(currencies["symbol"]),
+        "code": alternation(currencies["code"]),
+        "word": alternation(currencies["word"]),
+        "spelled": rf"(?:{spelled_word})(?:(?:\s+and\s+|[\s-]+)(?:{spelled_word}))*",
+    }
+    compiled = []
+    for row in read_jsonl("money_patterns.jsonl"):
+        pattern = row["pattern"]
+        for key, regex in fill.items():
+            pattern = pattern.replace("{" + key + "}", f"(?:{regex})")
+        compiled.append(re.compile(pattern))
+    return tuple(compiled)
+
+
+def parse_spelled_number(words: str) -> int | None:
+    """The integer a number written in words denotes, or ``None``.
+
+    >>> parse_spelled_number("one million five hundred thousand")
+    1500000
+    """
+    units = _units()
+    total = current = 0
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word in ("and", ""):
+            continue
+        if word not in units:
+            return None
+        value, kind = units[word]
+        if kind == "hundred":
+            current = max(current, 1) * value
+        elif kind in ("scale", "abbrev"):
+            total += max(current, 1) * value
+            current = 0
+        else:
+            current += value
+    return total + current
+
+
+def _number(amount: str, scale: str | None) -> Decimal | None:
+    try:
+        value = Decimal(amount.replace(",", ""))
+    except InvalidOperation:
+        return None
+    if scale:
+        value *= _units()[scale.lower()][0]
+    return value
+
+
+def money_value(match: re.Match[str]) -> dict[str, Any] | None:
+    """The ``{"value", "currency"}`` of a match of a money pattern, or ``None``."""
+    groups = match.groupdict()
+    currencies = _currencies()
+    currency = next(
+        (currencies[kind][groups[kind]] for kind in ("symbol", "code", "word") if groups.get(kind)),
+        None,
+    )
+    if groups.get("amount"):
+        value = _number(groups["amount"], groups.get("scale"))
+    else:
+        spelled = parse_spelled_number(groups["spelled"])
+        value = None if spelled is None else Decimal(spelled)
+    if currency is None or value is None:
+        return None
+    return {"value": int(value) if value == value.to_integral_value() else float(value),
+            "currency": currency}
+
+
+class MoneyFinder:
+    """Find money amounts on ``doc.text`` (component ``legalkg_money``)."""
+
+    def __init__(self, *, name: str = "legalkg_money", label: str = "MONEY") -> None:
+        self.name = name
+        self.label = label
+        self.patterns = _patterns()
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Add the doc's money mentions."""
+        return self.set_annotations(doc, self.match(doc))
+
+    def match(self, doc: Doc) -> list[tuple[int, int, dict[str, Any]]]:
+        """``(start, end, value)`` of each amount; earlier patterns win overlaps."""
+        taken = Occupancy()
+        found = []
+        for pattern in self.patterns:
+            for match in pattern.finditer(doc.text):
+                value = money_value(match)
+                if value is not None and not taken.overlaps(match.start(), match.end()):
+                    taken.claim(match.start(), match.end())
+                    found.append((match.start(), match.end(), value))
+        return sorted(found, key=lambda f: f[0])
+
+    def set_annotations(self, doc: Doc, found: list[tuple[int, int, dict[str, Any]]]) -> Doc:
+        """Add a ``MONEY`` span per amount not overlapping an earlier mention."""
+        occupancy = Occupancy(mention_group(doc))
+        for start, end, value in found:
+            add_mention(doc, start, end, self.label, value, occupancy)
+        sort_mentions(doc)
+        return doc
+
+
+@Language.factory(
+    "legalkg_money",
+    assigns=["doc.spans"],
+    default_config={"label": "MONEY"},
+)
+def make_money_finder(nlp: Language, name: str, *, label: str) -> MoneyFinder:
+    """Factory of ``legalkg_money``."""
+    return MoneyFinder(name=name, label=label)
