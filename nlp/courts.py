@@ -28,6 +28,7 @@ True
 from __future__ import annotations
 
 import csv
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -38,8 +39,10 @@ from typing import Any
 
 __all__ = [
     "COURT_KINDS",
+    "CourtMention",
     "counterpart",
     "court_kind",
+    "find_court_mentions",
     "mentions_location",
     "normalize_court",
     "phrase_kind",
@@ -62,6 +65,8 @@ _STATE_SIGNAL = re.compile(
 _BANKRUPTCY_CONTEXT = re.compile(r"bankrupt|chapter\s+(7|11|13|15)\b|\bdebtors?\b", re.I)
 _CITATION = re.compile(r"^(bankr)?([nsewmc])?d(\w+)$")
 _WORD = re.compile(r"[a-z0-9]+")
+_CAPITALISED = re.compile(r"\b[A-Z][\w.'&-]*")
+_BARE = re.compile(r"Court|Circuit|[Tt]he\s+Circuit")  # "printed circuit board Court" names none
 
 
 @dataclass
@@ -77,6 +82,7 @@ class _Tables:
     direction_re: re.Pattern[str] = re.compile("$^")
     tokens: dict[str, str] = field(default_factory=dict)
     stops: frozenset[str] = frozenset()
+    court_words: frozenset[str] = frozenset()
     kinds: dict[str, str] = field(default_factory=dict)
     federal: dict[tuple[str, str, str], str] = field(default_factory=dict)
     federal_key: dict[str, tuple[str, str, str]] = field(default_factory=dict)
@@ -158,9 +164,131 @@ def mentions_location(name: str) -> bool:
     tables = _tables()
     if tables.state_re.search(text) or tables.circuit_re.search(text):
         return True
-    if re.search(r"\bcount(y|ies)\b|\bof\s+[A-Z]", text):
+    if re.search(r"\bcount(y|ies)\b|\bparish\b", text, re.I):
         return True
-    return any(_citation_key(part) for part in re.split(r"[,()]", text))
+    if any(_citation_key(part) for part in re.split(r"[,()]", text)):
+        return True
+    return any(w.lower() not in tables.court_words for w in _CAPITALISED.findall(text))
+
+
+@dataclass(frozen=True)
+class CourtMention:
+    """A court mention in a text: character offsets, the words, and the courts-db id.
+
+    ``reference`` is true for phrases that name no place ("the Court", "the Bankruptcy Court"):
+    their id is that of the court named before them, if any.
+    """
+
+    start: int
+    end: int
+    text: str
+    court_id: str | None
+    reference: bool = False
+
+
+def find_court_mentions(text: str) -> list[CourtMention]:
+    """Find every court mention in *text* in one regex pass and normalise it.
+
+    A back-reference takes the id of the last court named of the same kind ("the Bankruptcy
+    Court" after "the Southern District of New York" in a Chapter 11 text becomes ``nysb``).
+    Lower-case "the court" counts only after a court has been named.
+
+    >>> text = "The U.S. District Court, N.D. Cal. ruled. The Court held."
+    >>> [(m.text, m.court_id, m.reference) for m in find_court_mentions(text)][1:]
+    [('The Court', 'cand', True)]
+    """
+    resolver = _BackReferences()
+    mentions = []
+    indefinite = _indefinite_pattern()
+    for match in _mention_pattern().finditer(text):
+        start, end = match.span()
+        if _BARE.fullmatch(match.group(0)) or indefinite.search(text, max(0, start - 16), start):
+            continue
+        mention = resolver.resolve(text, start, end)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+class _BackReferences:
+    """Remembers the courts named so far, by kind, to resolve "the Court"."""
+
+    def __init__(self) -> None:
+        self.last: dict[str | None, str | None] = {}
+        self.named = False
+
+    def resolve(self, text: str, start: int, end: int) -> CourtMention | None:
+        words = text[start:end]
+        if mentions_location(words):
+            court_id = normalize_court(words, context=_sentence_around(text, start, end))
+            self.remember(court_id, phrase_kind(words))
+            return CourtMention(start, end, words, court_id)
+        if "Court" not in words and not self.named:
+            return None
+        return CourtMention(start, end, words, self.lookup(phrase_kind(words)), reference=True)
+
+    def remember(self, court_id: str | None, kind: str | None) -> None:
+        self.named = True
+        self.last = {None: court_id}
+        found = court_kind(court_id) if court_id else kind
+        if found:
+            self.last[found] = court_id
+
+    def lookup(self, kind: str | None) -> str | None:
+        if kind in self.last or kind is None:
+            return self.last.get(kind)
+        previous = self.last.get(None)
+        if previous and kind in ("bankruptcy", "district"):
+            return counterpart(previous, kind)
+        return None
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end], approximately (". " + capital ends a sentence)."""
+    before = text[max(0, start - 400) : start]
+    boundary = _SENTENCE_END.search(before[::-1])
+    head = before[len(before) - 1 - boundary.start() :] if boundary else before
+    after = _SENTENCE_END_FORWARD.search(text, end, end + 400)
+    return head + text[start : after.start() if after else end + 400]
+
+
+_SENTENCE_END = re.compile(r"[A-Z]\s+[.;]")  # reversed ". X"
+_SENTENCE_END_FORWARD = re.compile(r"[.;]\s+[A-Z]")
+
+
+@lru_cache(maxsize=1)
+def _mention_pattern() -> re.Pattern[str]:
+    fragments = _pattern_fragments()
+    return re.compile(fragments["mention"])
+
+
+@lru_cache(maxsize=1)
+def _indefinite_pattern() -> re.Pattern[str]:
+    return re.compile(_pattern_fragments()["indefinite"])
+
+
+@lru_cache(maxsize=1)
+def _pattern_fragments() -> dict[str, str]:
+    """Assemble the named regex fragments of ``courts_patterns.jsonl``; ``{name}`` refers to an
+    earlier fragment, ``{state}`` and ``{abbreviation}`` to the state table."""
+    rows = _read_csv("courts_states.csv")
+    abbreviations = [a for row in rows for a in [row["name"], *row["abbreviations"].split("|")]]
+    done = {"state": _alternation(row["name"] for row in rows),
+            "abbreviation": "|".join(_abbreviation_regex(a) for a in
+                                     sorted(set(abbreviations), key=len, reverse=True))}
+    source = resources.files(_DATA).joinpath("courts_patterns.jsonl").read_text(encoding="utf-8")
+    for line in source.splitlines():
+        if line.strip():
+            row = json.loads(line)
+            done[row["name"]] = re.sub(
+                r"\{(\w+)\}", lambda m: f"(?:{done[m.group(1)]})", row["pattern"])
+    return done
+
+
+def _abbreviation_regex(abbreviation: str) -> str:
+    """"N.Y." -> N\\.\\s?Y\\.? : inner dots required, the last one optional."""
+    parts = [re.escape(p) for p in re.split(r"\.\s?", abbreviation.rstrip("."))]
+    return r"\.\s?".join(parts) + (r"\.?" if abbreviation.endswith(".") else "")
 
 
 @lru_cache(maxsize=8192)
@@ -358,7 +486,7 @@ def _alternation(words: Iterable[str]) -> str:
 def _load_states(tables: _Tables) -> None:
     for row in _read_csv("courts_states.csv"):
         tables.state_names[row["name"].lower()] = row["location"]
-        for abbr in [row["postal"], *row["abbreviations"].split("|")]:
+        for abbr in [row["name"], row["postal"], *row["abbreviations"].split("|")]:
             tables.abbreviations[_compact(abbr)] = row["location"]
     tables.state_re = re.compile(rf"\b({_alternation(tables.state_names)})\b", re.I)
     tables.state_names.update(
@@ -367,14 +495,14 @@ def _load_states(tables: _Tables) -> None:
 
 
 def _load_terms(tables: _Tables) -> None:
-    stops = set()
+    words: dict[str, set[str]] = defaultdict(set)
     for row in _read_csv("courts_terms.csv"):
         kind, text, value = row["type"], row["text"], row.get("value") or ""
         {"ordinal": tables.ordinals, "direction": tables.directions, "token": tables.tokens,
          "kind": tables.kinds}.get(kind, {})[text] = value
-        if kind == "stop":
-            stops.add(text)
-    tables.stops = frozenset(stops)
+        words[kind].add(text)
+    tables.stops = frozenset(words["stop"])
+    tables.court_words = frozenset(words["courtword"])
     tables.circuit_re = re.compile(rf"\b({_alternation(tables.ordinals)})\s+circuit\b", re.I)
     directions = _alternation(tables.directions)
     tables.direction_re = re.compile(rf"\b({directions})\b(?=.*district)", re.I)
