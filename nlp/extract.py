@@ -36,7 +36,8 @@ _ALIAS_DEFINITION = re.compile(
 )
 _BOILERPLATE = re.compile(
     r"check the appropriate box|forward-looking statements?|safe harbor|"
-    r"private securities litigation reform act|pursuant to the requirements of the securities exchange",
+    r"private securities litigation reform act|"
+    r"pursuant to the requirements of the securities exchange",
     re.I,
 )
 _BINARY = re.compile(

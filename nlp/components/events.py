@@ -122,6 +122,7 @@ class Filters:
     accounting: list[re.Pattern[str]] = field(default_factory=list)
     dispute_context: list[re.Pattern[str]] = field(default_factory=list)
     pay_cue: list[re.Pattern[str]] = field(default_factory=list)
+    range: list[re.Pattern[str]] = field(default_factory=list)
 
     def any(self, kind: str, text: str) -> bool:
         """Whether a filter of ``kind`` matches ``text``."""
@@ -333,7 +334,7 @@ class EventExtractor:
 
     def _is_irrealis(self, masked: str, start: int, end: int) -> bool:
         """Whether the trigger sits in a hypothetical, future or negated clause."""
-        window_start = max(0, start - 70)
+        window_start = max(0, start - 120)
         window = masked[window_start:start]
         breaks = list(_CLAUSE_BREAK.finditer(window))
         if breaks:
@@ -423,6 +424,10 @@ class EventExtractor:
                 continue
             if _PERIOD_DATE.search(masked.text[max(0, m.start() - 12) : m.start()]):
                 continue
+            before = _MARKER.sub(" ", masked.text[max(0, m.start() - 40) : m.start()])
+            after = _MARKER.sub(" ", masked.text[m.end() : m.end() + 30])
+            if self.filters.any("accounting", before) or self.filters.any("accounting", after):
+                continue
             return ix
         return None
 
@@ -489,6 +494,8 @@ class EventExtractor:
             before = _MARKER.sub(" ", masked.text[max(0, m.start() - 45) : m.start()])
             after = _MARKER.sub(" ", masked.text[m.end() : m.end() + 15])
             if self.filters.any("accounting", before) or self.filters.any("accounting", after):
+                continue
+            if self.filters.any("range", masked.text[max(0, m.start() - 12) : m.end() + 20]):
                 continue
             amount = _amount(masked.spans[int(m.group(2))])
             if amount is not None:

@@ -1,0 +1,277 @@
+"""The ``legalkg_events`` component on hand-built Docs whose entity spans the test sets itself."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import legalkg.nlp.components.events  # noqa: F401  (registers the factory)
+from legalkg.nlp.components.extensions import SPANS_KEY, register_extensions
+from legalkg.nlp.model import Event
+
+FILER = "Acme Holdings, Inc."
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    register_extensions()
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("legalkg_events")
+    return pipeline
+
+
+def annotate(nlp: Language, text: str, *entities: tuple[Any, ...]) -> Doc:
+    """A Doc of ``text`` with spans: (text, label[, value[, occurrence]]) located by search."""
+    doc = nlp.make_doc(text)
+    doc._.filer = FILER
+    spans = []
+    for entity in entities:
+        needle, label = entity[0], entity[1]
+        value = entity[2] if len(entity) > 2 else None
+        occurrence = entity[3] if len(entity) > 3 else 0
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(needle, start + 1)
+        span = doc.char_span(start, start + len(needle), label=label, alignment_mode="expand")
+        assert span is not None
+        span._.value = value
+        spans.append(span)
+    doc.spans[SPANS_KEY] = spans
+    return doc
+
+
+def run(nlp: Language, text: str, *entities: tuple[Any, ...]) -> list[Event]:
+    doc = nlp.get_pipe("legalkg_events")(annotate(nlp, text, *entities))
+    return list(doc._.events)
+
+
+def usd(value: float) -> dict[str, Any]:
+    return {"value": value, "currency": "USD"}
+
+
+def test_court_approved_settlement_with_payment_in_next_sentence(nlp: Language) -> None:
+    text = (
+        "On March 3, 2004, the United States Bankruptcy Court for the District of Delaware "
+        'approved a settlement agreement between the Company and Widget Corp., et al ("Widget"). '
+        "Under the agreement, the Company agreed to pay Widget $2.5 million."
+    )
+    events = run(
+        nlp,
+        text,
+        ("March 3, 2004", "DATE", "2004-03-03"),
+        ("United States Bankruptcy Court for the District of Delaware", "COURT", "deb"),
+        ("the Company", "REGISTRANT"),
+        ("Widget Corp., et al", "ORG", "Widget Corp."),
+        ("the Company", "REGISTRANT", None, 1),
+        ("Widget", "ORG", "Widget Corp.", 2),
+        ("$2.5 million", "MONEY", usd(2500000.0)),
+    )
+    assert len(events) == 1
+    event = events[0]
+    assert event.type == "SettlementApproval"
+    assert event.date == "2004-03-03"
+    assert event.court is not None and event.court.id == "deb"
+    assert event.parties == [FILER, "Widget Corp."]
+    assert (event.payer, event.payee) == (FILER, "Widget Corp.")
+    assert event.amount is not None and event.amount.value == 2500000.0
+    assert event.evidence.startswith("On March 3, 2004") and event.evidence.endswith('("Widget").')
+    assert event.provenance["court"] == [1]
+
+
+def test_settlement_without_court_is_plain_settlement(nlp: Language) -> None:
+    text = "In May 2008, the Company entered into a settlement agreement with Beta LLC to resolve the patent lawsuit."
+    events = run(
+        nlp,
+        text,
+        ("May 2008", "DATE", "2008-05"),
+        ("the Company", "REGISTRANT"),
+        ("Beta LLC", "ORG", "Beta LLC"),
+    )
+    assert [(e.type, e.date, e.parties) for e in events] == [
+        ("Settlement", "2008-05", [FILER, "Beta LLC"])
+    ]
+
+
+def test_settlement_of_a_trade_is_not_a_legal_event(nlp: Language) -> None:
+    text = "The Company entered into a net share settlement agreement for its convertible notes."
+    assert run(nlp, text, ("The Company", "REGISTRANT")) == []
+
+
+def test_lawsuit_filed_with_plaintiffs_and_defendants(nlp: Language) -> None:
+    text = (
+        "On June 2, 2009, Gamma Inc. filed a complaint against the Company in the "
+        "United States District Court for the Southern District of New York."
+    )
+    events = run(
+        nlp,
+        text,
+        ("June 2, 2009", "DATE", "2009-06-02"),
+        ("Gamma Inc.", "ORG", "Gamma Inc."),
+        ("the Company", "REGISTRANT"),
+        ("United States District Court for the Southern District of New York", "COURT", "nysd"),
+    )
+    assert len(events) == 1
+    event = events[0]
+    assert event.type == "LawsuitFiled"
+    assert (event.plaintiffs, event.defendants) == (["Gamma Inc."], [FILER])
+    assert event.court is not None and event.court.id == "nysd"
+
+
+def test_bankruptcy_petition_names_the_debtor(nlp: Language) -> None:
+    text = (
+        "On April 1, 2001, Delta Corp. filed a voluntary petition for relief under Chapter 11 "
+        "of the United States Bankruptcy Code."
+    )
+    events = run(
+        nlp, text, ("April 1, 2001", "DATE", "2001-04-01"), ("Delta Corp.", "ORG", "Delta Corp.")
+    )
+    assert [(e.type, e.debtor, e.date) for e in events] == [
+        ("BankruptcyPetition", "Delta Corp.", "2001-04-01")
+    ]
+
+
+def test_jury_verdict_against_registrant_pays_damages(nlp: Language) -> None:
+    text = "In June 2011, a jury returned a verdict against the Company and awarded $10 million in damages."
+    events = run(
+        nlp,
+        text,
+        ("June 2011", "DATE", "2011-06"),
+        ("the Company", "REGISTRANT"),
+        ("$10 million", "MONEY", usd(10000000.0)),
+    )
+    assert len(events) == 1
+    event = events[0]
+    assert (event.type, event.date, event.defendants, event.payer) == (
+        "Judgment",
+        "2011-06",
+        [FILER],
+        FILER,
+    )
+    assert event.amount is not None and event.amount.value == 10000000.0
+
+
+def test_dismissal_and_appeal_are_typed(nlp: Language) -> None:
+    dismissed = run(
+        nlp,
+        "On May 5, 2010, the court dismissed the complaint with prejudice.",
+        ("May 5, 2010", "DATE", "2010-05-05"),
+    )
+    appealed = run(
+        nlp,
+        "On July 9, 2010, the plaintiffs filed a notice of appeal.",
+        ("July 9, 2010", "DATE", "2010-07-09"),
+    )
+    assert [e.type for e in dismissed] == ["Dismissal"]
+    assert [e.type for e in appealed] == ["Appeal"]
+
+
+def test_court_order_for_other_orders(nlp: Language) -> None:
+    text = "On May 5, 2010, the Bankruptcy Court entered an order approving the sale of the assets."
+    events = run(
+        nlp, text, ("May 5, 2010", "DATE", "2010-05-05"), ("the Bankruptcy Court", "COURT", "deb")
+    )
+    assert [e.type for e in events] == ["CourtOrder"]
+
+
+def test_one_regulatory_action_per_agency(nlp: Language) -> None:
+    text = (
+        "The Company received subpoenas from the Securities and Exchange Commission and the "
+        "Department of Justice regarding their investigations."
+    )
+    events = run(
+        nlp,
+        text,
+        ("The Company", "REGISTRANT"),
+        ("Securities and Exchange Commission", "GOV", "Securities and Exchange Commission"),
+        ("Department of Justice", "GOV", "Department of Justice"),
+    )
+    assert sorted(e.agency or "" for e in events) == [
+        "Department of Justice",
+        "Securities and Exchange Commission",
+    ]
+    assert {e.type for e in events} == {"RegulatoryAction"}
+    assert all(e.parties == [FILER] for e in events)
+
+
+def test_a_trigger_with_its_own_date_is_a_separate_event(nlp: Language) -> None:
+    text = (
+        "On May 12, 2010, the European Commission confirmed that the conditions of its clearance "
+        "decision of January 10, 2010 have been met."
+    )
+    events = run(
+        nlp,
+        text,
+        ("May 12, 2010", "DATE", "2010-05-12"),
+        ("European Commission", "GOV", "European Commission"),
+        ("January 10, 2010", "DATE", "2010-01-10"),
+    )
+    assert sorted(e.date or "" for e in events) == ["2010-01-10", "2010-05-12"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Company plans to appeal the verdict.",
+        "The Company intends to file a complaint against the supplier.",
+        "If a settlement of the lawsuit is reached, the amount may be material.",
+        "The Company has not reached a settlement of the lawsuit with the plaintiffs.",
+        "The Company will proceed to trial and may appeal the judgment.",
+    ],
+)
+def test_hypothetical_and_negated_actions_are_not_events(nlp: Language, text: str) -> None:
+    assert run(nlp, text) == []
+
+
+def test_accounting_charge_is_not_the_amount(nlp: Language) -> None:
+    text = "The Company recorded a charge of $5 million related to the settlement of the lawsuit."
+    events = run(nlp, text, ("The Company", "REGISTRANT"), ("$5 million", "MONEY", usd(5000000.0)))
+    assert [e.type for e in events] == ["Settlement"]
+    assert events[0].amount is None
+
+
+def test_exhibit_reference_is_not_an_event(nlp: Language) -> None:
+    text = "A copy of the press release relating to the court approval of the settlement is attached as Exhibit 99.1."
+    assert run(nlp, text) == []
+
+
+def test_repeated_mentions_are_one_event(nlp: Language) -> None:
+    text = (
+        "On June 1, 2005, the Company settled the lawsuit with Omega Inc. for $3 million.\n\n"
+        "As announced, on June 1, 2005 the Company settled the lawsuit with Omega Inc. for $3 million."
+    )
+    events = run(
+        nlp,
+        text,
+        ("June 1, 2005", "DATE", "2005-06-01"),
+        ("Omega Inc.", "ORG", "Omega Inc."),
+        ("$3 million", "MONEY", usd(3000000.0)),
+        ("June 1, 2005", "DATE", "2005-06-01", 1),
+        ("Omega Inc.", "ORG", "Omega Inc.", 1),
+        ("$3 million", "MONEY", usd(3000000.0), 1),
+    )
+    assert len(events) == 1
+    assert events[0].evidence.startswith("On June 1, 2005")
+
+
+def test_different_amounts_stay_separate_events(nlp: Language) -> None:
+    text = (
+        "In June 2011, a jury returned a verdict against the Company which awarded $90 million. "
+        "Subsequently the judge reduced the damages to $30 million."
+    )
+    events = run(
+        nlp,
+        text,
+        ("June 2011", "DATE", "2011-06"),
+        ("the Company", "REGISTRANT"),
+        ("$90 million", "MONEY", usd(90e6)),
+        ("$30 million", "MONEY", usd(30e6)),
+    )
+    assert [(e.type, e.amount.value if e.amount else None) for e in events] == [
+        ("Judgment", 90e6),
+        ("Judgment", 30e6),
+    ]
+    assert events[1].defendants == [FILER] and events[1].payer == FILER
