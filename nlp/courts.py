@@ -31,7 +31,7 @@ import csv
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -66,6 +66,7 @@ _BANKRUPTCY_CONTEXT = re.compile(r"bankrupt|chapter\s+(7|11|13|15)\b|\bdebtors?\
 _CITATION = re.compile(r"^(bankr)?([nsewmc])?d(\w+)$")
 _WORD = re.compile(r"[a-z0-9]+")
 _CAPITALISED = re.compile(r"\b[A-Z][\w.'&-]*")
+_BEFORE, _AFTER = 140, 400  # window around an anchor: prefix words before, place names after
 _BARE = re.compile(r"Court|Circuit|[Tt]he\s+Circuit")  # "printed circuit board Court" names none
 
 
@@ -200,7 +201,7 @@ def find_court_mentions(text: str) -> list[CourtMention]:
     resolver = _BackReferences()
     mentions = []
     indefinite = _indefinite_pattern()
-    for match in _mention_pattern().finditer(text):
+    for match in _matches(text):
         start, end = match.span()
         if _BARE.fullmatch(match.group(0)) or indefinite.search(text, max(0, start - 16), start):
             continue
@@ -208,6 +209,26 @@ def find_court_mentions(text: str) -> list[CourtMention]:
         if mention is not None:
             mentions.append(mention)
     return mentions
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """Matches of the mention pattern, searched only in windows around cheap anchor words.
+
+    The full pattern has no literal prefix, so scanning a whole filing with it is slow; the
+    anchors ("Court", "District", "D. X") are plain literals the regex engine finds fast."""
+    pattern, done = _mention_pattern(), 0
+    for anchor in _anchor_pattern().finditer(text):
+        at = anchor.start()
+        if at < done:
+            continue
+        begin = max(done, at - _BEFORE)
+        space = text.find(" ", begin, at)
+        match = pattern.search(text, space + 1 if space >= 0 else begin, at + _AFTER)
+        while match is not None and match.end() <= at:
+            match = pattern.search(text, match.end(), at + _AFTER)
+        if match is not None:
+            done = match.end()
+            yield match
 
 
 class _BackReferences:
@@ -260,6 +281,11 @@ _SENTENCE_END_FORWARD = re.compile(r"[.;]\s+[A-Z]")
 def _mention_pattern() -> re.Pattern[str]:
     fragments = _pattern_fragments()
     return re.compile(fragments["mention"])
+
+
+@lru_cache(maxsize=1)
+def _anchor_pattern() -> re.Pattern[str]:
+    return re.compile(_pattern_fragments()["anchor"])
 
 
 @lru_cache(maxsize=1)
