@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import legalkg.nlp.components.events  # noqa: F401  (registers the factory)
 import pytest
 import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
-
-import legalkg.nlp.components.events  # noqa: F401  (registers the factory)
 from legalkg.nlp.components.extensions import SPANS_KEY, register_extensions
 from legalkg.nlp.model import Event
+from spacy.language import Language
+from spacy.tokens import Doc
 
 FILER = "Acme Holdings, Inc."
 
@@ -83,7 +82,10 @@ def test_court_approved_settlement_with_payment_in_next_sentence(nlp: Language) 
 
 
 def test_settlement_without_court_is_plain_settlement(nlp: Language) -> None:
-    text = "In May 2008, the Company entered into a settlement agreement with Beta LLC to resolve the patent lawsuit."
+    text = (
+        "In May 2008, the Company entered into a settlement agreement with Beta LLC "
+        "to resolve the patent lawsuit."
+    )
     events = run(
         nlp,
         text,
@@ -135,7 +137,10 @@ def test_bankruptcy_petition_names_the_debtor(nlp: Language) -> None:
 
 
 def test_jury_verdict_against_registrant_pays_damages(nlp: Language) -> None:
-    text = "In June 2011, a jury returned a verdict against the Company and awarded $10 million in damages."
+    text = (
+        "In June 2011, a jury returned a verdict against the Company "
+        "and awarded $10 million in damages."
+    )
     events = run(
         nlp,
         text,
@@ -234,14 +239,18 @@ def test_accounting_charge_is_not_the_amount(nlp: Language) -> None:
 
 
 def test_exhibit_reference_is_not_an_event(nlp: Language) -> None:
-    text = "A copy of the press release relating to the court approval of the settlement is attached as Exhibit 99.1."
+    text = (
+        "A copy of the press release relating to the court approval of the settlement "
+        "is attached as Exhibit 99.1."
+    )
     assert run(nlp, text) == []
 
 
 def test_repeated_mentions_are_one_event(nlp: Language) -> None:
     text = (
         "On June 1, 2005, the Company settled the lawsuit with Omega Inc. for $3 million.\n\n"
-        "As announced, on June 1, 2005 the Company settled the lawsuit with Omega Inc. for $3 million."
+        "As announced, on June 1, 2005 the Company settled the lawsuit with Omega Inc. "
+        "for $3 million."
     )
     events = run(
         nlp,
