@@ -1,0 +1,194 @@
+"""Shared pieces of the filing reader: decoding, dates, lines and the reader's data files.
+
+Why a module of its own: the cover, item and signature readers all need the same date pattern,
+the same line helpers and the same lexicons, and all must stay linear-time on 50 MB input.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import re
+from datetime import date
+from functools import lru_cache
+from typing import NamedTuple
+from importlib import resources
+
+from dateutil import parser as date_parser
+
+from legalkg.nlp.errors import FilingFormatError
+
+__all__ = [
+    "DATE_PATTERN",
+    "CompanyWords",
+    "company_words",
+    "decode_bytes",
+    "find_date",
+    "iso_date",
+    "legacy_items",
+    "line_at",
+    "modern_items",
+    "normalise_text",
+    "squash",
+    "state_names",
+]
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+DATE_PATTERN = re.compile(
+    rf"\b{_MONTH}\.?[ \t\xa0]{{1,4}}\d{{1,2}}(?:st|nd|rd|th)?[ \t\xa0]{{0,3}},?[ \t\xa0]{{0,4}}"
+    r"(?:19|20)\d{2}\b"
+    r"|\b\d{1,2}/\d{1,2}/(?:19|20)?\d{2}\b",
+    re.IGNORECASE,
+)
+_SPACES = re.compile(r"\s+")
+
+
+class CompanyWords(NamedTuple):
+    """Legal suffixes by EDGAR abbreviation key and by upper-case spelling, small words, and
+    sentence starters that precede but never begin a company name, and determiners that make
+    "The Company" a reference rather than a name, and words of roles ("Board of Directors of X
+    Inc.", "General Counsel of X Inc.") that end where the company's name begins."""
+
+    by_key: dict[str, list[str]]
+    by_upper: dict[str, str]
+    small: frozenset[str]
+    starters: frozenset[str]
+    generic: frozenset[str]
+    roles: frozenset[str]
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NEWLINES = re.compile(r"\r\n?")
+
+
+def decode_bytes(data: bytes, path: object) -> str:
+    """Decode a filing: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252/Latin-1.
+
+    :raises FilingFormatError: when the bytes are empty or look binary (NUL bytes, control codes).
+    """
+    if not data.strip():
+        raise FilingFormatError(path, "the file is empty")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise FilingFormatError(path, f"invalid UTF-16 text ({error.reason})") from None
+    _reject_binary(data, path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _reject_binary(data: bytes, path: object) -> None:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        raise FilingFormatError(path, "binary content (NUL bytes), not a text filing")
+    controls = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
+    if controls > len(sample) // 20:
+        raise FilingFormatError(path, "binary content (control bytes), not a text filing")
+
+
+def normalise_text(text: str) -> str:
+    """Unix newlines, no control characters, no-break spaces as spaces."""
+    text = _NEWLINES.sub("\n", text)
+    text = _CONTROL.sub(" ", text)
+    return text.replace("\xa0", " ").replace("\ufeff", "")
+
+
+def squash(text: str) -> str:
+    """Collapse all runs of whitespace to one space and strip."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def iso_date(written: str) -> str | None:
+    """ISO ``YYYY-MM-DD`` for a written date ("November 5, 2002", "March 21,2003"), else None."""
+    cleaned = squash(written.replace(",", ", ")).replace(" ,", ",")
+    try:
+        parsed = date_parser.parse(cleaned, default=_DEFAULT_DAY)
+    except (ValueError, OverflowError):
+        return None
+    return parsed.date().isoformat()
+
+
+_DEFAULT_DAY = date_parser.parse("2000-01-01")
+
+
+def find_date(text: str, start: int = 0, end: int | None = None) -> tuple[str, int, int] | None:
+    """The first date in ``text[start:end]``: (ISO value, start, end) or None."""
+    for match in DATE_PATTERN.finditer(text, start, len(text) if end is None else end):
+        value = iso_date(match.group())
+        if value is not None and _plausible(value):
+            return value, match.start(), match.end()
+    return None
+
+
+def _plausible(value: str) -> bool:
+    return "1970" <= value[:4] <= str(date.today().year + 1)
+
+
+def line_at(text: str, position: int) -> tuple[int, int]:
+    """(start, end) of the line containing ``position``."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return start, len(text) if end < 0 else end
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    source = resources.files("legalkg.nlp.data").joinpath(name)
+    with source.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@lru_cache(maxsize=1)
+def legacy_items() -> dict[str, tuple[str, str]]:
+    """Legacy (pre-2004) item number -> (meaning, 2004+ code), from ``legacy_items.csv``."""
+    return {row["number"]: (row["meaning"], row["code"]) for row in _read_csv("legacy_items.csv")}
+
+
+@lru_cache(maxsize=1)
+def modern_items() -> dict[str, str]:
+    """2004+ item code -> official title, from ``items.csv``."""
+    return {row["code"]: row["title"] for row in _read_csv("items.csv")}
+
+
+@lru_cache(maxsize=1)
+def company_words() -> CompanyWords:
+    """The lexicon of company-name words in ``reader_company_words.csv``."""
+    by_key: dict[str, list[str]] = {}
+    by_upper: dict[str, str] = {}
+    small: set[str] = set()
+    starters: set[str] = set()
+    generic: set[str] = set()
+    roles: set[str] = set()
+    for row in _read_csv("reader_company_words.csv"):
+        written, key = row["written"], row["key"]
+        if row["kind"] == "small":
+            small.add(key)
+            continue
+        if row["kind"] == "starter":
+            starters.add(written)
+            continue
+        if row["kind"] == "generic":
+            generic.add(written)
+            continue
+        if row["kind"] == "role":
+            roles.add(written)
+            continue
+        by_key.setdefault(key, []).append(written)
+        by_upper.setdefault(written.upper().replace(".", ""), written)
+    return CompanyWords(
+        by_key, by_upper, frozenset(small), frozenset(starters), frozenset(generic),
+        frozenset(roles),
+    )
+
+
+@lru_cache(maxsize=1)
+def state_names() -> dict[str, str]:
+    """Lower-case state or country name -> its EDGAR code, from ``reader_states.csv``."""
+    return {row["name"].lower(): row["code"] for row in _read_csv("reader_states.csv")}

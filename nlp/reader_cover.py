@@ -1,0 +1,446 @@
+"""The cover page of an 8-K and the registrant's name.
+
+Why: the cover page prints its values next to fixed labels ("(Exact name of registrant as
+specified in its charter)", "Commission File Number", ...), above or beside them depending on the
+layout. Each field is found from its label within a small window, so that a value is only
+reported when the filing prints it (a missing field is None, never a guess).
+
+The registrant's name is given in its mixed-case form: a name printed in capitals is looked up
+in mixed case elsewhere in the filing (body, signature, exhibit); failing that, its words are
+cased as the filing writes them elsewhere, legal suffixes as usual ("Corporation", "Inc.") and
+unknown words (brands such as SAVVIS) as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from legalkg.nlp.reader_common import company_words, find_date, line_at, squash, state_names
+
+__all__ = [
+    "CoverField",
+    "company_in_line",
+    "cover_fields",
+    "find_name",
+    "infer_registrant",
+    "proper_name",
+]
+
+CoverField = tuple[str, tuple[int, int]]
+
+COVER_WINDOW = 15000
+
+_FORM_NAME = r"(\d{1,2}-[A-Z]{1,3}(?:/A)?)(?![\w-])"
+_FORM_HEADING = re.compile(rf"^[ \t|]*FORM[ \t]+{_FORM_NAME}[ \t|]*$", re.I | re.M)
+_FORM_CHECKBOX = re.compile(rf"\bif[ \t]+the[ \t]+Form[ \t]+{_FORM_NAME}[ \t]+filing", re.I)
+_REPORT_LABEL = re.compile(r"Date[ \t]+of[ \t]+(?:the[ \t]+)?Report\b", re.I)
+_REGISTRANT_LABEL = re.compile(
+    r"\(?[ \t]*(?:Exact[ \t]+)?name[ \t]+of[ \t]+(?:the[ \t]+)?registrants?\s*(?:\(s\)\s*)?as\s+spec",
+    re.I,
+)
+_FILE_NUMBER_LABEL = re.compile(r"Commission\s+File\s+(?:Number|No\.?)|SEC\s+File\s+Number", re.I)
+_FILE_NUMBER = re.compile(r"(?<![\d\-)(/.])\b\d{1,3}-\d{4,6}\b(?![\d\-/])")
+_IRS_LABEL = re.compile(r"I\.?\s?R\.?\s?S\.?\s+Employer|Employer\s+Identification", re.I)
+_IRS_NUMBER = re.compile(r"(?<![\d\-])\b\d{2}-\d{7}\b(?![\d\-])")
+_ADDRESS_LABEL = re.compile(r"\(?[ \t]*Address(?:es)?\s+of\s+principal\s+executive", re.I)
+_PHONE_LABEL = re.compile(r"telephone\s+number,?\s+including\s+area\s+code", re.I)
+_PHONE = re.compile(r"(?:\+?1[ .\-])?\(?\b\d{3}\)?[ .\-]{0,3}\d{3}[ .\-]\d{4}\b")
+_STATE_LABEL = re.compile(r"(?:State|Jurisdiction)\s+(?:or\s+other\s+jurisdiction\s+)?of\s+", re.I)
+_EDGE_JUNK = re.compile(r"^[\s_\-=*|:.]+|[\s_\-=*|:]+$")
+_LETTERS = re.compile(r"[A-Za-z]")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_CAPITAL_WORD = re.compile(r"\b[A-Z]{4,}\b")
+_SENTENCE_END = re.compile(r"^[A-Za-z][a-z]{2,}\.$")
+_NAME_TOKEN = re.compile(r"[A-Za-z0-9]+|&")
+
+_NAME_WORD = r"[A-Z][\w'’&.\-]*"
+_NAME_BODY = rf"({_NAME_WORD}(?:[ \t]+(?:(?:&|and|of|the|de)[ \t]+)?{_NAME_WORD}){{0,6}})"
+_DEFINED_COMPANY = re.compile(
+    r"\((?:the[ \t]+)?[\"“”'‘’]{0,2}(?:Company|Registrant|Corporation)[\"“”'‘’]{0,2}\)", re.I
+)
+_EXCHANGE_TICKER = re.compile(
+    r"\((?:NYSE|NASDAQ|Nasdaq|AMEX|Amex|TSX|LSE)[A-Za-z ]{0,30}:[ \t]*[A-Z][A-Z.\-]{0,7}\)"
+)
+
+
+def _suffix_pattern() -> str:
+    words = company_words()
+    forms = {w.rstrip(".") for forms in words.by_key.values() for w in forms}
+    forms |= {form.upper() for form in forms}
+    return "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
+
+
+_ORG_AT_END: re.Pattern[str] | None = None
+_ORG_ANY: re.Pattern[str] | None = None
+
+
+def _org_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    global _ORG_AT_END, _ORG_ANY
+    if _ORG_AT_END is None or _ORG_ANY is None:
+        suffix = _suffix_pattern()
+        _ORG_AT_END = re.compile(rf"{_NAME_BODY},?[ \t]+({suffix})\b\.?[ \t]*,?[ \t]*$")
+        _ORG_ANY = re.compile(rf"\b{_NAME_BODY},?[ \t]+({suffix})\b\.?")
+    return _ORG_AT_END, _ORG_ANY
+
+
+def cover_fields(text: str, start: int, end: int) -> dict[str, CoverField]:
+    """Read the cover-page fields of the document ``text[start:end]``.
+
+    :returns: field name -> (value, span) for the fields the cover prints: ``form``,
+        ``registrant_as_printed``, ``report_date``, ``commission_file_number``,
+        ``irs_employer_number``, ``state_of_incorporation``, ``address``, ``telephone``.
+    """
+    stop = min(end, start + COVER_WINDOW)
+    readers = {
+        "form": _form,
+        "registrant_as_printed": _registrant_line,
+        "report_date": _report_date,
+        "commission_file_number": _file_number,
+        "irs_employer_number": _irs_number,
+        "state_of_incorporation": _state,
+        "address": _address,
+        "telephone": _telephone,
+    }
+    found: dict[str, CoverField] = {}
+    for name, reader in readers.items():
+        value = reader(text, start, stop)
+        if value is not None:
+            found[name] = value
+    return found
+
+
+def _form(text: str, start: int, stop: int) -> CoverField | None:
+    """The cover's "FORM 8-K" heading line, else the check-box sentence "if the Form 8-K filing"."""
+    match = _FORM_HEADING.search(text, start, stop) or _FORM_CHECKBOX.search(text, start, stop)
+    if match is None:
+        return None
+    return match.group(1).upper(), match.span(1)
+
+
+def _report_date(text: str, start: int, stop: int) -> CoverField | None:
+    label = _REPORT_LABEL.search(text, start, stop)
+    if label is None:
+        return None
+    line_start, line_end = line_at(text, label.end())
+    after_end = _next_line_end(text, line_end, stop)
+    found = find_date(text, label.end(), after_end)
+    if found is None:
+        previous = _previous_line(text, line_start, start)
+        found = find_date(text, previous[0], line_start) if previous else None
+    if found is None:
+        return None
+    return found[0], (found[1], found[2])
+
+
+def _next_line_end(text: str, line_end: int, stop: int) -> int:
+    """End of the first non-blank line after ``line_end`` (the value may sit on the next line)."""
+    position = line_end
+    while position < stop:
+        following = text.find("\n", position + 1)
+        following = stop if following < 0 or following > stop else following
+        if text[position:following].strip(" \t\n|_-"):
+            return following
+        position = following
+    return min(line_end, stop)
+
+
+def _previous_line(text: str, line_start: int, floor: int) -> tuple[int, int] | None:
+    """The nearest line above ``line_start`` with letters or digits (skips rules and blanks)."""
+    position = line_start - 1
+    for _ in range(12):
+        if position <= floor:
+            return None
+        begin = max(text.rfind("\n", floor, position) + 1, floor)
+        if re.search(r"[A-Za-z0-9]", text[begin:position]):
+            return begin, position
+        position = begin - 1
+    return None
+
+
+def _registrant_line(text: str, start: int, stop: int) -> CoverField | None:
+    label = _REGISTRANT_LABEL.search(text, start, stop)
+    if label is None:
+        return None
+    line_start, _ = line_at(text, label.start())
+    before = text[line_start : label.start()]
+    if _LETTERS.search(before):
+        span = (line_start, label.start())
+    else:
+        previous = _previous_line(text, line_start, start)
+        if previous is None:
+            return None
+        span = previous
+    return _clean_name(text, span)
+
+
+def _clean_name(text: str, span: tuple[int, int]) -> CoverField | None:
+    raw = text[span[0] : span[1]]
+    stripped = _EDGE_JUNK.sub("", raw.replace("|", " ")).strip("(")
+    name = squash(stripped)
+    if not name or len(name) > 160 or not _LETTERS.search(name):
+        return None
+    begin = span[0] + raw.find(stripped[:8]) if stripped else span[0]
+    return name, (begin, begin + len(stripped))
+
+
+def _near_label(
+    text: str, label: re.Pattern[str], value: re.Pattern[str], start: int, stop: int
+) -> CoverField | None:
+    """The value closest to the label, searched on its line, the lines above and below."""
+    found = label.search(text, start, stop)
+    if found is None:
+        return None
+    window_start = max(start, found.start() - 400)
+    window_end = min(stop, found.end() + 400)
+    best: re.Match[str] | None = None
+    for match in value.finditer(text, window_start, window_end):
+        if best is None or _distance(match, found) < _distance(best, found):
+            best = match
+    if best is None:
+        return None
+    return best.group(), best.span()
+
+
+def _distance(match: re.Match[str], label: re.Match[str]) -> int:
+    if match.start() >= label.end():
+        return match.start() - label.end()
+    return 2 * max(0, label.start() - match.end()) + 1
+
+
+def _file_number(text: str, start: int, stop: int) -> CoverField | None:
+    return _near_label(text, _FILE_NUMBER_LABEL, _FILE_NUMBER, start, stop)
+
+
+def _irs_number(text: str, start: int, stop: int) -> CoverField | None:
+    return _near_label(text, _IRS_LABEL, _IRS_NUMBER, start, stop)
+
+
+def _telephone(text: str, start: int, stop: int) -> CoverField | None:
+    found = _near_label(text, _PHONE_LABEL, _PHONE, start, stop)
+    return None if found is None else (squash(found[0]), found[1])
+
+
+def _state(text: str, start: int, stop: int) -> CoverField | None:
+    pattern = _state_pattern()
+    return _near_label(text, _STATE_LABEL, pattern, start, stop)
+
+
+_STATE_PATTERN: re.Pattern[str] | None = None
+
+
+def _state_pattern() -> re.Pattern[str]:
+    global _STATE_PATTERN
+    if _STATE_PATTERN is None:
+        names = sorted(state_names(), key=len, reverse=True)
+        alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+        _STATE_PATTERN = re.compile(rf"\b(?:{alternatives})\b", re.I)
+    return _STATE_PATTERN
+
+
+def _address(text: str, start: int, stop: int) -> CoverField | None:
+    label = _ADDRESS_LABEL.search(text, start, stop)
+    if label is None:
+        return None
+    line_start, _ = line_at(text, label.start())
+    before = text[line_start : label.start()]
+    if re.search(r"\d", before) and _LETTERS.search(before):
+        span = (line_start, label.start())
+    else:
+        previous = _previous_line(text, line_start, start)
+        if previous is None:
+            return None
+        span = previous
+    value = squash(text[span[0] : span[1]].replace(" | ", " "))
+    return (value, span) if re.search(r"\d", value) else None
+
+
+def proper_name(name: str, text: str) -> str:
+    """The mixed-case form of a company name printed in capitals.
+
+    >>> proper_name("ACME WIDGETS, INC.", "... Acme Widgets, Inc. (the Company) ...")
+    'Acme Widgets, Inc.'
+    >>> proper_name("SAVVIS COMMUNICATIONS CORPORATION", "Winstar Communications, Inc.")
+    'SAVVIS Communications Corporation'
+    """
+    name = squash(name)
+    if any(ch.islower() for ch in name):
+        return name
+    found = find_name(name, text, 0, len(text))
+    if found is not None:
+        return found[0]
+    return _recase_words(name, text)
+
+
+def find_name(name: str, text: str, start: int, end: int) -> CoverField | None:
+    """The first mixed-case spelling of ``name`` in ``text[start:end]``.
+
+    Spacing, punctuation, possessive apostrophes, a leading "The" and EDGAR's abbreviated
+    suffixes ("CO" for "Company", "CORP" for "Corporation") may differ.
+    """
+    pattern = _name_pattern(name)
+    if pattern is None:
+        return None
+    best: tuple[int, re.Match[str]] | None = None
+    for count, match in enumerate(pattern.finditer(text, start, end)):
+        if count > 200:
+            break
+        capitals = len(_CAPITAL_WORD.findall(match.group()))
+        if any(ch.islower() for ch in match.group()) and (best is None or capitals < best[0]):
+            best = (capitals, match)
+            if capitals == 0:
+                break
+    return None if best is None else (squash(best[1].group()), best[1].span())
+
+
+def _name_pattern(name: str) -> re.Pattern[str] | None:
+    tokens = _NAME_TOKEN.findall(name)
+    if not tokens:
+        return None
+    words = company_words()
+    parts = [_token_pattern(token, words.by_key) for token in tokens]
+    lead = "" if tokens[0].upper() == "THE" else r"(?:The\s+)?"
+    body = r"[\s,.'’\-]{0,4}".join(parts)
+    return re.compile(rf"(?<![A-Za-z0-9]){lead}{body}(?![A-Za-z0-9])", re.I)
+
+
+def _token_pattern(token: str, by_key: dict[str, list[str]]) -> str:
+    upper = token.upper()
+    if token == "&" or upper == "AND":
+        return r"(?:&|and)"
+    if upper in by_key:
+        forms = {form.rstrip(".") for form in by_key[upper]}
+        return "(?:" + "|".join(re.escape(f).replace(r"\.", r"\.?") for f in forms) + r")\.?"
+    written = {w.upper().replace(".", ""): w for forms in by_key.values() for w in forms}
+    if upper in written:
+        return _token_pattern_for_written(written[upper], by_key)
+    if len(token) > 2 and upper.endswith("S"):
+        return re.escape(token[:-1]) + r"['’]?s"
+    return re.escape(token)
+
+
+def _token_pattern_for_written(written: str, by_key: dict[str, list[str]]) -> str:
+    for forms in by_key.values():
+        if written in forms:
+            alternatives = {f.rstrip(".") for f in forms}
+            return "(?:" + "|".join(re.escape(f) for f in alternatives) + r")\.?"
+    return re.escape(written)
+
+
+def _recase_words(name: str, text: str) -> str:
+    words = company_words()
+
+    def recase(match: re.Match[str]) -> str:
+        word = match.group()
+        upper = word.upper()
+        if upper in words.by_upper:
+            return words.by_upper[upper].rstrip(".")
+        if upper in words.small and match.start() > 0:
+            return word.lower()
+        capitalised = word[:1] + word[1:].lower()
+        if re.search(rf"\b{re.escape(capitalised)}\b", text):
+            return capitalised
+        return word
+
+    return _WORD.sub(recase, name)
+
+
+def infer_registrant(text: str, start: int, end: int) -> CoverField | None:
+    """The registrant of a filing without a cover page, read from the text's own phrases.
+
+    In order: a company defined as "the Company"/"the Registrant"; a press release's
+    "X, Inc. (NYSE: XX)"; else the company (with a legal suffix) whose distinctive first word the
+    text repeats most often.
+    """
+    for anchor in (_DEFINED_COMPANY, _EXCHANGE_TICKER):
+        found = _name_before_anchor(text, anchor, start, end)
+        if found is not None:
+            return found
+    return _most_repeated_company(text, start, min(end, start + 60000))
+
+
+def _name_before_anchor(
+    text: str, anchor: re.Pattern[str], start: int, end: int
+) -> CoverField | None:
+    at_end, _ = _org_patterns()
+    for count, match in enumerate(anchor.finditer(text, start, end)):
+        if count > 50:
+            break
+        tail_start = max(start, match.start() - 160)
+        org = at_end.search(text, tail_start, match.start())
+        if org is not None:
+            return _trimmed(org)
+    return None
+
+
+def _trimmed(match: re.Match[str]) -> CoverField | None:
+    """The company name of an org match, without what the pattern glued to its front.
+
+    Dropped: words up to a sentence end ("Option. The Company"), sentence starters ("On"),
+    stray suffix words, and a role phrase ending in "of"/"and" ("Board of Directors of X Inc.").
+    A name left with determiners only ("The Company") is a reference, not a name: None.
+    """
+    lexicon = company_words()
+    words = [word.group() for word in re.finditer(r"\S+", match.group(1))]
+    offsets = [word.start() for word in re.finditer(r"\S+", match.group(1))]
+    skip = 0
+    for index, word in enumerate(words[:-1]):
+        if _SENTENCE_END.search(word):
+            skip = index + 1
+    for index in range(skip, len(words) - 1):
+        if words[index] in ("of", "and", "&") and any(
+            word.rstrip(",") in lexicon.roles for word in words[skip:index]
+        ):
+            skip = index + 1
+    while skip < len(words) - 1 and (
+        words[skip] in lexicon.starters
+        or words[skip] in ("of", "and", "the", "&")
+        or words[skip].upper().rstrip(".,") in lexicon.by_upper
+    ):
+        skip += 1
+    if all(word in lexicon.generic or word in lexicon.roles for word in words[skip:]):
+        return None
+    begin = match.start(1) + offsets[skip]
+    value = squash(match.string[begin : match.end()]).rstrip(" ,")
+    return (value, (begin, match.end())) if value else None
+
+
+def _company_mentions(text: str, start: int, end: int) -> Iterator[CoverField]:
+    _, anywhere = _org_patterns()
+    for count, match in enumerate(anywhere.finditer(text, start, end)):
+        if count > 400:
+            break
+        found = _trimmed(match)
+        if found is not None:
+            yield found
+
+
+def _most_repeated_company(text: str, start: int, end: int) -> CoverField | None:
+    """The mention whose first word recurs most; "Meeting of Stockholders of X Inc." counts as
+    "X Inc." when the text also names "X Inc." on its own."""
+    mentions = list(_company_mentions(text, start, end))
+    names = {name for name, _ in mentions}
+    best: CoverField | None = None
+    best_score = 0
+    seen: set[str] = set()
+    for name, span in mentions:
+        if " of " in name:
+            tail = name.rsplit(" of ", 1)[1]
+            if tail in names:
+                name, span = tail, (span[1] - len(tail), span[1])
+        first = name.split()[0].rstrip(",")
+        if first in seen or not _LETTERS.search(first):
+            continue
+        seen.add(first)
+        score = len(re.findall(rf"\b{re.escape(first)}\b", text[start:end]))
+        if score > best_score:
+            best, best_score = (name, span), score
+    return best
+
+
+def company_in_line(line: str) -> str | None:
+    """The last company name (with a legal suffix) written in ``line``, if any."""
+    found = None
+    for match in _org_patterns()[1].finditer(line):
+        found = _trimmed(match) or found
+    return None if found is None else found[0]

@@ -1,0 +1,104 @@
+"""8-K items and the exhibit index.
+
+Why: an item is an 8-K section heading whose NUMBER is printed at the start of a line
+("ITEM 5.  OTHER EVENTS.", "Item 8.01 Other Events"). A number that appears inside a sentence
+("This Item 8.01 contains ...", a proxy's "Item 3 Proposal to ...") is a reference, not an item,
+and a title without a number (the research corpus's ``ITEM:`` lines) is not an item either.
+Legacy items 1-12 (before August 2004) are mapped to their meaning and 2004+ number by
+``data/legacy_items.csv``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from legalkg.nlp.model import Exhibit, Item
+from legalkg.nlp.reader_common import legacy_items, modern_items, squash
+
+__all__ = ["find_exhibits", "find_items"]
+
+_ITEM_HEADING = re.compile(
+    r"^[ \t]*(?:\|[ \t]*)?ITEM[ \t]+((?:1[0-2]|[1-9])(?:\.\d{2})?)(?![\d.]\d)\.?"
+    r"[ \t]*(?:[:.\-–—|][ \t]*)*([^\n]{0,400})",
+    re.I | re.M,
+)
+_TITLE_EDGE = re.compile(r"^[\s|:.\-–—]+|[\s|:.\-–—]+$")
+_EXHIBIT_ANCHOR = re.compile(
+    r"Exhibit[ \t]+(?:No\.?|Number)|EXHIBIT[ \t]+INDEX|\([a-d]\)[ \t]*Exhibits|^[ \t]*Exhibits\b",
+    re.I | re.M,
+)
+_EXHIBIT_ROW = re.compile(
+    r"^[ \t]*(?:\|[ \t]*)?(?:Exhibit[ \t]+)?(\d{1,3}(?:\.\d{1,3})?(?:\([a-z0-9]{1,3}\))?)"
+    r"(?:[ \t]*\|[ \t]*|[ \t]{2,}|\t|[ \t]+[-–—][ \t]+)(\S[^\n]{0,300})",
+    re.I | re.M,
+)
+EXHIBIT_WINDOW = 4000
+
+
+def find_items(text: str, start: int, end: int) -> list[Item]:
+    """The item headings of ``text[start:end]``, each spanning to the next heading or ``end``.
+
+    A number printed twice (a heading repeated on a continuation page) is kept once.
+    """
+    headings: list[tuple[str, str | None, int]] = []
+    seen: set[str] = set()
+    for match in _ITEM_HEADING.finditer(text, start, end):
+        number = match.group(1)
+        if number in seen:
+            continue
+        seen.add(number)
+        headings.append((number, _title(text, match, end), match.start()))
+    items = []
+    for index, (number, title, begin) in enumerate(headings):
+        stop = headings[index + 1][2] if index + 1 < len(headings) else end
+        items.append(_item(number, title, _skip_blanks(text, begin), stop))
+    return items
+
+
+def _skip_blanks(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t|":
+        position += 1
+    return position
+
+
+def _title(text: str, match: re.Match[str], end: int) -> str | None:
+    title = _TITLE_EDGE.sub("", match.group(2))
+    if not title:
+        following = re.match(r"\s*\n[ \t|]*([^\n]{1,300})", text[match.end() : min(end, match.end() + 400)])
+        title = _TITLE_EDGE.sub("", following.group(1)) if following else ""
+        if re.match(r"ITEM\b", title, re.I):
+            title = ""
+    return squash(title.replace(" | ", " ")) or None
+
+
+def _item(number: str, title: str | None, start: int, end: int) -> Item:
+    if "." in number:
+        return Item(number, title, start, end, code=number, meaning=modern_items().get(number))
+    meaning, code = legacy_items().get(number, (None, None))
+    return Item(number, title, start, end, code=code, meaning=meaning)
+
+
+def find_exhibits(text: str, start: int, end: int) -> list[Exhibit]:
+    """The rows of exhibit lists ("99.1   Press release ...") that follow an exhibit heading."""
+    exhibits: list[Exhibit] = []
+    seen: set[str] = set()
+    position = start
+    while True:
+        anchor = _EXHIBIT_ANCHOR.search(text, position, end)
+        if anchor is None:
+            return exhibits
+        window_end = min(end, anchor.end() + EXHIBIT_WINDOW)
+        for row in _EXHIBIT_ROW.finditer(text, anchor.end(), window_end):
+            number = row.group(1)
+            description = squash(row.group(2).replace(" | ", " ")).rstrip(" |") or None
+            if number in seen or not _plausible_exhibit(number, description):
+                continue
+            seen.add(number)
+            exhibits.append(Exhibit(number, description, row.start(1), row.end()))
+        position = max(anchor.end(), window_end)
+
+
+def _plausible_exhibit(number: str, description: str | None) -> bool:
+    """Exhibit numbers run 1-110 (Regulation S-K Item 601); descriptions contain words."""
+    whole = number.split(".", 1)[0].split("(", 1)[0]
+    return 0 < int(whole) <= 110 and bool(description and re.search(r"[A-Za-z]{2}", description))
