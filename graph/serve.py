@@ -1,0 +1,456 @@
+"""A SPARQL 1.1 Protocol endpoint over any store backend, on the standard library's HTTP server.
+
+``/sparql`` answers queries sent by GET (``?query=``) or POST (form-encoded ``query=`` or an
+``application/sparql-query`` body). Results are negotiated with the ``Accept`` header (or a
+``format`` parameter, handy in a browser): SELECT/ASK as SPARQL JSON (default), XML, CSV or TSV;
+CONSTRUCT/DESCRIBE as Turtle (default), N-Triples or JSON-LD. ``/`` is a small query page.
+
+The endpoint is read-only unless ``allow_update``: SPARQL Update (a POST with an ``update``
+parameter or an ``application/sparql-update`` body) gets HTTP 403. Each query runs in a worker
+thread and gets ``timeout`` seconds (then HTTP 503; Oxigraph cannot be interrupted, so the
+worker finishes in the background and the pool bounds how many such queries run at once).
+Requests larger than ``max_request_bytes`` get 413, malformed queries 400 with the parser's
+message. Federated queries (``SERVICE``) are refused with 403, since Oxigraph would fetch the
+service IRI from this machine. It binds 127.0.0.1 unless told otherwise: the endpoint has no
+authentication.
+
+>>> from legalkg.graph.store import MemoryStore
+>>> server = make_server(MemoryStore(), port=0)
+>>> server.server_address[0]
+'127.0.0.1'
+>>> server.server_close()
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pyoxigraph as ox
+from legalkg.graph.backend import QueryResult, StoreBackend
+from legalkg.nlp.errors import LegalKGError
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
+__all__ = [
+    "GRAPH_TYPES",
+    "RESULT_TYPES",
+    "ProtocolError",
+    "ServeOptions",
+    "SparqlHTTPServer",
+    "make_server",
+    "negotiate",
+    "serialize_result",
+    "serve",
+]
+
+#: Media types for SELECT/ASK results, first is the default, with pyoxigraph's format.
+RESULT_TYPES: dict[str, ox.QueryResultsFormat] = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/xml": ox.QueryResultsFormat.XML,
+}
+#: Media types for CONSTRUCT/DESCRIBE results, first is the default, with rdflib's format name.
+GRAPH_TYPES: dict[str, str] = {
+    "text/turtle": "turtle",
+    "application/n-triples": "nt",
+    "application/ld+json": "json-ld",
+    "text/plain": "nt",
+}
+#: Short names accepted in a ``format`` parameter.
+FORMAT_ALIASES = {
+    "json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+    "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
+    "ttl": "text/turtle", "nt": "application/n-triples", "ntriples": "application/n-triples",
+    "jsonld": "application/ld+json", "json-ld": "application/ld+json",
+}
+
+
+class ProtocolError(LegalKGError, ValueError):
+    """A request the endpoint answers with an HTTP error status and a plain-text message."""
+
+    def __init__(self, status: HTTPStatus, message: str) -> None:
+        self.status = status
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    """How the endpoint behaves: writes allowed, time limit (seconds), request size, workers."""
+
+    allow_update: bool = False
+    timeout: float = 30.0
+    max_request_bytes: int = 1_000_000
+    workers: int = 4
+
+
+# ---------------------------------------------------------------------------------------------
+# Content negotiation and serialisation
+
+
+def _accepted(accept: str | None) -> list[tuple[str, float]]:
+    """Media ranges of an Accept header, best first (stable for equal quality)."""
+    ranges = []
+    for position, part in enumerate((accept or "*/*").split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        quality = 1.0
+        for param in fields[1:]:
+            if param.startswith("q="):
+                try:
+                    quality = float(param[2:])
+                except ValueError:
+                    quality = 0.0
+        if fields[0]:
+            ranges.append((fields[0].lower(), quality, position))
+    ranges.sort(key=lambda r: (-r[1], r[2]))
+    return [(media, quality) for media, quality, _ in ranges if quality > 0]
+
+
+def negotiate(accept: str | None, kind: str) -> str:
+    """The media type to answer a ``select``/``ask`` or ``graph`` result with.
+
+    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", "select")
+    'application/sparql-results+xml'
+    >>> negotiate("text/html,*/*;q=0.8", "graph")
+    'text/turtle'
+
+    :raises ProtocolError: 406 when nothing acceptable is offered.
+    """
+    offered = list(GRAPH_TYPES if kind == "graph" else RESULT_TYPES)
+    for media, _ in _accepted(accept):
+        if media in offered:
+            return media
+        if media in ("*/*", "application/*", "text/*"):
+            prefix = media.split("/")[0]
+            match = next((o for o in offered if prefix == "*" or o.startswith(prefix)), None)
+            if match:
+                return match
+    raise ProtocolError(
+        HTTPStatus.NOT_ACCEPTABLE, f"cannot answer in {accept}; offered: {', '.join(offered)}"
+    )
+
+
+def _term_json(term: Any) -> dict[str, str]:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    if isinstance(term, Literal):
+        value = {"type": "literal", "value": str(term)}
+        if term.language:
+            value["xml:lang"] = term.language
+        elif term.datatype is not None and term.datatype != XSD.string:
+            value["datatype"] = str(term.datatype)
+        return value
+    return {"type": "literal", "value": str(term)}
+
+
+def _results_json(result: QueryResult) -> bytes:
+    if result.kind == "ask":
+        payload: dict[str, Any] = {"head": {}, "boolean": bool(result.boolean)}
+    else:
+        bindings = [
+            {v: _term_json(t) for v, t in zip(result.variables, row, strict=False) if t is not None}
+            for row in result.rows
+        ]
+        payload = {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
+    return json.dumps(payload, ensure_ascii=False).encode("utf-8")
+
+
+def _graph_bytes(result: QueryResult, fmt: str) -> bytes:
+    from legalkg.ontology import PREFIXES
+
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    for triple in result.triples:
+        graph.add(triple)
+    return graph.serialize(format=fmt, encoding="utf-8")
+
+
+def serialize_result(result: QueryResult, media_type: str) -> bytes:
+    """Encode a query result in ``media_type`` (one of :data:`RESULT_TYPES` or :data:`GRAPH_TYPES`).
+
+    SELECT/ASK are written as SPARQL JSON here and converted to XML, CSV or TSV by pyoxigraph's
+    own result serialisers, so every format follows the W3C specifications.
+    """
+    if result.kind == "graph":
+        return _graph_bytes(result, GRAPH_TYPES[media_type])
+    as_json = _results_json(result)
+    target = RESULT_TYPES[media_type]
+    if target == ox.QueryResultsFormat.JSON:
+        return as_json
+    parsed = ox.parse_query_results(as_json, ox.QueryResultsFormat.JSON)
+    return bytes(parsed.serialize(format=target) or b"")
+
+
+# ---------------------------------------------------------------------------------------------
+# Running queries and updates
+
+
+# Strings, IRIs and comments, blanked out before looking for the SERVICE keyword.
+_NOT_KEYWORDS = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+    r"|<[^<>\"{}|^`\\\s]*>|#[^\n]*"
+)
+_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+
+
+def _forbid_service(sparql: str) -> None:
+    """Refuse federated queries: Oxigraph would fetch SERVICE IRIs from this machine."""
+    if _SERVICE.search(_NOT_KEYWORDS.sub(" ", sparql)):
+        raise ProtocolError(
+            HTTPStatus.FORBIDDEN, "federated queries (SERVICE) are disabled on this endpoint"
+        )
+
+
+def _check_syntax(sparql: str) -> None:
+    """Parse with Oxigraph on an empty store so a malformed query gets the parser's message."""
+    try:
+        ox.Store().query(sparql)
+    except SyntaxError as error:
+        raise ProtocolError(HTTPStatus.BAD_REQUEST, f"malformed SPARQL: {error}") from None
+
+
+def _run_query(store: StoreBackend, sparql: str) -> QueryResult:
+    _forbid_service(sparql)
+    _check_syntax(sparql)
+    try:
+        return store.query(sparql)
+    except LegalKGError as error:
+        raise ProtocolError(HTTPStatus.BAD_REQUEST, str(error)) from None
+
+
+def _apply_update(store: Any, sparql: str) -> None:
+    if hasattr(store, "update"):
+        store.update(sparql)
+    elif hasattr(store, "rdflib_dataset"):
+        store.rdflib_dataset().update(sparql)
+    elif hasattr(store, "dataset"):
+        store.dataset.update(sparql)
+    else:
+        raise ProtocolError(HTTPStatus.NOT_IMPLEMENTED, "this store does not accept updates")
+
+
+def _run_update(store: StoreBackend, sparql: str) -> None:
+    """Apply a SPARQL Update through whatever the backend offers for writes."""
+    _forbid_service(sparql)
+    try:
+        _apply_update(store, sparql)
+    except ProtocolError:
+        raise
+    except Exception as error:  # parsers differ by backend: Oxigraph, rdflib's pyparsing
+        if isinstance(error, SyntaxError) or "Parse" in type(error).__name__:
+            message = f"malformed SPARQL Update: {error}"
+            raise ProtocolError(HTTPStatus.BAD_REQUEST, message) from None
+        raise
+
+
+# ---------------------------------------------------------------------------------------------
+# HTTP
+
+
+class SparqlHTTPServer(ThreadingHTTPServer):
+    """A threading HTTP server holding the store, the options and the query worker pool."""
+
+    daemon_threads = True
+
+    def __init__(
+        self, address: tuple[str, int], store: StoreBackend, options: ServeOptions
+    ) -> None:
+        self.store = store
+        self.options = options
+        self.pool = ThreadPoolExecutor(max_workers=options.workers, thread_name_prefix="sparql")
+        self.write_lock = threading.Lock()
+        super().__init__(address, _Handler)
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+    def run(self, function: Any, *args: Any) -> Any:
+        """Run ``function(*args)`` in the pool within the time limit; 503 when it takes longer."""
+        future = self.pool.submit(function, *args)
+        try:
+            return future.result(timeout=self.options.timeout)
+        except FutureTimeout:
+            future.cancel()
+            raise ProtocolError(
+                HTTPStatus.SERVICE_UNAVAILABLE,
+                f"the query exceeded the time limit of {self.options.timeout:g} s",
+            ) from None
+
+
+def _single(params: dict[str, list[str]], name: str) -> str | None:
+    values = params.get(name, [])
+    if len(values) > 1:
+        raise ProtocolError(HTTPStatus.BAD_REQUEST, f"give the {name!r} parameter once")
+    return values[0] if values else None
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: SparqlHTTPServer
+    server_version = "legalkg-sparql/1"
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet by default: the CLI reports the address, the library never prints."""
+
+    # ---- responses
+
+    def _send(self, status: int, body: bytes, media_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", media_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _error(self, error: ProtocolError) -> None:
+        self.close_connection = True
+        self._send(error.status, (str(error) + "\n").encode("utf-8"), "text/plain; charset=utf-8")
+
+    # ---- request parsing
+
+    def _body(self) -> bytes:
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > self.server.options.max_request_bytes:
+            raise ProtocolError(
+                HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                f"request body of {length} bytes exceeds the limit of "
+                f"{self.server.options.max_request_bytes} bytes",
+            )
+        return self.rfile.read(length) if length > 0 else b""
+
+    def _url(self) -> tuple[str, dict[str, list[str]]]:
+        if len(self.path) > self.server.options.max_request_bytes:
+            raise ProtocolError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "request URL too long")
+        parts = urlsplit(self.path)
+        return parts.path, parse_qs(parts.query, keep_blank_values=True)
+
+    def _post_operation(self, params: dict[str, list[str]]) -> tuple[str | None, str | None]:
+        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        body = self._body()
+        text = body.decode("utf-8", errors="replace")
+        if media == "application/sparql-query":
+            return text, None
+        if media == "application/sparql-update":
+            return None, text
+        if media == "application/x-www-form-urlencoded":
+            params.update(parse_qs(text, keep_blank_values=True))
+            return _single(params, "query"), _single(params, "update")
+        raise ProtocolError(
+            HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+            "POST a form (application/x-www-form-urlencoded), application/sparql-query "
+            "or application/sparql-update",
+        )
+
+    # ---- methods
+
+    def do_GET(self) -> None:
+        self._handle(post=False)
+
+    def do_HEAD(self) -> None:
+        self._handle(post=False)
+
+    def do_POST(self) -> None:
+        self._handle(post=True)
+
+    def _handle(self, post: bool) -> None:
+        try:
+            path, params = self._url()
+            if path in ("/", "/index.html") and not post:
+                self._send(200, _query_page(), "text/html; charset=utf-8")
+                return
+            if path != "/sparql":
+                raise ProtocolError(HTTPStatus.NOT_FOUND, f"no such resource {path}; use /sparql")
+            if post:
+                query, update = self._post_operation(params)
+            else:
+                query, update = _single(params, "query"), _single(params, "update")
+            self._dispatch(query, update, params, post)
+        except ProtocolError as error:
+            self._error(error)
+        except Exception as error:  # an endpoint must answer, even when a backend fails
+            self._error(ProtocolError(HTTPStatus.INTERNAL_SERVER_ERROR, f"server error: {error}"))
+
+    def _dispatch(
+        self, query: str | None, update: str | None, params: dict[str, list[str]], post: bool
+    ) -> None:
+        if update is not None:
+            self._update(update, post)
+        elif query is not None:
+            self._query(query, params)
+        elif not post:
+            self._send(200, _query_page(), "text/html; charset=utf-8")
+        else:
+            raise ProtocolError(HTTPStatus.BAD_REQUEST, "no 'query' or 'update' in the request")
+
+    def _query(self, query: str, params: dict[str, list[str]]) -> None:
+        if not query.strip():
+            raise ProtocolError(HTTPStatus.BAD_REQUEST, "the query is empty")
+        result: QueryResult = self.server.run(_run_query, self.server.store, query)
+        wanted = _single(params, "format")
+        accept = self.headers.get("Accept")
+        if wanted:
+            accept = FORMAT_ALIASES.get(wanted.lower(), wanted)
+        media = negotiate(accept, "graph" if result.kind == "graph" else result.kind)
+        charset = "" if media.endswith("json") else "; charset=utf-8"
+        self._send(200, serialize_result(result, media), media + charset)
+
+    def _update(self, update: str, post: bool) -> None:
+        if not self.server.options.allow_update:
+            raise ProtocolError(
+                HTTPStatus.FORBIDDEN, "this endpoint is read-only (start it with --allow-update)"
+            )
+        if not post:
+            raise ProtocolError(HTTPStatus.METHOD_NOT_ALLOWED, "send SPARQL Update with POST")
+        with self.server.write_lock:
+            self.server.run(_run_update, self.server.store, update)
+        self._send(204, b"", "text/plain; charset=utf-8")
+
+
+def _query_page() -> bytes:
+    page = resources.files("legalkg.graph.assets").joinpath("sparql.html").read_text("utf-8")
+    return page.encode("utf-8")
+
+
+def make_server(
+    store: StoreBackend,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    options: ServeOptions | None = None,
+) -> SparqlHTTPServer:
+    """Bind the endpoint (port 0 picks a free port) without serving yet.
+
+    Call ``serve_forever()`` on the result (in a thread for tests), ``shutdown()`` to stop it.
+    """
+    return SparqlHTTPServer((host, port), store, options or ServeOptions())
+
+
+def serve(
+    store: StoreBackend,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    options: ServeOptions | None = None,
+) -> None:
+    """Serve ``store`` at ``http://host:port/sparql`` until interrupted."""
+    server = make_server(store, host, port, options)
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()

@@ -1,0 +1,220 @@
+"""The SPARQL 1.1 Protocol endpoint, queried over real HTTP by SPARQLWrapper, urllib and curl."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from legalkg.graph.serve import ServeOptions, make_server, negotiate
+from legalkg.graph.store import OxigraphStore
+from rdflib import Graph
+
+TURTLE = """
+@prefix lkg: <https://w3id.org/legalkg/ontology#> .
+@prefix id: <https://example.org/id/> .
+id:acme a lkg:Company ; lkg:name "ACME Corporation" ; lkg:counterparty id:beta .
+id:beta a lkg:Company ; lkg:name "Beta Holdings, Inc." .
+id:e1 a lkg:Settlement ; lkg:reportedBy id:acme ; lkg:party id:acme , id:beta ;
+    lkg:evidence "ACME settled with Beta for <$1 million> & costs." .
+"""
+
+COUNTERPARTIES = """
+PREFIX lkg: <https://w3id.org/legalkg/ontology#>
+SELECT ?name WHERE {
+  ?company lkg:name "ACME Corporation" ; lkg:counterparty ?other .
+  ?other lkg:name ?name .
+}
+"""
+
+INSERT = """
+PREFIX lkg: <https://w3id.org/legalkg/ontology#>
+INSERT DATA { GRAPH <https://example.org/g2> {
+  <https://example.org/id/gamma> lkg:name "Gamma LLC" } }
+"""
+
+# 20^6 = 64 million solutions: far beyond any test time limit below.
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(
+    f"VALUES ?{v} {{ {' '.join(str(i) for i in range(20))} }}" for v in "abcdef"
+) + " }"
+
+
+def _start(folder: Path, options: ServeOptions) -> Iterator[str]:
+    store = OxigraphStore(folder)
+    data = Graph().parse(data=TURTLE, format="turtle").serialize(format="nt").encode()
+    store.replace_graphs([("https://example.org/g1", data)])
+    server = make_server(store, port=0, options=options)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    try:
+        yield f"http://{host}:{port}/sparql"
+    finally:
+        server.shutdown()
+        server.server_close()
+        store.close()
+
+
+@pytest.fixture
+def endpoint(tmp_path: Path) -> Iterator[str]:
+    yield from _start(tmp_path / "read-only", ServeOptions(timeout=0.5, max_request_bytes=4000))
+
+
+@pytest.fixture
+def writable(tmp_path: Path) -> Iterator[str]:
+    yield from _start(tmp_path / "writable", ServeOptions(allow_update=True))
+
+
+def _request(
+    url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None
+) -> tuple[int, str, str]:
+    request = urllib.request.Request(url, data=data, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, response.headers["Content-Type"], response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers["Content-Type"], error.read().decode()
+
+
+def _get(url: str, query: str, accept: str = "application/sparql-results+json") -> tuple[int, str, str]:
+    return _request(url + "?" + urllib.parse.urlencode({"query": query}), headers={"Accept": accept})
+
+
+def test_binds_localhost_by_default(endpoint: str) -> None:
+    assert endpoint.startswith("http://127.0.0.1:")
+
+
+def test_sparqlwrapper_gets_counterparties(endpoint: str) -> None:
+    from SPARQLWrapper import JSON, POST, SPARQLWrapper
+
+    for method in ("GET", POST):
+        client = SPARQLWrapper(endpoint)
+        client.setQuery(COUNTERPARTIES)
+        client.setReturnFormat(JSON)
+        client.setMethod(method)
+        answer = client.queryAndConvert()
+        assert [b["name"]["value"] for b in answer["results"]["bindings"]] == ["Beta Holdings, Inc."]
+
+
+def test_rdflib_sparqlstore_reads_the_endpoint(endpoint: str) -> None:
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    graph = Graph(store=SPARQLStore(endpoint))
+    rows = list(graph.query(COUNTERPARTIES))
+    assert [str(r[0]) for r in rows] == ["Beta Holdings, Inc."]
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
+def test_curl_counterparty_query_and_refused_update(endpoint: str) -> None:
+    answer = subprocess.run(
+        ["curl", "-sS", "-H", "Accept: application/sparql-results+json",
+         "--data-urlencode", f"query={COUNTERPARTIES}", endpoint],
+        capture_output=True, text=True, check=True, timeout=60,
+    )
+    assert json.loads(answer.stdout)["results"]["bindings"][0]["name"]["value"] == "Beta Holdings, Inc."
+    refused = subprocess.run(
+        ["curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}",
+         "--data-urlencode", f"update={INSERT}", endpoint],
+        capture_output=True, text=True, check=True, timeout=60,
+    )
+    assert refused.stdout == "403"
+
+
+def test_update_is_refused_unless_allowed(endpoint: str, writable: str) -> None:
+    for url in (endpoint, writable):
+        status, _, _ = _request(
+            url, data=INSERT.encode(), headers={"Content-Type": "application/sparql-update"}
+        )
+        assert status == (403 if url == endpoint else 204)
+    status, _, body = _get(writable, 'ASK { ?x <https://w3id.org/legalkg/ontology#name> "Gamma LLC" }')
+    assert status == 200 and json.loads(body)["boolean"] is True
+    status, _, body = _get(endpoint, 'ASK { ?x <https://w3id.org/legalkg/ontology#name> "Gamma LLC" }')
+    assert json.loads(body)["boolean"] is False
+
+
+def test_results_by_content_negotiation(endpoint: str) -> None:
+    status, media, body = _get(endpoint, COUNTERPARTIES, "application/sparql-results+xml")
+    assert status == 200 and media.startswith("application/sparql-results+xml")
+    ns = "{http://www.w3.org/2005/sparql-results#}"
+    assert ET.fromstring(body).find(f".//{ns}literal").text == "Beta Holdings, Inc."  # type: ignore[union-attr]
+    _, media, body = _get(endpoint, COUNTERPARTIES, "text/csv")
+    assert media.startswith("text/csv")
+    assert list(csv.reader(io.StringIO(body))) == [["name"], ["Beta Holdings, Inc."]]
+    _, media, body = _get(endpoint, COUNTERPARTIES, "text/tab-separated-values")
+    assert body.splitlines() == ["?name", '"Beta Holdings, Inc."']
+
+
+def test_construct_as_turtle_ntriples_and_jsonld(endpoint: str) -> None:
+    construct = "CONSTRUCT WHERE { ?s <https://w3id.org/legalkg/ontology#evidence> ?o }"
+    for accept, fmt in (("text/turtle", "turtle"), ("application/n-triples", "nt"),
+                        ("application/ld+json", "json-ld")):
+        status, media, body = _get(endpoint, construct, accept)
+        assert status == 200 and media.startswith(accept)
+        graph = Graph().parse(data=body, format=fmt)
+        assert "<$1 million> & costs" in str(next(iter(graph.objects())))
+
+
+def test_not_acceptable(endpoint: str) -> None:
+    status, _, body = _get(endpoint, COUNTERPARTIES, "image/png")
+    assert status == 406 and "application/sparql-results+json" in body
+
+
+def test_malformed_query_gets_400_with_parser_message(endpoint: str) -> None:
+    status, media, body = _get(endpoint, "SELECT ?x WHERE { ?x ?y ")
+    assert status == 400 and media.startswith("text/plain")
+    assert body.startswith("malformed SPARQL:") and len(body) > len("malformed SPARQL: \n")
+
+
+def test_oversized_request_gets_413(endpoint: str) -> None:
+    big = COUNTERPARTIES + "#" + "x" * 5000
+    status, _, body = _request(
+        endpoint, data=big.encode(), headers={"Content-Type": "application/sparql-query"}
+    )
+    assert status == 413 and "exceeds the limit" in body
+    status, _, _ = _get(endpoint, big)
+    assert status == 413
+
+
+def test_time_limit_gets_503(endpoint: str) -> None:
+    status, _, body = _get(endpoint, SLOW)
+    assert status == 503 and "time limit" in body
+
+
+def test_federated_query_is_refused(endpoint: str) -> None:
+    status, _, body = _get(endpoint, "SELECT * WHERE { SERVICE <http://127.0.0.1:1/x> { ?s ?p ?o } }")
+    assert status == 403 and "SERVICE" in body
+
+
+def test_query_page_and_unknown_path(endpoint: str) -> None:
+    status, media, body = _request(endpoint.removesuffix("sparql"))
+    assert status == 200 and media.startswith("text/html") and "<textarea" in body
+    status, _, _ = _request(endpoint.removesuffix("sparql") + "nowhere")
+    assert status == 404
+
+
+def test_form_post_and_wrong_media_type(endpoint: str) -> None:
+    form = urllib.parse.urlencode({"query": COUNTERPARTIES}).encode()
+    status, _, body = _request(
+        endpoint, data=form, headers={"Content-Type": "application/x-www-form-urlencoded"}
+    )
+    assert status == 200 and "Beta Holdings" in body
+    status, _, _ = _request(endpoint, data=b"x", headers={"Content-Type": "image/png"})
+    assert status == 415
+
+
+def test_negotiate_prefers_quality_then_order() -> None:
+    assert negotiate("text/csv;q=0.2, text/tab-separated-values", "select") == (
+        "text/tab-separated-values"
+    )
+    assert negotiate(None, "select") == "application/sparql-results+json"
+    assert negotiate("application/*", "graph") == "application/n-triples"
