@@ -67,6 +67,7 @@ _CITATION = re.compile(r"^(bankr)?([nsewmc])?d(\w+)$")
 _WORD = re.compile(r"[a-z0-9]+")
 _CAPITALISED = re.compile(r"\b[A-Z][\w.'&-]*")
 _BEFORE, _AFTER = 140, 400  # window around an anchor: prefix words before, place names after
+_DIRECTION_LETTER = re.compile(r"\b([NSEWMC])\.?\s?D\b\.?(?!\.?\s?[A-Z]\.)")
 _BARE = re.compile(r"Court|Circuit|[Tt]he\s+Circuit")  # "printed circuit board Court" names none
 
 
@@ -361,9 +362,11 @@ def _citation_key(part: str) -> tuple[str, str, str] | None:
     if not match:
         return None
     location = _tables().abbreviations.get(match.group(3))
+    kind = "bankruptcy" if match.group(1) else ""
+    if location is None and kind and not match.group(2):  # "Bankr. D.C.": D.C. is the place
+        location = _tables().abbreviations.get(compact[len("bankr") :])
     if location is None:
         return None
-    kind = "bankruptcy" if match.group(1) else ""
     return kind, match.group(2) or "", location
 
 
@@ -392,7 +395,8 @@ def _citation_rule(text: str, location: str | None, hint: bool, tables: _Tables)
 
 def _federal_rule(text: str, location: str | None, hint: bool, tables: _Tables) -> RuleResult:
     low = text.lower()
-    federal = _FEDERAL_SIGNAL.search(low) or tables.direction_re.search(low)
+    federal = _FEDERAL_SIGNAL.search(low) or tables.direction_re.search(low) or (
+        _DIRECTION_LETTER.search(text))
     national = re.search(r"united states|u\.\s?s\.|bankr", low)
     if not federal or (_STATE_SIGNAL.search(low) and not national):
         return False, None
@@ -400,9 +404,21 @@ def _federal_rule(text: str, location: str | None, hint: bool, tables: _Tables) 
         return False, None
     if location is None:
         return True, None
-    direction = tables.direction_re.search(low)
-    code = tables.directions[direction.group(1)] if direction else ""
-    return True, tables.federal.get((_default_kind(text, hint), code, location))
+    return True, tables.federal.get((_default_kind(text, hint), _direction(text, tables), location))
+
+
+def _direction(text: str, tables: _Tables) -> str:
+    """"n" for "Northern District", "N.D." or "N D"; a "Southern Division" is not a district
+    (but courts-db reads "Western Division of Virginia" as one)."""
+    low, words = text.lower(), "|".join(tables.directions)
+    found = re.search(rf"\b({words})\s+dist", low)
+    if found:
+        return tables.directions[found.group(1)]
+    letter = _DIRECTION_LETTER.search(text)
+    if letter:
+        return letter.group(1).lower()
+    found = re.search(rf"\b({words})\b(?!\s+division\b(?!\s+of\b))", low)
+    return tables.directions[found.group(1)] if found else ""
 
 
 def _default_kind(text: str, hint: bool) -> str:
@@ -476,10 +492,20 @@ def _active_courts(location: str | None) -> Iterable[dict[str, Any]]:
         if not _is_active(court):
             continue
         if location is None:
-            if court.get("system") == "federal" and court["id"] not in _tables().federal_key:
+            if _is_national(court):
                 yield court
         elif court.get("location") == location and court.get("system") == "state":
             yield court
+
+
+def _is_national(court: dict[str, Any]) -> bool:
+    """A federal court whose name carries no place: "United States Tax Court", "scotus"."""
+    if court.get("system") != "federal" or court["id"] in _tables().federal_key:
+        return False
+    return "United States" in court["name"] or court.get("location") in _NATIONAL
+
+
+_NATIONAL = frozenset({"Washington D.C.", "Washignton D.C.", "United States", "DC"})
 
 
 def _is_active(court: dict[str, Any]) -> bool:
@@ -575,7 +601,8 @@ def _federal_key(court: dict[str, Any], tables: _Tables) -> tuple[str, str, str]
         return None
     bankrupt = court.get("type") == "bankruptcy" or citation.startswith("Bankr")
     kind = "bankruptcy" if bankrupt else "district"
-    found = re.search(r"\b([NSEWMC])\.\s?D\.", name) or re.search(r"\b([NSEWMC])\.\s?D\.", citation)
+    found = re.search(r"\b([NSEWMC])\.\s?D\.", name) or re.match(
+        r"(?:Bankr\.\s?)?([NSEWMC])\.\s?D\.", citation)
     word = tables.direction_re.search(name.lower() + " district")
     code = found.group(1).lower() if found else (tables.directions[word.group(1)] if word else "")
     return kind, code, location
