@@ -142,9 +142,9 @@ def _message(error: BaseException) -> str:
 
 def load_results(store: StoreBackend, results: Iterable[FilingResult]) -> None:
     """Replace the named graph of every successful result in one store call."""
-    graphs = [(r.graph_iri, r.ntriples) for r in results if r.ok and r.graph_iri]
+    graphs = [(r.graph_iri, r.ntriples) for r in results if r.ok and r.graph_iri is not None]
     if graphs:
-        store.replace_graphs(graphs)  # type: ignore[arg-type]
+        store.replace_graphs(graphs)
 
 
 def ingest(

@@ -19,11 +19,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from importlib import resources
 
+from legalkg.nlp.errors import LegalKGError
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
-
-from legalkg.nlp.errors import LegalKGError
 
 __all__ = [
     "PARAM_KINDS",
@@ -68,13 +67,16 @@ class NamedQuery:
             if param.name == name:
                 return param
         known = ", ".join(p.name for p in self.params) or "none"
-        raise QueryNotFoundError(f"query {self.name!r} has no parameter {name!r} (it takes: {known})")
+        raise QueryNotFoundError(
+            f"query {self.name!r} has no parameter {name!r} (it takes: {known})"
+        )
 
 
 def list_queries() -> list[str]:
     """The names of the shipped named queries, sorted."""
     files = resources.files(_PACKAGE).iterdir()
-    return sorted(f.name[:-3] for f in files if f.name.endswith(".rq") and not f.name.startswith("_"))
+    names = (f.name for f in files)
+    return sorted(n[:-3] for n in names if n.endswith(".rq") and not n.startswith("_"))
 
 
 def load_query(name: str) -> NamedQuery:
@@ -119,7 +121,7 @@ def parse_param_value(param: Param, value: str) -> Node:
         return Literal(value)
     if param.kind == "date":
         if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-            raise QueryNotFoundError(f"parameter {param.name}: {value!r} is not a date (YYYY-MM-DD)")
+            raise QueryNotFoundError(f"parameter {param.name}: {value!r} is not a YYYY-MM-DD date")
         return Literal(value)
     if param.kind in ("decimal", "integer"):
         try:

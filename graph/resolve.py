@@ -25,12 +25,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rdflib import Graph, Literal, URIRef
-
 from legalkg.graph.backend import StoreBackend
 from legalkg.graph.iris import RESOLUTION_GRAPH, cik_key, name_key
 from legalkg.graph.namedqueries import load_query
-from legalkg.ontology import LKG, OWL, SKOS
+from legalkg.ontology import LKG, OWL, RDF, SKOS
+from rdflib import Graph, Literal, URIRef
 
 __all__ = [
     "RESOLUTION_GRAPH",
@@ -45,13 +44,14 @@ __all__ = [
 
 @dataclass
 class CompanyRecord:
-    """What the filing graphs say about one organisation IRI."""
+    """What the filing graphs say about one party IRI (persons are never merged by name)."""
 
     iri: str
     ciks: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
     aliases: set[str] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)
+    person: bool = False
 
     def name_keys(self) -> set[str]:
         """The name keys of its names and the keys the builder recorded."""
@@ -122,10 +122,11 @@ def resolve_companies(records: Iterable[CompanyRecord]) -> Resolution:
     """
     by_iri = {r.iri: r for r in records}
     clusters = _Clusters(by_iri)
-    clusters.join_groups(_groups((cik, r.iri) for r in by_iri.values() for cik in r.ciks))
-    clusters.join_groups(_groups((k, r.iri) for r in by_iri.values() for k in r.name_keys()))
-    accepted = _accepted_aliases(by_iri, clusters)
-    key_owner = {k: clusters.find(r.iri) for r in by_iri.values() for k in r.name_keys()}
+    orgs = {iri: r for iri, r in by_iri.items() if not r.person}
+    clusters.join_groups(_groups((cik, r.iri) for r in orgs.values() for cik in r.ciks))
+    clusters.join_groups(_groups((k, r.iri) for r in orgs.values() for k in r.name_keys()))
+    accepted = _accepted_aliases(orgs, clusters)
+    key_owner = {k: clusters.find(r.iri) for r in orgs.values() for k in r.name_keys()}
     for alias_key, owner in accepted.items():
         if alias_key in key_owner:
             clusters.union(owner, key_owner[alias_key])
@@ -216,7 +217,9 @@ def _records(store: StoreBackend) -> list[CompanyRecord]:
     }
     for entity, prop, value in store.query(load_query("_resolution_input").text).rows:
         record = records.setdefault(str(entity), CompanyRecord(str(entity)))
-        if str(prop) == str(LKG.cik):
+        if prop == RDF.type:
+            record.person = record.person or value == LKG.Person
+        elif str(prop) == str(LKG.cik):
             digits = cik_key(str(value))
             if digits:
                 record.ciks.add(digits)
@@ -246,15 +249,12 @@ def find_companies(store: StoreBackend, company: str) -> list[tuple[URIRef, str]
     found: dict[str, str] = {}
     for key in keys:
         bindings = {"resolution": URIRef(RESOLUTION_GRAPH), "key": Literal(key)}
-        for iri, label in store.query(query, bindings).rows:
-            found.setdefault(str(iri), str(label) if label is not None else str(iri))
+        for row in store.query(query, bindings).dicts():
+            iri = str(row["company"])
+            found.setdefault(iri, str(row.get("label", iri)))
     return [(URIRef(iri), label) for iri, label in sorted(found.items())]
 
 
 def _canonical_of(store: StoreBackend, iri: URIRef) -> list[tuple[URIRef, str]]:
-    rows = store.query(
-        "SELECT DISTINCT ?c ?label WHERE { GRAPH ?g { ?iri ?same ?c . "
-        "OPTIONAL { ?c ?pref ?label } } }",
-        {"iri": iri, "same": OWL.sameAs, "pref": SKOS.prefLabel, "g": URIRef(RESOLUTION_GRAPH)},
-    ).rows
-    return [(URIRef(str(c)), str(label) if label is not None else str(c)) for c, label in rows]
+    rows = store.query(load_query("_canonical_of").text, {"iri": iri}).dicts()
+    return [(URIRef(str(r["company"])), str(r.get("label", r["company"]))) for r in rows]

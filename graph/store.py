@@ -10,7 +10,8 @@ one triple in a meta graph; a store written with another layout fails to open wi
 :class:`StoreError` instead of answering queries wrongly.
 
 >>> store = MemoryStore()
->>> store.replace_graphs([("https://example.org/g", b'<https://example.org/s> <https://example.org/p> "o" .\\n')])
+>>> triple = b'<https://example.org/s> <https://example.org/p> "o" .'
+>>> store.replace_graphs([("https://example.org/g", triple)])
 >>> store.count("https://example.org/g")
 1
 """
@@ -24,13 +25,13 @@ from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
+from legalkg.graph.backend import QueryResult, StoreBackend
+from legalkg.nlp.errors import LegalKGError
+from legalkg.ontology import PREFIXES as ONTOLOGY_PREFIXES
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, XSD
 from rdflib.term import Node
-
-from legalkg.graph.backend import QueryResult, StoreBackend
-from legalkg.nlp.errors import LegalKGError
 
 __all__ = [
     "DEFAULT_STORE_PATH",
@@ -54,24 +55,11 @@ _LAYOUT_PREFIX = "https://w3id.org/legalkg/store-layout/"
 _LAYOUT_PREDICATE = str(DCTERMS.conformsTo)
 EXPORT_FORMATS = ("nquads", "trig", "turtle", "jsonld")
 
-PREFIXES = {
-    "lkg": "https://w3id.org/legalkg/ontology#",
-    "id": "https://w3id.org/legalkg/id/",
-    "schema": "https://schema.org/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "org": "http://www.w3.org/ns/org#",
-    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
-    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "dcterms": "http://purl.org/dc/terms/",
-}
+PREFIXES = {prefix: str(namespace) for prefix, namespace in ONTOLOGY_PREFIXES.items()}
 
 
 class StoreError(LegalKGError, RuntimeError):
-    """The store cannot be opened or used: locked, not a legalkg store, or an incompatible layout."""
+    """The store cannot be opened or used: locked, not a store, or of an incompatible layout."""
 
 
 # --------------------------------------------------------------------------- term conversion
@@ -114,7 +102,7 @@ def to_rdflib(term: Any) -> Node | None:
 
 
 def check_layout(store: StoreBackend, where: str) -> None:
-    """Check (or, in an empty store, write) the layout marker; raise :class:`StoreError` on mismatch.
+    """Check the layout marker (in an empty store, write it); :class:`StoreError` on mismatch.
 
     Backend-independent: it only uses ``query``, ``count`` and ``replace_graphs``.
     """
@@ -177,7 +165,8 @@ _OX_FORMATS = {
 
 def _check_format(format: str) -> None:
     if format not in EXPORT_FORMATS:
-        raise StoreError(f"unknown export format {format!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+        known = ", ".join(EXPORT_FORMATS)
+        raise StoreError(f"unknown export format {format!r}; choose one of {known}")
 
 
 class OxigraphStore(StoreBackend):
@@ -194,7 +183,8 @@ class OxigraphStore(StoreBackend):
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     store = OxigraphStore(folder)
-    ...     store.replace_graphs([("https://example.org/g", b"<https://example.org/s> <https://example.org/p> <https://example.org/o> .")])
+    ...     triple = b"<https://example.org/s> <https://example.org/p> <https://example.org/o> ."
+    ...     store.replace_graphs([("https://example.org/g", triple)])
     ...     print(store.count("https://example.org/g"), store.graph_names())
     ...     store.close()
     1 ['https://example.org/g']
@@ -220,13 +210,17 @@ class OxigraphStore(StoreBackend):
             self._store.remove_graph(node)
 
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
-        substitutions = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
+        substitutions: dict[ox.Variable, Any] = {
+            ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()
+        }
         try:
             answer = self._store.query(
                 sparql, use_default_graph_as_union=True, substitutions=substitutions or None
             )
         except SyntaxError as error:
             raise StoreError(f"invalid SPARQL: {error}") from None
+        except RuntimeError as error:  # e.g. a bound variable missing from the projection
+            raise StoreError(f"query failed: {error}") from None
         return _oxigraph_result(answer)
 
     def graph_names(self) -> list[str]:
@@ -235,9 +229,11 @@ class OxigraphStore(StoreBackend):
 
     def count(self, graph: str | None = None) -> int:
         if graph is not None:
-            return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
-        meta = sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(META_GRAPH)))
-        return len(self._store) - meta
+            return self._count_graph(graph)
+        return len(self._store) - self._count_graph(META_GRAPH)
+
+    def _count_graph(self, graph: str) -> int:
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
 
     def export(self, out: IO[bytes], format: str) -> None:
         _check_format(format)
@@ -245,7 +241,7 @@ class OxigraphStore(StoreBackend):
             triples = self._store.query(
                 "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
             )
-            ox.serialize(triples, out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+            ox.serialize(triples, out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)  # type: ignore[arg-type]
             return
         prefixes = None if format in ("nquads", "jsonld") else PREFIXES
         self._store.dump(out, _OX_FORMATS[format], prefixes=prefixes)
@@ -347,8 +343,10 @@ class MemoryStore(StoreBackend):
             return QueryResult(kind="ask", boolean=bool(answer.askAnswer))
         if answer.type == "SELECT":
             names = [str(v) for v in answer.vars or []]
-            return QueryResult(kind="select", variables=names, rows=[tuple(r) for r in answer])
-        return QueryResult(kind="graph", triples=[tuple(t) for t in answer])  # type: ignore[misc]
+            rows = [tuple(r) for r in answer]  # type: ignore[arg-type]
+            return QueryResult(kind="select", variables=names, rows=rows)
+        triples = [tuple(t) for t in answer]  # type: ignore[arg-type]
+        return QueryResult(kind="graph", triples=triples)
 
     def graph_names(self) -> list[str]:
         names = (str(g.identifier) for g in self.dataset.graphs() if len(g))

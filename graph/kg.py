@@ -1,0 +1,192 @@
+"""``KnowledgeGraph``: the Python face of legalkg's store, ingest, resolution and named queries.
+
+>>> kg = KnowledgeGraph.open(memory=True)
+>>> kg.stats()["filings"]
+0
+>>> kg.close()
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any
+
+from legalkg.graph.backend import QueryResult, StoreBackend
+from legalkg.graph.ingest import IngestSummary, ingest
+from legalkg.graph.iris import RESOLUTION_GRAPH
+from legalkg.graph.namedqueries import load_query
+from legalkg.graph.resolve import find_companies, recompute_resolution
+from legalkg.graph.store import open_store
+from legalkg.nlp.errors import LegalKGError
+from rdflib import Literal
+from rdflib.term import Node
+
+__all__ = ["Counterparty", "KnowledgeGraph", "UnknownCompanyError", "to_term"]
+
+
+class UnknownCompanyError(LegalKGError, LookupError):
+    """No company in the graph is known by the name, alias or CIK asked for."""
+
+
+@dataclass(frozen=True)
+class Counterparty:
+    """One counterparty of a company in one event, as plain Python values."""
+
+    name: str
+    iri: str
+    event: str
+    type: str
+    court: str | None
+    court_name: str | None
+    amount: Decimal | None
+    currency: str | None
+    date: str | None
+    filing: str | None
+
+
+def to_term(value: Any) -> Node:
+    """An rdflib term for a binding: rdflib terms pass through, Python values become Literals.
+
+    A ``str`` always becomes a string literal, even when it looks like an IRI: pass
+    ``rdflib.URIRef`` to bind an IRI.
+
+    >>> to_term("https://example.org/x")
+    rdflib.term.Literal('https://example.org/x')
+    >>> to_term(3).datatype
+    rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')
+    """
+    if isinstance(value, Node):
+        return value
+    if isinstance(value, (str, bool, int, float, Decimal, date, datetime)):
+        return Literal(value)
+    raise TypeError(f"cannot bind {type(value).__name__}: pass an rdflib term or a plain value")
+
+
+class KnowledgeGraph:
+    """A legalkg store with ingest, company resolution and named queries; a context manager.
+
+    >>> with KnowledgeGraph.open(memory=True) as kg:
+    ...     kg.query("SELECT ?x WHERE { BIND(?v AS ?x) }", v=2).rows
+    [(rdflib.term.Literal('2', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')),)]
+    """
+
+    def __init__(self, store: StoreBackend) -> None:
+        self.store = store
+
+    @classmethod
+    def open(
+        cls, path: str | os.PathLike[str] | None = None, *, memory: bool = False
+    ) -> KnowledgeGraph:
+        """Open the embedded store at ``path`` (else ``$LEGALKG_STORE``, else ``./legalkg-store``),
+        or a new in-memory store.
+
+        :raises StoreError: when the store is locked, not a store, or of an incompatible layout.
+        """
+        return cls(open_store(path, memory=memory))
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def ingest(
+        self, paths: Iterable[str | os.PathLike[str]], *, progress: Any = None
+    ) -> IngestSummary:
+        """Ingest filings (files, folders, globs); see :func:`legalkg.graph.ingest.ingest`."""
+        callback: Any = progress
+        return ingest(self.store, paths, progress=callback)
+
+    def resolve(self) -> int:
+        """Recompute company resolution now; returns the number of distinct parties."""
+        return recompute_resolution(self.store).entities
+
+    def query(self, sparql: str, **bindings: Any) -> QueryResult:
+        """Run SPARQL with ``bindings`` bound as RDF terms (see :func:`to_term`), never pasted.
+
+        The default graph is the union of all named graphs.
+        """
+        return self.store.query(sparql, {k: to_term(v) for k, v in bindings.items()})
+
+    def named_query(self, name: str, **params: Any) -> QueryResult:
+        """Run a shipped named query; parameters must be declared in its header."""
+        query = load_query(name)
+        for key in params:
+            query.param(key)
+        return self.query(query.text, **params)
+
+    def companies(self, company: str) -> list[tuple[str, str]]:
+        """``(canonical IRI, preferred label)`` of the companies known as ``company``."""
+        return [(str(iri), label) for iri, label in find_companies(self.store, company)]
+
+    def counterparties(self, company: str) -> list[Counterparty]:
+        """The counterparties of a company given by any spelling, accepted alias, CIK or IRI.
+
+        :raises UnknownCompanyError: when no company is known by that name.
+        """
+        found = find_companies(self.store, company)
+        if not found:
+            raise UnknownCompanyError(f"no company known as {company!r} in the store")
+        rows: list[Counterparty] = []
+        query = load_query("counterparties").text
+        for iri, _label in found:
+            answer = self.store.query(query, {"company": iri})
+            rows.extend(_counterparty(row) for row in answer.dicts())
+        return rows
+
+    def to_networkx(self) -> Any:
+        """The company-counterparty ``networkx.MultiDiGraph``: one edge per event, carrying its
+        type, amount, court, date and filing (see :func:`legalkg.graph.network.company_graph`)."""
+        from legalkg.graph.network import company_graph, fetch_events
+
+        return company_graph(fetch_events(self.store))
+
+    def stats(self) -> dict[str, int]:
+        """Counts: triples, filing graphs, events, companies (resolved), counterparty links."""
+        names = self.store.graph_names()
+        result = self.query(load_query("_stats").text)
+        row = result.rows[0]
+        counts = {k: int(v or 0) for k, v in zip(result.variables, row, strict=True)}
+        return {
+            "triples": self.store.count(),
+            "filings": sum(1 for g in names if g != RESOLUTION_GRAPH),
+            "resolution_triples": self.store.count(RESOLUTION_GRAPH),
+            **counts,
+        }
+
+    def export(self, out: str | os.PathLike[str] | IO[bytes], format: str = "nquads") -> None:
+        """Write the whole dataset to a path or binary stream: nquads, trig, turtle or jsonld."""
+        if isinstance(out, (str, os.PathLike)):
+            with Path(out).open("wb") as stream:
+                self.store.export(stream, format)
+        else:
+            self.store.export(out, format)
+
+    def close(self) -> None:
+        """Release the store (flushes the on-disk store)."""
+        self.store.close()
+
+
+def _counterparty(row: dict[str, Any]) -> Counterparty:
+    def text(key: str) -> str | None:
+        return str(row[key]) if key in row else None
+
+    amount = row.get("amount")
+    return Counterparty(
+        name=text("counterpartyName") or str(row["counterparty"]),
+        iri=str(row["counterparty"]),
+        event=str(row["event"]),
+        type=str(row["type"]),
+        court=text("court"),
+        court_name=text("courtName"),
+        amount=Decimal(str(amount)) if amount is not None else None,
+        currency=text("currency"),
+        date=text("date"),
+        filing=text("filing"),
+    )
+
