@@ -86,8 +86,13 @@ def _request(
         return error.code, error.headers["Content-Type"], error.read().decode()
 
 
-def _get(url: str, query: str, accept: str = "application/sparql-results+json") -> tuple[int, str, str]:
-    return _request(url + "?" + urllib.parse.urlencode({"query": query}), headers={"Accept": accept})
+JSON = "application/sparql-results+json"
+ASK_GAMMA = 'ASK { ?x <https://w3id.org/legalkg/ontology#name> "Gamma LLC" }'
+
+
+def _get(url: str, query: str, accept: str = JSON) -> tuple[int, str, str]:
+    full = url + "?" + urllib.parse.urlencode({"query": query})
+    return _request(full, headers={"Accept": accept})
 
 
 def test_binds_localhost_by_default(endpoint: str) -> None:
@@ -103,7 +108,8 @@ def test_sparqlwrapper_gets_counterparties(endpoint: str) -> None:
         client.setReturnFormat(JSON)
         client.setMethod(method)
         answer = client.queryAndConvert()
-        assert [b["name"]["value"] for b in answer["results"]["bindings"]] == ["Beta Holdings, Inc."]
+        names = [b["name"]["value"] for b in answer["results"]["bindings"]]
+        assert names == ["Beta Holdings, Inc."]
 
 
 def test_rdflib_sparqlstore_reads_the_endpoint(endpoint: str) -> None:
@@ -121,7 +127,8 @@ def test_curl_counterparty_query_and_refused_update(endpoint: str) -> None:
          "--data-urlencode", f"query={COUNTERPARTIES}", endpoint],
         capture_output=True, text=True, check=True, timeout=60,
     )
-    assert json.loads(answer.stdout)["results"]["bindings"][0]["name"]["value"] == "Beta Holdings, Inc."
+    (binding,) = json.loads(answer.stdout)["results"]["bindings"]
+    assert binding["name"]["value"] == "Beta Holdings, Inc."
     refused = subprocess.run(
         ["curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}",
          "--data-urlencode", f"update={INSERT}", endpoint],
@@ -136,9 +143,9 @@ def test_update_is_refused_unless_allowed(endpoint: str, writable: str) -> None:
             url, data=INSERT.encode(), headers={"Content-Type": "application/sparql-update"}
         )
         assert status == (403 if url == endpoint else 204)
-    status, _, body = _get(writable, 'ASK { ?x <https://w3id.org/legalkg/ontology#name> "Gamma LLC" }')
+    status, _, body = _get(writable, ASK_GAMMA)
     assert status == 200 and json.loads(body)["boolean"] is True
-    status, _, body = _get(endpoint, 'ASK { ?x <https://w3id.org/legalkg/ontology#name> "Gamma LLC" }')
+    status, _, body = _get(endpoint, ASK_GAMMA)
     assert json.loads(body)["boolean"] is False
 
 
@@ -191,7 +198,8 @@ def test_time_limit_gets_503(endpoint: str) -> None:
 
 
 def test_federated_query_is_refused(endpoint: str) -> None:
-    status, _, body = _get(endpoint, "SELECT * WHERE { SERVICE <http://127.0.0.1:1/x> { ?s ?p ?o } }")
+    federated = "SELECT * WHERE { SERVICE <http://127.0.0.1:1/x> { ?s ?p ?o } }"
+    status, _, body = _get(endpoint, federated)
     assert status == 403 and "SERVICE" in body
 
 
