@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Any
 
 from legalkg.graph import iris
+from legalkg.nlp.errors import ExtractionError
 from legalkg.nlp.model import Event, Extraction, Filing, Mention
 from legalkg.ontology import LKG, NIF, bind_prefixes, ontology_graph, shapes_graph
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
@@ -250,10 +251,11 @@ class _Builder:
     # -- events -----------------------------------------------------------------------------
 
     def add_event(self, ordinal: int, event: Event) -> None:
+        if event.type not in event_types():
+            raise ExtractionError(f"event {ordinal} has unknown type {event.type!r}")
         node = iris.event_iri(self.node, ordinal)
         self.add(node, RDF.type, LKG.LegalEvent)
-        if event.type in event_types():
-            self.add(node, RDF.type, LKG[event.type])
+        self.add(node, RDF.type, LKG[event.type])
         self.add(node, LKG.reportedIn, self.node)
         self.add(node, LKG.reportedBy, self.registrant)
         self.add(node, LKG.attestedBy, self.attester)
@@ -487,7 +489,10 @@ def _same_amount(value: Any, graph: Graph, node: Any) -> bool:
 def build_graph(extraction: Extraction) -> tuple[str, Graph]:
     """The named-graph IRI of the extraction's filing and an in-memory graph of its triples.
 
-    >>> from legalkg.nlp.model import Filing
+    :raises ExtractionError: an event's type is not one of the ontology's nine event types.
+
+    >>> from legalkg.nlp.errors import ExtractionError
+from legalkg.nlp.model import Filing
     >>> iri, graph = build_graph(Extraction(Filing(text="8-K", registrant="Example Corp.")))
     >>> iri.startswith("https://w3id.org/legalkg/graph/filing/sha256-"), len(graph) > 0
     (True, True)
