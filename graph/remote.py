@@ -1,0 +1,607 @@
+"""Any SPARQL 1.1 server as the store: Oxigraph server, Apache Jena Fuseki, GraphDB, Neptune.
+
+:class:`SparqlEndpointStore` implements :class:`~legalkg.graph.backend.StoreBackend` over HTTP:
+
+- queries go through the SPARQL 1.1 Protocol as a form POST (``query=...``), never as a
+  direct POST body, which some servers (Virtuoso) hang on;
+- each filing's named graph is replaced with one Graph Store Protocol ``PUT ?graph=IRI`` of
+  its N-Triples, so ingesting a filing again replaces exactly its graph; the triple counts are
+  checked after each batch, because a server can fail an upload and keep a partial graph;
+- bindings cannot travel through the protocol, so they are written into the query as a
+  ``VALUES`` block at the start of its ``WHERE`` group, from terms serialised by rdflib
+  (``term.n3()``), never by pasting user text;
+- credentials come from the environment only (``LEGALKG_ENDPOINT_USER`` and
+  ``LEGALKG_ENDPOINT_PASSWORD`` for HTTP basic, or ``LEGALKG_ENDPOINT_TOKEN`` for a bearer
+  token) and never appear in errors: every URL in a message is shown without user
+  information or query string;
+- every request has a timeout, and transient failures (connection refused or reset, timeouts,
+  HTTP 429/502/503/504) are retried with exponential backoff before one :class:`StoreError`.
+
+The query, update and Graph Store URLs are derived from the URL given (see
+:func:`endpoint_layout`); pass ``update_url``/``gsp_url`` for other layouts.
+
+>>> endpoint_layout("http://127.0.0.1:7878").gsp_url
+'http://127.0.0.1:7878/store'
+>>> redact_url("https://alice:secret@db.example.org/ds/query?apikey=42")
+'https://db.example.org/ds/query'
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import re
+import socket
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from legalkg.graph.backend import QueryResult, StoreBackend
+from legalkg.graph.store import EXPORT_FORMATS, META_GRAPH, PREFIXES, StoreError, check_layout
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+__all__ = [
+    "ENDPOINT_ENV",
+    "GSP_ENV",
+    "PASSWORD_ENV",
+    "TIMEOUT_ENV",
+    "TOKEN_ENV",
+    "UPDATE_ENV",
+    "USER_ENV",
+    "EndpointLayout",
+    "SparqlEndpointStore",
+    "bind_values",
+    "endpoint_layout",
+    "redact_url",
+]
+
+ENDPOINT_ENV = "LEGALKG_ENDPOINT"
+UPDATE_ENV = "LEGALKG_ENDPOINT_UPDATE"
+GSP_ENV = "LEGALKG_ENDPOINT_GSP"
+TIMEOUT_ENV = "LEGALKG_ENDPOINT_TIMEOUT"
+USER_ENV = "LEGALKG_ENDPOINT_USER"
+PASSWORD_ENV = "LEGALKG_ENDPOINT_PASSWORD"
+TOKEN_ENV = "LEGALKG_ENDPOINT_TOKEN"
+
+_RESULT_TYPES = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+_RETRY_STATUS = frozenset({429, 502, 503, 504})
+_FUSEKI_UNION = "urn:x-arq:UnionGraph"
+
+
+# --------------------------------------------------------------------------- URLs
+
+
+def redact_url(url: str) -> str:
+    """``url`` without user information, query string or fragment: safe for messages and logs."""
+    parts = urllib.parse.urlsplit(url)
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    netloc = f"{host}:{port}" if port is not None else host
+    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+@dataclass(frozen=True)
+class EndpointLayout:
+    """Where a server answers queries, updates and Graph Store requests.
+
+    ``query_params`` are added to every query so that the default graph is the union of the
+    named graphs (legalkg's queries rely on it), where the server needs to be told.
+    """
+
+    query_url: str
+    update_url: str
+    gsp_url: str
+    query_params: dict[str, str] = field(default_factory=dict)
+
+
+def endpoint_layout(
+    url: str, *, update_url: str | None = None, gsp_url: str | None = None
+) -> EndpointLayout:
+    """Derive the endpoint URLs from the URL the user gives.
+
+    - Oxigraph server: ``http://host:7878`` (or ``.../query``) -> ``/query``, ``/update``,
+      ``/store``, with ``union-default-graph``;
+    - Apache Jena Fuseki: ``http://host:3030/DATASET/query`` (or ``/sparql``) -> ``/update``,
+      ``/data``, with ``default-graph-uri=urn:x-arq:UnionGraph``;
+    - GraphDB / RDF4J: ``http://host:7200/repositories/REPO`` -> ``/statements``,
+      ``/rdf-graphs/service`` (their default graph is already the union);
+    - anything else: the URL is the query endpoint, updates and Graph Store requests go to the
+      same URL unless ``update_url`` / ``gsp_url`` say otherwise.
+
+    >>> endpoint_layout("http://localhost:3030/legal/sparql").update_url
+    'http://localhost:3030/legal/update'
+    >>> endpoint_layout("http://localhost:7200/repositories/legal").gsp_url
+    'http://localhost:7200/repositories/legal/rdf-graphs/service'
+    """
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise StoreError(f"{redact_url(url)}: not an http(s) URL of a SPARQL endpoint")
+    path = parts.path.rstrip("/")
+    base = urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+    layout = _known_layout(base, path)
+    return EndpointLayout(
+        query_url=layout.query_url,
+        update_url=update_url or layout.update_url,
+        gsp_url=gsp_url or layout.gsp_url,
+        query_params=layout.query_params,
+    )
+
+
+def _known_layout(base: str, path: str) -> EndpointLayout:
+    if path in ("", "/query"):  # Oxigraph server
+        root = base.removesuffix("/query")
+        union = {"union-default-graph": ""}
+        return EndpointLayout(root + "/query", root + "/update", root + "/store", union)
+    fuseki = re.fullmatch(r"(.*/[^/]+)/(query|sparql)", path)
+    if fuseki:
+        root = base[: len(base) - len(fuseki[2]) - 1]
+        union = {"default-graph-uri": _FUSEKI_UNION}
+        return EndpointLayout(base, root + "/update", root + "/data", union)
+    if re.fullmatch(r".*/repositories/[^/]+", path):  # GraphDB, RDF4J
+        return EndpointLayout(base, base + "/statements", base + "/rdf-graphs/service")
+    return EndpointLayout(base, base, base)
+
+
+# --------------------------------------------------------------------------- bindings
+
+
+_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+_VARNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def bind_values(sparql: str, bindings: Mapping[str, Any]) -> str:
+    """Pre-bind variables by a ``VALUES`` block placed first in the query's ``WHERE`` group.
+
+    Terms are serialised by rdflib (``n3()``), so a quote or a brace in a user's string stays
+    inside its literal. Blank nodes cannot be bound (SPARQL ``VALUES`` has no syntax for them).
+
+    >>> bind_values("SELECT ?n WHERE { ?c <http://x/name> ?n }", {"c": URIRef("http://x/c")})
+    'SELECT ?n WHERE { VALUES (?c) { (<http://x/c>) } ?c <http://x/name> ?n }'
+    >>> bind_values('ASK { ?s ?p ?o }', {"o": Literal('say "}" ')})
+    'ASK { VALUES (?o) { ("say \\\\"}\\\\" ") } ?s ?p ?o }'
+    """
+    if not bindings:
+        return sparql
+    names = sorted(bindings)
+    for name in names:
+        if not _VARNAME.fullmatch(name):
+            raise StoreError(f"cannot bind {name!r}: not a SPARQL variable name")
+    terms = " ".join(_term_n3(name, bindings[name]) for name in names)
+    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }}"
+    at = _where_group_start(sparql)
+    return sparql[:at] + block + sparql[at:]
+
+
+def _term_n3(name: str, term: Any) -> str:
+    if isinstance(term, BNode):
+        raise StoreError(f"cannot bind ?{name} to a blank node on a SPARQL server; use an IRI")
+    if not isinstance(term, (URIRef, Literal)):
+        raise TypeError(f"cannot bind {term!r}: pass an rdflib URIRef or Literal")
+    try:
+        return term.n3()
+    except Exception:  # rdflib refuses to serialise an IRI with spaces, quotes or braces
+        raise StoreError(f"cannot bind ?{name}: {str(term)!r} is not a valid IRI") from None
+
+
+def _where_group_start(sparql: str) -> int:
+    """Offset just after the ``{`` that opens the query's ``WHERE`` group."""
+    masked = _mask(sparql)
+    form = re.search(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", masked, re.I)
+    if form is None:
+        raise StoreError("cannot bind values: not a SELECT, CONSTRUCT, DESCRIBE or ASK query")
+    at = form.end()
+    if form[1].upper() == "CONSTRUCT":
+        if re.match(r"\s*WHERE\b", masked[at:], re.I):
+            raise StoreError("cannot bind values in CONSTRUCT WHERE {...}; write the template")
+        at = _group_end(masked, masked.find("{", at))
+    brace = masked.find("{", at)
+    if brace < 0:
+        raise StoreError("cannot bind values: the query has no WHERE group")
+    return brace + 1
+
+
+def _group_end(masked: str, start: int) -> int:
+    depth = 0
+    for i in range(start, len(masked)):
+        if masked[i] == "{":
+            depth += 1
+        elif masked[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    raise StoreError("cannot bind values: unbalanced braces in the query")
+
+
+def _mask(sparql: str) -> str:
+    """The query with comments, strings and IRIs blanked out (same length), for scanning."""
+    out: list[str] = []
+    i = 0
+    while i < len(sparql):
+        end = _token_end(sparql, i)
+        if end > i:
+            out.append(" " * (end - i))
+            i = end
+        else:
+            out.append(sparql[i])
+            i += 1
+    return "".join(out)
+
+
+def _token_end(text: str, i: int) -> int:
+    char = text[i]
+    if char == "#":
+        newline = text.find("\n", i)
+        return len(text) if newline < 0 else newline
+    if char == "<":
+        match = _IRIREF.match(text, i)
+        return match.end() if match else i
+    if char in "'\"":
+        quote = char * 3 if text.startswith(char * 3, i) else char
+        j = i + len(quote)
+        while j < len(text) and not text.startswith(quote, j):
+            j += 2 if text[j] == "\\" else 1
+        return min(j + len(quote), len(text))
+    return i
+
+
+# --------------------------------------------------------------------------- results
+
+
+def _json_term(value: Mapping[str, Any]) -> Node | None:
+    kind = value.get("type")
+    if kind == "uri":
+        return URIRef(value["value"])
+    if kind == "bnode":
+        return BNode(value["value"])
+    if kind in ("literal", "typed-literal"):
+        lang = value.get("xml:lang")
+        datatype = value.get("datatype")
+        if lang:
+            return Literal(value["value"], lang=lang)
+        if datatype and datatype != str(XSD.string):
+            return Literal(value["value"], datatype=URIRef(datatype))
+        return Literal(value["value"])
+    return None  # RDF-star triple terms are not part of legalkg's graphs
+
+
+def _parse_results(body: bytes, content_type: str) -> QueryResult:
+    media = content_type.split(";")[0].strip().lower()
+    if media in ("application/sparql-results+json", "application/json"):
+        data = json.loads(body)
+        if "boolean" in data:
+            return QueryResult(kind="ask", boolean=bool(data["boolean"]))
+        names = list(data["head"].get("vars", []))
+        rows = [
+            tuple(_json_term(row[n]) if n in row else None for n in names)
+            for row in data["results"]["bindings"]
+        ]
+        return QueryResult(kind="select", variables=names, rows=rows)
+    formats = {"application/n-triples": "nt", "text/plain": "nt", "text/turtle": "turtle",
+               "application/rdf+xml": "xml"}
+    if media not in formats:
+        raise StoreError(f"the server answered a query with unsupported type {media!r}")
+    graph = Graph().parse(data=body, format=formats[media])
+    return QueryResult(kind="graph", triples=list(graph))
+
+
+# --------------------------------------------------------------------------- HTTP
+
+
+@dataclass
+class _Response:
+    status: int
+    content_type: str
+    body: bytes
+
+
+def _auth_header(environ: Mapping[str, str]) -> str | None:
+    token = environ.get(TOKEN_ENV)
+    if token:
+        return f"Bearer {token}"
+    user = environ.get(USER_ENV)
+    if user:
+        pair = f"{user}:{environ.get(PASSWORD_ENV, '')}".encode()
+        return "Basic " + base64.b64encode(pair).decode("ascii")
+    return None
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, urllib.error.URLError) and not isinstance(error, urllib.error.HTTPError):
+        error = error.reason if isinstance(error.reason, BaseException) else error
+    if isinstance(error, (TimeoutError, socket.timeout)):
+        return "timed out"
+    if isinstance(error, ConnectionRefusedError):
+        return "connection refused (is the server running?)"
+    if isinstance(error, OSError) and error.strerror:
+        return str(error.strerror)
+    return str(error).splitlines()[0] if str(error) else type(error).__name__
+
+
+def _server_message(body: bytes) -> str:
+    text = body.decode("utf-8", "replace").strip()
+    text = re.sub(r"<[^>]+>", " ", text) if text.lstrip().startswith("<") else text
+    line = next((part.strip() for part in text.splitlines() if part.strip()), "")
+    return line[:300]
+
+
+# --------------------------------------------------------------------------- the store
+
+
+class SparqlEndpointStore(StoreBackend):
+    """A legalkg store on a SPARQL 1.1 server (Protocol for queries, Graph Store for loads).
+
+    :param url: the server's query endpoint, or an Oxigraph server's root URL; see
+        :func:`endpoint_layout` for what is derived from it.
+    :param update_url: the SPARQL Update endpoint, when it is not where the layout says.
+    :param gsp_url: the Graph Store Protocol endpoint, when it is not where the layout says.
+    :param timeout: seconds to wait for each HTTP request.
+    :param retries: how often a transient failure is retried, with backoff doubling from
+        ``backoff`` seconds.
+    :param verify: after each batch, check that every graph holds as many triples as were sent.
+    :param environ: where credentials are read (default ``os.environ``).
+    :raises StoreError: if the URL holds credentials, the server cannot be reached, refuses the
+        credentials, or holds data that is not a legalkg store.
+
+    >>> SparqlEndpointStore("http://127.0.0.1:9/query", retries=0, timeout=2)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    legalkg.graph.store.StoreError: SPARQL endpoint http://127.0.0.1:9/query: connection refused ...
+    """
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        update_url: str | None = None,
+        gsp_url: str | None = None,
+        timeout: float = 30.0,
+        retries: int = 3,
+        backoff: float = 0.25,
+        verify: bool = True,
+        environ: Mapping[str, str] | None = None,
+    ) -> None:
+        for given in (url, update_url, gsp_url):
+            if given and urllib.parse.urlsplit(given).username is not None:
+                raise StoreError(
+                    f"{redact_url(given)}: put credentials in {USER_ENV}/{PASSWORD_ENV} or "
+                    f"{TOKEN_ENV}, not in the URL"
+                )
+        self.layout = endpoint_layout(url, update_url=update_url, gsp_url=gsp_url)
+        self.url = redact_url(self.layout.query_url)
+        self.timeout = timeout
+        self.retries = retries
+        self.backoff = backoff
+        self.verify = verify
+        self._auth = _auth_header(os.environ if environ is None else environ)
+        self._sleep: Callable[[float], None] = time.sleep
+        check_layout(self, f"SPARQL endpoint {self.url}")
+
+    @classmethod
+    def from_env(
+        cls, url: str | None = None, environ: Mapping[str, str] | None = None
+    ) -> SparqlEndpointStore:
+        """Open ``url`` (default ``$LEGALKG_ENDPOINT``) with the settings of the environment.
+
+        ``LEGALKG_ENDPOINT_UPDATE`` and ``LEGALKG_ENDPOINT_GSP`` override the derived update and
+        Graph Store URLs, ``LEGALKG_ENDPOINT_TIMEOUT`` the timeout in seconds.
+        """
+        env = os.environ if environ is None else environ
+        url = url or env.get(ENDPOINT_ENV)
+        if not url:
+            raise StoreError(f"no SPARQL endpoint given (use --endpoint or {ENDPOINT_ENV})")
+        try:
+            timeout = float(env.get(TIMEOUT_ENV) or 30.0)
+        except ValueError:
+            raise StoreError(f"{TIMEOUT_ENV} must be a number of seconds") from None
+        return cls(
+            url,
+            update_url=env.get(UPDATE_ENV) or None,
+            gsp_url=env.get(GSP_ENV) or None,
+            timeout=timeout,
+            environ=env,
+        )
+
+    def __repr__(self) -> str:
+        return f"SparqlEndpointStore({self.url!r})"
+
+    # ------------------------------------------------------------------- StoreBackend
+
+    def replace_graphs(self, graphs: Iterable[tuple[str, bytes]]) -> None:
+        sent: dict[str, int] = {}
+        for graph, ntriples in graphs:
+            self._gsp("PUT", graph, ntriples)
+            sent[graph] = _count_lines(ntriples)
+        if self.verify and sent:
+            self._verify_counts(sent)
+
+    def drop_graph(self, graph: str) -> None:
+        self._update(f"DROP SILENT GRAPH {URIRef(graph).n3()}")
+
+    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+        text = bind_values(sparql, bindings or {})
+        form = {"query": text, **self.layout.query_params}
+        response = self._request(
+            "POST",
+            self.layout.query_url,
+            data=urllib.parse.urlencode(form).encode(),
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": _RESULT_TYPES},
+        )
+        return _parse_results(response.body, response.content_type)
+
+    def graph_names(self) -> list[str]:
+        return [name for name in self._all_graphs() if name != META_GRAPH]
+
+    def count(self, graph: str | None = None) -> int:
+        if graph is not None:
+            text = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {URIRef(graph).n3()} {{ ?s ?p ?o }} }}"
+        else:
+            text = (
+                "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                f"FILTER (?g != <{META_GRAPH}>) }}"
+            )
+        rows = self._raw_select(text)
+        return int(rows[0][0]) if rows and rows[0][0] is not None else 0
+
+    def export(self, out: IO[bytes], format: str) -> None:
+        if format not in EXPORT_FORMATS:
+            raise StoreError(
+                f"unknown export format {format!r}; choose one of {', '.join(EXPORT_FORMATS)}"
+            )
+        if format == "nquads":
+            self._export_nquads(out)
+            return
+        if format == "turtle":
+            union = self._raw_graph("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+            out.write(union.serialize(format="turtle", encoding="utf-8"))
+            return
+        dataset = Dataset()
+        for prefix, namespace in PREFIXES.items():
+            dataset.bind(prefix, namespace)
+        for graph in self._all_graphs():
+            dataset.graph(URIRef(graph)).parse(data=self._gsp_get(graph), format="nt")
+        rdflib_format = "json-ld" if format == "jsonld" else format
+        out.write(dataset.serialize(format=rdflib_format, encoding="utf-8"))
+
+    def close(self) -> None:
+        """Nothing to release: every request opens and closes its own connection."""
+
+    # ------------------------------------------------------------------- helpers
+
+    def _raw_select(self, sparql: str) -> list[tuple[Any, ...]]:
+        response = self._request(
+            "POST",
+            self.layout.query_url,
+            data=urllib.parse.urlencode({"query": sparql}).encode(),
+            headers={"Content-Type": "application/x-www-form-urlencoded",
+                     "Accept": "application/sparql-results+json"},
+        )
+        return _parse_results(response.body, response.content_type).rows
+
+    def _raw_graph(self, sparql: str) -> Graph:
+        result = self._raw_query_graph(sparql)
+        graph = Graph()
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace)
+        for triple in result:
+            graph.add(triple)
+        return graph
+
+    def _raw_query_graph(self, sparql: str) -> list[tuple[Any, Any, Any]]:
+        response = self._request(
+            "POST",
+            self.layout.query_url,
+            data=urllib.parse.urlencode({"query": sparql}).encode(),
+            headers={"Content-Type": "application/x-www-form-urlencoded",
+                     "Accept": "application/n-triples, text/turtle;q=0.9"},
+        )
+        return _parse_results(response.body, response.content_type).triples
+
+    def _all_graphs(self) -> list[str]:
+        rows = self._raw_select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        return sorted(str(g) for (g,) in rows)
+
+    def _export_nquads(self, out: IO[bytes]) -> None:
+        for scope, graph in enumerate(self._all_graphs()):
+            suffix = f" {URIRef(graph).n3()} .\n".encode()
+            for line in self._gsp_get(graph).splitlines():
+                line = line.strip()
+                if line and not line.startswith(b"#"):
+                    out.write(_scope_bnodes(line[:-1].rstrip(), scope) + suffix)
+
+    def _gsp_get(self, graph: str) -> bytes:
+        url = self._graph_url(graph)
+        return self._request("GET", url, headers={"Accept": "application/n-triples"}).body
+
+    def _gsp(self, method: str, graph: str, ntriples: bytes) -> None:
+        headers = {"Content-Type": "application/n-triples"}
+        self._request(method, self._graph_url(graph), data=ntriples, headers=headers)
+
+    def _graph_url(self, graph: str) -> str:
+        separator = "&" if "?" in self.layout.gsp_url else "?"
+        return self.layout.gsp_url + separator + urllib.parse.urlencode({"graph": graph})
+
+    def _update(self, sparql: str) -> None:
+        self._request(
+            "POST",
+            self.layout.update_url,
+            data=urllib.parse.urlencode({"update": sparql}).encode(),
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
+
+    def _verify_counts(self, sent: dict[str, int]) -> None:
+        values = " ".join(URIRef(g).n3() for g in sent)
+        rows = self._raw_select(
+            f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} "
+            "GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+        )
+        stored = {str(g): int(n) for g, n in rows}
+        short = [g for g, n in sent.items() if stored.get(g, 0) < n]
+        if short:
+            raise StoreError(
+                f"SPARQL endpoint {self.url}: {len(short)} graph(s) hold fewer triples than were "
+                f"uploaded (first: {short[0]}); the server failed the upload, ingest them again"
+            )
+
+    def _request(
+        self, method: str, url: str, *, data: bytes | None = None, headers: Mapping[str, str]
+    ) -> _Response:
+        """One HTTP request with timeout and retries; every failure is one :class:`StoreError`."""
+        request_headers = dict(headers)
+        if self._auth:
+            request_headers["Authorization"] = self._auth
+        request = urllib.request.Request(url, data=data, headers=request_headers, method=method)
+        where = f"SPARQL endpoint {redact_url(url)}"
+        for attempt in range(self.retries + 1):
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout) as answer:
+                    body = answer.read()
+                    return _Response(answer.status, answer.headers.get("Content-Type", ""), body)
+            except urllib.error.HTTPError as error:
+                body = error.read() if error.fp is not None else b""
+                if error.code not in _RETRY_STATUS or attempt == self.retries:
+                    raise self._http_error(where, error.code, body) from None
+            except (urllib.error.URLError, OSError) as error:
+                if attempt == self.retries:
+                    raise StoreError(f"{where}: {_reason(error)}") from None
+            self._sleep(self.backoff * 2**attempt)
+        raise AssertionError("unreachable")
+
+    def _http_error(self, where: str, status: int, body: bytes) -> StoreError:
+        if status in (401, 403):
+            return StoreError(
+                f"{where}: access refused (HTTP {status}); set {USER_ENV}/{PASSWORD_ENV} "
+                f"or {TOKEN_ENV}"
+            )
+        message = _server_message(body)
+        if status == 400:
+            return StoreError(f"{where}: the server rejected the request: {message}")
+        return StoreError(f"{where}: HTTP {status}" + (f": {message}" if message else ""))
+
+
+def _scope_bnodes(body: bytes, scope: int) -> bytes:
+    """Prefix blank-node labels with the graph's index so that two graphs never share one."""
+    if b"_:" not in body:
+        return body
+    tag = b"_:g" + str(scope).encode() + b"x"
+    subject, predicate, obj = body.split(b" ", 2)
+    subject = tag + subject[2:] if subject.startswith(b"_:") else subject
+    obj = tag + obj[2:] if obj.startswith(b"_:") else obj
+    return b" ".join((subject, predicate, obj))
+
+
+def _count_lines(ntriples: bytes) -> int:
+    """Distinct statements in an N-Triples document (rdflib writes each triple once)."""
+    lines = (line.strip() for line in ntriples.splitlines())
+    return len({line for line in lines if line and not line.startswith(b"#")})
