@@ -223,8 +223,9 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
         if at < done:
             continue
         begin = max(done, at - _BEFORE)
-        space = text.find(" ", begin, at)
-        match = pattern.search(text, space + 1 if space >= 0 else begin, at + _AFTER)
+        if begin and not text[begin - 1].isspace():  # start on a word, not inside one
+            begin = text.find(" ", begin, at) + 1 or begin
+        match = pattern.search(text, begin, at + _AFTER)
         while match is not None and match.end() <= at:
             match = pattern.search(text, match.end(), at + _AFTER)
         if match is not None:
