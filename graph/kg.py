@@ -80,14 +80,18 @@ class KnowledgeGraph:
 
     @classmethod
     def open(
-        cls, path: str | os.PathLike[str] | None = None, *, memory: bool = False
+        cls,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        memory: bool = False,
+        create: bool = True,
     ) -> KnowledgeGraph:
         """Open the embedded store at ``path`` (else ``$LEGALKG_STORE``, else ``./legalkg-store``),
-        or a new in-memory store.
+        or a new in-memory store. With ``create=False`` a missing store is an error.
 
         :raises StoreError: when the store is locked, not a store, or of an incompatible layout.
         """
-        return cls(open_store(path, memory=memory))
+        return cls(open_store(path, memory=memory, create=create))
 
     def __enter__(self) -> KnowledgeGraph:
         return self

@@ -176,7 +176,7 @@ class OxigraphStore(StoreBackend):
     engine with the union of all named graphs as the default graph, so named queries need no
     ``GRAPH`` clause. :meth:`rdflib_dataset` gives an rdflib view of the same store.
 
-    :param path: the store directory; created when missing.
+    :param path: the store directory; created when missing (unless ``create`` is false).
     :raises StoreError: if the directory is locked by another process, is not a store, or has an
         incompatible layout.
 
@@ -190,8 +190,10 @@ class OxigraphStore(StoreBackend):
     1 ['https://example.org/g']
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
         self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(f"{self.path}: no store here; create one with `legalkg ingest`")
         self._store = _open_oxigraph(self.path)
         self._rdflib: Dataset | None = None
         check_layout(self, str(self.path))
@@ -377,8 +379,12 @@ class MemoryStore(StoreBackend):
 # --------------------------------------------------------------------------- opening
 
 
-def open_store(path: str | os.PathLike[str] | None = None, *, memory: bool = False) -> StoreBackend:
+def open_store(
+    path: str | os.PathLike[str] | None = None, *, memory: bool = False, create: bool = True
+) -> StoreBackend:
     """Open the store to use: in memory, at ``path``, at ``$LEGALKG_STORE``, or ``./legalkg-store``.
+
+    With ``create=False`` a missing on-disk store is an error instead of a new empty store.
 
     :raises StoreError: see :class:`OxigraphStore`.
 
@@ -388,5 +394,5 @@ def open_store(path: str | os.PathLike[str] | None = None, *, memory: bool = Fal
     if memory:
         return MemoryStore()
     where = path if path is not None else os.environ.get(STORE_ENV) or DEFAULT_STORE_PATH
-    return OxigraphStore(where)
+    return OxigraphStore(where, create=create)
 

@@ -1,0 +1,295 @@
+"""``legalkg ingest``, ``query``, ``counterparties``, ``export`` and ``stats``: the store commands.
+
+Each command is one call into :class:`~legalkg.graph.kg.KnowledgeGraph`; library errors
+(:class:`~legalkg.nlp.errors.LegalKGError`) reach :func:`legalkg.graph.cli.main`, which prints
+them as one line and exits with code 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+from legalkg.graph.backend import QueryResult
+from legalkg.graph.cli import app
+from legalkg.graph.ingest import FilingResult, IngestSummary, expand_paths
+from legalkg.graph.kg import Counterparty, KnowledgeGraph
+from legalkg.graph.namedqueries import QueryNotFoundError, load_query, parse_param_value
+from legalkg.graph.store import StoreError
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+__all__ = ["counterparties", "export", "ingest", "query", "stats"]
+
+STORE_HELP = "Store folder (default: $LEGALKG_STORE, else ./legalkg-store)."
+StoreOption = Annotated[Path | None, typer.Option("--store", help=STORE_HELP)]
+JOBS_HELP = (
+    "Worker processes for extraction. Accepted now; filings are still processed one after "
+    "another whatever N is (parallel extraction is planned)."
+)
+PARAM_HELP = (
+    "k=v binding, repeatable. Named queries convert v to the declared kind; for ad-hoc SPARQL, "
+    "<...> is an IRI and anything else a string literal."
+)
+
+
+class ResultFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class CounterpartyFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    nquads = "nquads"
+    turtle = "turtle"
+    trig = "trig"
+    jsonld = "jsonld"
+
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _open(store: Path | None, *, create: bool = False) -> KnowledgeGraph:
+    return KnowledgeGraph.open(store, create=create)
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Filings: files, folders or globs.")],
+    store: StoreOption = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help=JOBS_HELP)] = 1,
+) -> None:
+    """Read, extract and load filings into the store, then recompute company resolution.
+
+    Each filing replaces exactly its own named graph, so ingesting again is safe. A filing
+    that fails is listed in the summary and the others go on; the exit code is 1 only when
+    no filing could be ingested.
+    """
+    files = expand_paths(paths)
+    console = _console()
+    with _open(store, create=True) as kg, _progress(console) as bar:
+        task = bar.add_task("ingesting", total=len(files))
+
+        def advance(result: FilingResult) -> None:
+            bar.update(task, advance=1, description=Path(result.path).name[:40])
+
+        summary = kg.ingest(files, progress=advance)
+    _print_summary(console, summary)
+    if files and summary.filings == 0:
+        raise StoreError(f"none of the {len(files)} filings could be ingested")
+
+
+def _progress(console: Console) -> Progress:
+    return Progress(
+        TextColumn("{task.description:<40}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
+
+
+def _print_summary(console: Console, summary: IngestSummary) -> None:
+    table = Table(title="ingest summary")
+    for column in ("filings", "events", "triples", "errors", "store triples"):
+        table.add_column(column, justify="right")
+    table.add_row(
+        str(summary.filings), str(summary.events), str(summary.triples),
+        str(len(summary.errors)), str(summary.store_triples),
+    )
+    console.print(table)
+    for path, message in summary.errors:
+        console.print(f"[red]skipped[/red] {path}: {message}", markup=True)
+
+
+# --------------------------------------------------------------------------- query
+
+
+@app.command()
+def query(
+    sparql: Annotated[str | None, typer.Argument(help="SPARQL text, or a .rq file.")] = None,
+    name: Annotated[str | None, typer.Option("--name", "-n", help="A named query.")] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help=PARAM_HELP)] = None,
+    format: Annotated[ResultFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ResultFormat.table
+    ),
+    store: StoreOption = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+) -> None:
+    """Run SPARQL (or a named query) on the store; values are bound as RDF terms, never pasted."""
+    if list_:
+        _list_queries()
+        return
+    text, bindings = _query_and_bindings(sparql, name, param or [])
+    with _open(store) as kg:
+        result = kg.store.query(text, bindings)
+    typer.echo(render_result(result, format.value), nl=False)
+
+
+def _list_queries() -> None:
+    from legalkg.graph.namedqueries import list_queries
+
+    for name in list_queries():
+        named = load_query(name)
+        params = ", ".join(f"{p.name} ({p.kind})" for p in named.params) or "no parameters"
+        typer.echo(f"{name}: {named.description} [{params}]")
+
+
+def _query_and_bindings(
+    sparql: str | None, name: str | None, params: list[str]
+) -> tuple[str, dict[str, Node]]:
+    if (sparql is None) == (name is None):
+        raise QueryNotFoundError("give either SPARQL text or --name NAME (one of them)")
+    pairs = [_split_param(p) for p in params]
+    if name is not None:
+        named = load_query(name)
+        return named.text, {k: parse_param_value(named.param(k), v) for k, v in pairs}
+    assert sparql is not None
+    path = Path(sparql)
+    text = path.read_text(encoding="utf-8") if sparql.endswith(".rq") and path.is_file() else sparql
+    return text, {k: _adhoc_term(v) for k, v in pairs}
+
+
+def _split_param(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise QueryNotFoundError(f"--param {text!r}: write it as name=value")
+    return key.strip().lstrip("?"), value
+
+
+def _adhoc_term(value: str) -> Node:
+    if value.startswith("<") and value.endswith(">"):
+        return URIRef(value[1:-1])
+    return Literal(value)
+
+
+def _plain(term: Any) -> Any:
+    """A JSON-friendly value: numbers for numeric literals, the lexical form otherwise."""
+    if isinstance(term, Literal):
+        value = term.toPython()
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int):
+            return value
+        if isinstance(value, (float, Decimal)):
+            return int(value) if value == int(value) else float(value)
+        return str(term)
+    return None if term is None else str(term)
+
+
+def render_result(result: QueryResult, format: str) -> str:
+    """A query result as text: a Rich table, JSON (list of objects) or CSV; graphs as N-Triples."""
+    if result.kind == "ask":
+        return ("true" if result.boolean else "false") + "\n"
+    if result.kind == "graph":
+        return "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in result.triples)
+    if format == "json":
+        rows = [{k: _plain(v) for k, v in row.items()} for row in result.dicts()]
+        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+    if format == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(result.variables)
+        writer.writerows([["" if t is None else str(t) for t in row] for row in result.rows])
+        return buffer.getvalue()
+    table = Table(*result.variables)
+    for row in result.rows:
+        table.add_row(*("" if t is None else str(t) for t in row))
+    console = Console(file=io.StringIO(), width=200, highlight=False)
+    console.print(table)
+    console.print(f"{len(result.rows)} rows")
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+# --------------------------------------------------------------------------- counterparties
+
+
+@app.command()
+def counterparties(
+    company: Annotated[str, typer.Argument(help="Any spelling of its name, an alias, or a CIK.")],
+    store: StoreOption = None,
+    format: Annotated[CounterpartyFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        CounterpartyFormat.table
+    ),
+) -> None:
+    """List a company's counterparties with the event, its type, court, amount and date."""
+    with _open(store) as kg:
+        rows = kg.counterparties(company)
+    if format is CounterpartyFormat.json:
+        typer.echo(json.dumps([_counterparty_json(r) for r in rows], indent=2, ensure_ascii=False))
+        return
+    table = Table("counterparty", "event", "court", "amount", "date", "filing", title=company)
+    for row in rows:
+        amount = "" if row.amount is None else f"{row.amount:,f} {row.currency or ''}".strip()
+        table.add_row(
+            row.name, row.type, row.court or row.court_name or "", amount, row.date or "",
+            row.filing.rsplit("/", 1)[-1] if row.filing else "",
+        )
+    console = Console(width=200, highlight=False)
+    console.print(table)
+    console.print(f"{len(rows)} counterparty rows")
+
+
+def _counterparty_json(row: Counterparty) -> dict[str, Any]:
+    return {
+        "counterparty": row.name,
+        "iri": row.iri,
+        "event": row.event,
+        "type": row.type,
+        "court": row.court,
+        "court_name": row.court_name,
+        "amount": None if row.amount is None else _plain(Literal(row.amount)),
+        "currency": row.currency,
+        "date": row.date,
+        "filing": row.filing,
+    }
+
+
+# --------------------------------------------------------------------------- export, stats
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="RDF format.")] = (
+        ExportFormat.nquads
+    ),
+    store: StoreOption = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="File (default: stdout).")] = None,
+) -> None:
+    """Write the whole knowledge graph: N-Quads, TriG, JSON-LD, or Turtle (all graphs merged)."""
+    with _open(store) as kg:
+        if out is None:
+            kg.export(click.get_binary_stream("stdout"), format.value)
+        else:
+            kg.export(out, format.value)
+
+
+@app.command()
+def stats(store: StoreOption = None) -> None:
+    """Print how many triples, filings, events, parties and companies the store holds."""
+    with _open(store) as kg:
+        figures = kg.stats()
+    table = Table("measure", "count")
+    for key, value in figures.items():
+        table.add_row(key.replace("_", " "), str(value))
+    Console(width=120, highlight=False).print(table)
