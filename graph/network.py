@@ -26,9 +26,11 @@ event type, date range) apply to the records before projecting (:class:`EventFil
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -43,6 +45,7 @@ __all__ = [
     "UnknownCompanyError",
     "collapse",
     "company_graph",
+    "court_label",
     "event_graph",
     "fetch_events",
     "filter_events",
@@ -82,6 +85,7 @@ class EventRecord:
     date: str | None = None
     court: PartyRef | None = None
     court_id: str | None = None
+    court_as_written: str | None = None
     amount: float | None = None
     currency: str | None = None
     filing: PartyRef | None = None
@@ -111,6 +115,7 @@ class EventRecord:
             "court": self.court.iri if self.court else None,
             "court_id": self.court_id,
             "court_name": self.court.name if self.court else None,
+            "court_as_written": self.court_as_written,
             "amount": self.amount,
             "currency": self.currency,
             "filing": self.filing.iri if self.filing else None,
@@ -179,15 +184,52 @@ def _amount(value: Any) -> float | None:
         return None
 
 
+@cache
+def _court_rules() -> dict[str, Any]:
+    text = resources.files("legalkg.graph.assets").joinpath("court_names.json").read_text("utf-8")
+    rules: dict[str, Any] = json.loads(text)
+    return rules
+
+
+@cache
+def _court_names() -> dict[str, str]:
+    """courts-db names by id, loaded once (courts-db is a dependency of the NLP layer)."""
+    import courts_db
+
+    return {str(c["id"]): str(c["name"]) for c in courts_db.courts}
+
+
+def court_label(court_id: str | None, written: str) -> str:
+    """A court's display name: courts-db's name spelled out when the id is known, else as written.
+
+    >>> court_label("deb", "the Bankruptcy Court")
+    'United States Bankruptcy Court for the District of Delaware'
+    >>> court_label(None, "the federal court")
+    'the federal court'
+    """
+    name = _court_names().get(court_id or "")
+    if name is None:
+        return written
+    rules = _court_rules()
+    match = re.match(rules["district_pattern"], name)
+    if match is None:
+        return name
+    direction = rules["directions"].get(match["dir"] or "", "")
+    district = f"{direction} District" if direction else "District"
+    return f"{match['court']} for the {district} of {match['place']}"
+
+
 def _event_from_row(row: Mapping[str, Any]) -> EventRecord:
     court = _party(row, "court")
+    court_id = _text(row.get("courtId"))
     filing = _party(row, "filing")
     return EventRecord(
         iri=str(row["event"]),
         type=_local(str(row["type"])) if row.get("type") is not None else "LegalEvent",
         date=_text(row.get("date")),
-        court=PartyRef(court.iri, court.name, "court") if court else None,
-        court_id=_text(row.get("courtId")),
+        court=PartyRef(court.iri, court_label(court_id, court.name), "court") if court else None,
+        court_id=court_id,
+        court_as_written=court.name if court else None,
         amount=_amount(row.get("amount")),
         currency=_text(row.get("currency")),
         filing=PartyRef(filing.iri, filing.name, "filing") if filing else None,
@@ -275,6 +317,7 @@ def _court_matches(event: EventRecord, court: str | None) -> bool:
         (event.court_id or "").casefold() == wanted
         or event.court.iri == court
         or _fold(court) in _fold(event.court.name)
+        or _fold(court) in _fold(event.court_as_written or "")
     )
 
 

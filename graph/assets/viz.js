@@ -218,12 +218,12 @@
   /* ---- text for tooltips and details ------------------------------------------------- */
 
   var FIELD_NAMES = {
-    type: "Event type", date: "Date", amount: "Amount", court_name: "Court", court_id: "Court id",
+    type: "Event type", date: "Date", amount: "Amount", court_name: "Court", court_id: "Court id", court_as_written: "Court as written",
     filing_label: "Filing", evidence: "Evidence", roles: "Roles", role: "Role", count: "Events",
     types: "Event types", event: "Event", filing: "Filing IRI", court: "Court IRI", currency: "Currency",
     currencies: "Currencies", events: "Event IRIs"
   };
-  var ORDER = ["type", "types", "role", "roles", "date", "amount", "court_name", "court_id", "filing_label", "evidence", "count"];
+  var ORDER = ["type", "types", "role", "roles", "date", "amount", "court_name", "court_as_written", "court_id", "filing_label", "evidence", "count"];
 
   function fieldText(key, value, data) {
     if (value === null || value === undefined || value === "") return null;
