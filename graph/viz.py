@@ -31,10 +31,11 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from legalkg.graph.network import layout
+from legalkg.graph.backend import StoreBackend
+from legalkg.graph.network import EventFilter, fetch_events, layout, project
 from legalkg.nlp.errors import LegalKGError
 
-__all__ = ["RenderError", "graph_payload", "html_page", "kinds", "render"]
+__all__ = ["RenderError", "graph_payload", "html_page", "kinds", "render", "render_store"]
 
 #: Default node budget of the HTML page; the canvas renderer stays fluid at this size.
 MAX_NODES = 5000
@@ -264,3 +265,36 @@ def render(
             "use .html, .png, .svg, .pdf, .graphml or .gexf"
         )
     return out
+
+
+def _title(view: str, flt: EventFilter) -> str:
+    parts = [f"legalkg {'event graph' if view == 'events' else 'counterparties'}"]
+    if flt.company:
+        parts.append(f"{flt.company} (depth {flt.depth})")
+    for label, value in (("court", flt.court), ("type", flt.event_type),
+                         ("since", flt.since), ("until", flt.until)):
+        if value:
+            parts.append(f"{label} {value}")
+    return " · ".join(parts)
+
+
+def render_store(
+    store: StoreBackend,
+    out_path: str | Path,
+    *,
+    view: str = "events",
+    flt: EventFilter | None = None,
+    seed: int = 7,
+    max_nodes: int = MAX_NODES,
+) -> nx.Graph:
+    """Read the events of ``store``, filter and project them, render to ``out_path``.
+
+    Returns the graph drawn, so callers can report its size.
+
+    :raises UnknownCompanyError: when ``flt.company`` names no party.
+    :raises RenderError: for an unknown suffix.
+    """
+    flt = flt or EventFilter()
+    graph = project(fetch_events(store), view=view, flt=flt)
+    render(graph, out_path, seed=seed, max_nodes=max_nodes, title=_title(view, flt))
+    return graph

@@ -230,7 +230,7 @@
     if (key === "amount") return formatAmount(value, data.currency) || String(value);
     if (Array.isArray(value)) return value.join(", ");
     if (typeof value === "object") return JSON.stringify(value);
-    return String(value);
+    return String(value).replace(/\s+/g, " ").trim();
   }
 
   function fields(data) {

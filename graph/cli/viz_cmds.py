@@ -1,0 +1,143 @@
+"""``legalkg viz`` and ``legalkg serve``: draw the network, serve the store over SPARQL.
+
+Thin commands: one call into :func:`legalkg.graph.viz.render_store` or
+:func:`legalkg.graph.serve.serve`; library errors reach :func:`legalkg.graph.cli.main`.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from legalkg.graph.cli import app
+
+__all__ = ["serve", "viz"]
+
+STORE_HELP = "Store folder (default: $LEGALKG_STORE, else ./legalkg-store)."
+StoreOption = Annotated[Path | None, typer.Option("--store", help=STORE_HELP)]
+_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class View(str, Enum):
+    events = "events"
+    counterparties = "counterparties"
+
+
+def _iso_date(value: str | None) -> str | None:
+    """Accept YYYY, YYYY-MM or YYYY-MM-DD naming a real year, month or day."""
+    if value is None:
+        return None
+    full = value + "-01" * (2 - value.count("-")) if _ISO.match(value) else ""
+    try:
+        date.fromisoformat(full)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
+        ) from None
+    return value
+
+
+OutOption = Annotated[Path, typer.Option("--out", "-o", help=(
+    "Output file: .html (self-contained interactive page, opens offline), .png, .svg, .pdf, "
+    ".graphml or .gexf."))]
+CompanyOption = Annotated[str | None, typer.Option(
+    "--company", help="Only events around this company (name, any spelling, or IRI).")]
+DepthOption = Annotated[int, typer.Option(
+    "--depth", min=1, help="Counterparty hops around --company (1: its own events).")]
+CourtOption = Annotated[str | None, typer.Option(
+    "--court", help="Only events before this court: courts-db id (deb), IRI or part of its name.")]
+TypeOption = Annotated[str | None, typer.Option(
+    "--type", help="Only these event types, comma separated (Settlement,Judgment).")]
+SinceOption = Annotated[str | None, typer.Option(
+    "--since", callback=_iso_date, help="Only events on or after this ISO date.")]
+UntilOption = Annotated[str | None, typer.Option(
+    "--until", callback=_iso_date, help="Only events on or before this ISO date.")]
+ViewOption = Annotated[View, typer.Option("--view", help=(
+    "events: events as nodes with their parties, courts, filings and signatories; "
+    "counterparties: companies linked by the events between them."))]
+MaxNodesOption = Annotated[int, typer.Option(
+    "--max-nodes", min=1, help="Node budget of the HTML page; what is left out is reported.")]
+SeedOption = Annotated[int, typer.Option("--seed", help="Layout seed (same seed, same drawing).")]
+
+
+@app.command()
+def viz(
+    out: OutOption,
+    company: CompanyOption = None,
+    depth: DepthOption = 1,
+    court: CourtOption = None,
+    event_type: TypeOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    view: ViewOption = View.events,
+    max_nodes: MaxNodesOption = 5000,
+    seed: SeedOption = 7,
+    store: StoreOption = None,
+) -> None:
+    """Draw the network of legal events: an offline HTML page, an image, or GraphML/GEXF."""
+    from legalkg.graph.kg import KnowledgeGraph
+    from legalkg.graph.network import EventFilter
+    from legalkg.graph.viz import render_store
+
+    flt = EventFilter(company=company, depth=depth, court=court, event_type=event_type,
+                      since=since, until=until)
+    with KnowledgeGraph.open(store, create=False) as kg:
+        graph = render_store(
+            kg.store, out, view=view.value, flt=flt, seed=seed, max_nodes=max_nodes
+        )
+    typer.echo(f"wrote {out}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+HostOption = Annotated[str, typer.Option(
+    "--host", help="Address to bind. The endpoint has no authentication: keep it local.")]
+PortOption = Annotated[int, typer.Option("--port", help="TCP port (0 picks a free one).")]
+UpdateOption = Annotated[bool, typer.Option(
+    "--allow-update", help="Accept SPARQL Update (refused with HTTP 403 otherwise).")]
+TimeoutOption = Annotated[float, typer.Option(
+    "--timeout", min=0.001, help="Time limit per query in seconds (then HTTP 503).")]
+SizeOption = Annotated[int, typer.Option(
+    "--max-request-bytes", min=1, help="Largest request accepted (then HTTP 413).")]
+
+
+@app.command()
+def serve(
+    store: StoreOption = None,
+    host: HostOption = "127.0.0.1",
+    port: PortOption = 7878,
+    allow_update: UpdateOption = False,
+    timeout: TimeoutOption = 30.0,
+    max_request_bytes: SizeOption = 1_000_000,
+) -> None:
+    """Serve the store as a SPARQL 1.1 Protocol endpoint at http://HOST:PORT/sparql."""
+    from legalkg.graph.kg import KnowledgeGraph
+    from legalkg.graph.serve import ServeOptions, make_server
+
+    options = ServeOptions(allow_update=allow_update, timeout=timeout,
+                           max_request_bytes=max_request_bytes)
+    with KnowledgeGraph.open(store, create=False) as kg:
+        server = make_server(kg.store, host, port, options)
+        bound_host, bound_port = server.server_address[:2]
+        mode = "read-write" if allow_update else "read-only"
+        typer.echo(f"serving SPARQL at http://{bound_host}:{bound_port}/sparql ({mode}); "
+                   "Ctrl-C to stop", err=True)
+        if not _is_loopback(host):
+            typer.echo("warning: the endpoint has no authentication and is reachable from "
+                       "other machines", err=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
