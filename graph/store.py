@@ -174,7 +174,8 @@ class OxigraphStore(StoreBackend):
 
     Loads are bulk loads of N-Quads (one call per batch of graphs); queries run on Oxigraph's
     engine with the union of all named graphs as the default graph, so named queries need no
-    ``GRAPH`` clause. :meth:`rdflib_dataset` gives an rdflib view of the same store.
+    ``GRAPH`` clause. Bindings use SPARQL substitution (SEP-0007): a bound variable must appear
+    in the ``SELECT`` clause, as it does in every named query. :meth:`rdflib_dataset` gives an rdflib view of the same store.
 
     :param path: the store directory; created when missing (unless ``create`` is false).
     :raises StoreError: if the directory is locked by another process, is not a store, or has an
@@ -221,8 +222,11 @@ class OxigraphStore(StoreBackend):
             )
         except SyntaxError as error:
             raise StoreError(f"invalid SPARQL: {error}") from None
-        except RuntimeError as error:  # e.g. a bound variable missing from the projection
-            raise StoreError(f"query failed: {error}") from None
+        except RuntimeError as error:
+            message = str(error)
+            if "SELECT projection" in message:
+                message += " (a bound variable must be selected: SPARQL substitution, SEP-0007)"
+            raise StoreError(f"query failed: {message}") from None
         return _oxigraph_result(answer)
 
     def graph_names(self) -> list[str]:
