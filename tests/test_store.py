@@ -12,9 +12,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from rdflib import BNode, Dataset, Literal, URIRef
-from rdflib.compare import isomorphic
-
 from legalkg.graph.backend import StoreBackend
 from legalkg.graph.store import (
     META_GRAPH,
@@ -23,6 +20,8 @@ from legalkg.graph.store import (
     StoreError,
     open_store,
 )
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.compare import isomorphic
 
 EX = "https://example.org/"
 G1, G2 = EX + "graph/1", EX + "graph/2"
@@ -116,7 +115,7 @@ def test_bound_literals_are_terms_not_text(store: StoreBackend) -> None:
 
 def test_typed_and_language_literals_round_trip(store: StoreBackend) -> None:
     store.replace_graphs([(G1, nt(AGE, BLANK))])
-    rows = store.query(f"SELECT ?o WHERE {{ ?s ?p ?o }} ORDER BY ?o").rows
+    rows = store.query("SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o").rows
     values = {row[0] for row in rows}
     assert Literal(42) in values
     assert Literal("someone", lang="en") in values
@@ -192,7 +191,7 @@ def test_rdflib_view_of_the_oxigraph_store(tmp_path: Path) -> None:
     store.replace_graphs([(G1, nt(ALICE, NAME))])
     dataset = store.rdflib_dataset()
     rows = list(dataset.query(f"SELECT ?n WHERE {{ <{EX}alice> <{EX}name> ?n }}"))
-    assert [str(r[0]) for r in rows] == ["Alice"]  # type: ignore[index]
+    assert [str(r[0]) for r in rows] == ["Alice"]
     store.close()
 
 
