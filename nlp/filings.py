@@ -32,9 +32,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from legalkg.nlp.errors import FilingFormatError
-from legalkg.nlp.model import Document, Filing
+from legalkg.nlp.model import Document, Filing, Item
 from legalkg.nlp.reader_common import decode_bytes, normalise_text, squash
-from legalkg.nlp.reader_cover import cover_fields, find_name, infer_registrant, proper_name
+from legalkg.nlp.reader_cover import (
+    CoverField,
+    cover_fields,
+    find_name,
+    infer_registrant,
+    proper_name,
+)
 from legalkg.nlp.reader_html import html_to_text, looks_like_html
 from legalkg.nlp.reader_items import find_exhibits, find_items
 from legalkg.nlp.reader_sgml import HeaderFields, is_submission, read_submission
@@ -47,6 +53,7 @@ FORMATS = ("text", "submission", "html", "corpus")
 _CORPUS_SNIFF = re.compile(r"\A\s*<DOCUMENT>\s*\nFILE:[^\n]*\n(?:[A-Z]+:[^\n]*\n){0,6}?TEXT:")
 _CORPUS_FIELD = re.compile(r"^(FILE|TIME|EVENTS):[ \t]*([^\n]*)", re.M)
 _CORPUS_BODY = re.compile(r"^TEXT:[ \t]*\n(?:ITEM:[^\n]*\n)*", re.M)
+Span = tuple[int, int]
 _FILE_FORM = re.compile(r"-(\d{1,2})([A-Z]{1,2})-\d{8}")
 
 
@@ -163,7 +170,7 @@ def _analyse(layout: _Layout, path: str | None) -> Filing:
     return filing
 
 
-def _items(text: str, start: int, end: int) -> list:  # type: ignore[type-arg]
+def _items(text: str, start: int, end: int) -> list[Item]:
     """Items before the signature block; the last one ends where the signatures start."""
     region = signature_region(text, start, end)
     items = find_items(text, start, region[0] if region else end)
@@ -192,7 +199,8 @@ def _apply_header(filing: Filing, header: HeaderFields) -> None:
         filing.sic = code.group(1) if code else sic
         filing.spans["sic"] = spans["STANDARD INDUSTRIAL CLASSIFICATION"]
     _set(filing, "state_of_incorporation", values, spans, "STATE OF INCORPORATION")
-    for attribute, key in (("filed_date", "FILED AS OF DATE"), ("report_date", "CONFORMED PERIOD OF REPORT")):
+    dated = (("filed_date", "FILED AS OF DATE"), ("report_date", "CONFORMED PERIOD OF REPORT"))
+    for attribute, key in dated:
         if re.fullmatch(r"\d{8}", values.get(key, "")):
             stamp = values[key]
             setattr(filing, attribute, f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:]}")
@@ -207,7 +215,9 @@ def _apply_header(filing: Filing, header: HeaderFields) -> None:
     filing.co_registrants = list(header.co_registrants)
 
 
-def _set(filing: Filing, attribute: str, values: dict[str, str], spans: dict, *keys: str) -> None:  # type: ignore[type-arg]
+def _set(
+    filing: Filing, attribute: str, values: dict[str, str], spans: dict[str, Span], *keys: str
+) -> None:
     for key in keys:
         if values.get(key):
             setattr(filing, attribute, values[key])
@@ -224,7 +234,7 @@ _COVER_OVERRIDES = (
 )
 
 
-def _apply_cover(filing: Filing, cover: dict, layout: _Layout) -> None:  # type: ignore[type-arg]
+def _apply_cover(filing: Filing, cover: dict[str, CoverField], layout: _Layout) -> None:
     """Cover-page values win over the header's, except the form and state codes."""
     for attribute in _COVER_OVERRIDES:
         if attribute in cover:
@@ -235,16 +245,16 @@ def _apply_cover(filing: Filing, cover: dict, layout: _Layout) -> None:  # type:
         filing.state_of_incorporation, filing.spans["state_of_incorporation"] = cover[
             "state_of_incorporation"
         ]
-    if filing.form is None and layout.source_format == "corpus" and layout.primary.type:
-        filing.form = layout.primary.type
     if filing.form is None and "form" in cover:
         filing.form, filing.spans["form"] = cover["form"]
+    if filing.form is None and layout.source_format == "corpus" and layout.primary.type:
+        filing.form = layout.primary.type
     for attribute, (value, span) in layout.extra.items():
         setattr(filing, attribute, value)
         filing.spans[attribute] = span
 
 
-def _apply_registrant(filing: Filing, cover: dict, layout: _Layout) -> None:  # type: ignore[type-arg]
+def _apply_registrant(filing: Filing, cover: dict[str, CoverField], layout: _Layout) -> None:
     """Registrant: the cover's name, else the header's conformed name as the filing spells it,
     else the signing company, else (a filing without cover page) the company the text names."""
     text, primary = filing.text, layout.primary
@@ -265,6 +275,11 @@ def _apply_registrant(filing: Filing, cover: dict, layout: _Layout) -> None:  # 
         filing.registrant = proper_name(squash(company.company), text)
         filing.spans["registrant"] = (company.start, company.end)
         return
-    inferred = infer_registrant(text, primary.start, primary.end)
+    region = signature_region(text, primary.start, primary.end)
+    ticker = None
+    if layout.source_format == "corpus" and primary.filename and "/" in primary.filename:
+        ticker = primary.filename.split("/", 1)[0]
+    main_end = region[0] if region else None
+    inferred = infer_registrant(text, primary.start, primary.end, main_end, ticker)
     if inferred is not None:
         filing.registrant, filing.spans["registrant"] = inferred

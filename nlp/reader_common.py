@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import re
 from datetime import date
 from functools import lru_cache
-from typing import NamedTuple
 from importlib import resources
+from typing import NamedTuple
 
 from dateutil import parser as date_parser
-
 from legalkg.nlp.errors import FilingFormatError
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "company_words",
     "decode_bytes",
     "find_date",
+    "folded",
     "iso_date",
     "legacy_items",
     "line_at",
@@ -58,8 +59,11 @@ class CompanyWords(NamedTuple):
     starters: frozenset[str]
     generic: frozenset[str]
     roles: frozenset[str]
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NEWLINES = re.compile(r"\r\n?")
+_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32)])
 
 
 def decode_bytes(data: bytes, path: object) -> str:
@@ -89,9 +93,23 @@ def _reject_binary(data: bytes, path: object) -> None:
     sample = data[:8192]
     if b"\x00" in sample:
         raise FilingFormatError(path, "binary content (NUL bytes), not a text filing")
-    controls = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if controls > len(sample) // 20:
         raise FilingFormatError(path, "binary content (control bytes), not a text filing")
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+@lru_cache(maxsize=4)
+def folded(text: str) -> str:
+    """``text`` in lower case with the same length, so that offsets carry over.
+
+    Why: case-sensitive patterns that start with a literal run several times faster than
+    ``re.IGNORECASE`` ones, which matters on the whole corpus and on 50 MB filings.
+    """
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
 
 
 def normalise_text(text: str) -> str:
@@ -141,8 +159,7 @@ def line_at(text: str, position: int) -> tuple[int, int]:
 
 def _read_csv(name: str) -> list[dict[str, str]]:
     source = resources.files("legalkg.nlp.data").joinpath(name)
-    with source.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    return list(csv.DictReader(io.StringIO(source.read_text(encoding="utf-8"))))
 
 
 @lru_cache(maxsize=1)
@@ -183,7 +200,11 @@ def company_words() -> CompanyWords:
         by_key.setdefault(key, []).append(written)
         by_upper.setdefault(written.upper().replace(".", ""), written)
     return CompanyWords(
-        by_key, by_upper, frozenset(small), frozenset(starters), frozenset(generic),
+        by_key,
+        by_upper,
+        frozenset(small),
+        frozenset(starters),
+        frozenset(generic),
         frozenset(roles),
     )
 

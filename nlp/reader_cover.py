@@ -14,9 +14,17 @@ unknown words (brands such as SAVVIS) as printed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
-from legalkg.nlp.reader_common import company_words, find_date, line_at, squash, state_names
+from legalkg.nlp.reader_common import (
+    company_words,
+    find_date,
+    folded,
+    line_at,
+    squash,
+    state_names,
+)
 
 __all__ = [
     "CoverField",
@@ -30,26 +38,35 @@ __all__ = [
 CoverField = tuple[str, tuple[int, int]]
 
 COVER_WINDOW = 15000
+FORM_WINDOW = 5000
+KNOWN_WORD_WINDOW = 200000
+MENTION_WINDOW = 30000
 
 _FORM_NAME = r"(\d{1,2}-[A-Z]{1,3}(?:/A)?)(?![\w-])"
-_FORM_HEADING = re.compile(rf"^[ \t|]*FORM[ \t]+{_FORM_NAME}[ \t|]*$", re.I | re.M)
-_FORM_CHECKBOX = re.compile(rf"\bif[ \t]+the[ \t]+Form[ \t]+{_FORM_NAME}[ \t]+filing", re.I)
-_REPORT_LABEL = re.compile(r"Date[ \t]+of[ \t]+(?:the[ \t]+)?Report\b", re.I)
+_FORM_HEADING = re.compile(rf"form[ \t]+{_FORM_NAME.lower()}[ \t|]*$", re.M)
+_FORM_CHECKBOX = re.compile(rf"if[ \t]+the[ \t]+form[ \t]+{_FORM_NAME.lower()}[ \t]+filing")
+_REPORT_LABEL = re.compile(r"date[ \t]+of[ \t]+(?:the[ \t]+)?report\b")
 _REGISTRANT_LABEL = re.compile(
-    r"\(?[ \t]*(?:Exact[ \t]+)?name[ \t]+of[ \t]+(?:the[ \t]+)?registrants?\s*(?:\(s\)\s*)?as\s+spec",
-    re.I,
+    r"name[ \t]+of[ \t]+(?:the[ \t]+)?registrants?\s*(?:\(s\)\s*)?as\s+spec"
 )
-_FILE_NUMBER_LABEL = re.compile(r"Commission\s+File\s+(?:Number|No\.?)|SEC\s+File\s+Number", re.I)
+_REGISTRANT_LABEL_OPENING = re.compile(r"\(?[ \t]*(?:exact[ \t]+)?$")
+_FILE_NUMBER_LABEL = re.compile(r"(?:commission|sec)\s+file\s+(?:number|no\.?)")
 _FILE_NUMBER = re.compile(r"(?<![\d\-)(/.])\b\d{1,3}-\d{4,6}\b(?![\d\-/])")
-_IRS_LABEL = re.compile(r"I\.?\s?R\.?\s?S\.?\s+Employer|Employer\s+Identification", re.I)
+_IRS_LABEL = re.compile(r"employer\s+(?:identification|i\.?\s?d\b)")
 _IRS_NUMBER = re.compile(r"(?<![\d\-])\b\d{2}-\d{7}\b(?![\d\-])")
-_ADDRESS_LABEL = re.compile(r"\(?[ \t]*Address(?:es)?\s+of\s+principal\s+executive", re.I)
-_PHONE_LABEL = re.compile(r"telephone\s+number,?\s+including\s+area\s+code", re.I)
+_ADDRESS_LABEL = re.compile(r"address(?:es)?\s+of\s+principal\s+executive")
+_PHONE_LABEL = re.compile(r"telephone\s+number,?\s+including\s+area\s+code")
 _PHONE = re.compile(r"(?:\+?1[ .\-])?\(?\b\d{3}\)?[ .\-]{0,3}\d{3}[ .\-]\d{4}\b")
-_STATE_LABEL = re.compile(r"(?:State|Jurisdiction)\s+(?:or\s+other\s+jurisdiction\s+)?of\s+", re.I)
+_STATE_LABEL = re.compile(r"(?:state|jurisdiction)\s+(?:or\s+other\s+jurisdiction\s+)?of\s+")
 _EDGE_JUNK = re.compile(r"^[\s_\-=*|:.]+|[\s_\-=*|:]+$")
 _LETTERS = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_BOILERPLATE = re.compile(
+    r"Exchange\s+Act|Pursuant\s+to|Date\s+of\s+Report|CURRENT\s+REPORT|^FORM\b|Washington"
+    r"|Commission|\b(?:19|20)\d\d\b",
+    re.I,
+)
+_PLAIN_WORD = re.compile(r"(?<![\w\-])[A-Za-z][A-Za-z0-9]*")
 _CAPITAL_WORD = re.compile(r"\b[A-Z]{4,}\b")
 _SENTENCE_END = re.compile(r"^[A-Za-z][a-z]{2,}\.$")
 _NAME_TOKEN = re.compile(r"[A-Za-z0-9]+|&")
@@ -79,8 +96,9 @@ def _org_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     global _ORG_AT_END, _ORG_ANY
     if _ORG_AT_END is None or _ORG_ANY is None:
         suffix = _suffix_pattern()
-        _ORG_AT_END = re.compile(rf"{_NAME_BODY},?[ \t]+({suffix})\b\.?[ \t]*,?[ \t]*$")
-        _ORG_ANY = re.compile(rf"\b{_NAME_BODY},?[ \t]+({suffix})\b\.?")
+        name = rf"(?<![A-Za-z\-./]){_NAME_BODY},?[ \t]+({suffix})(?:\.|\b(?![ \t]+[A-Z][a-z]))"
+        _ORG_AT_END = re.compile(rf"{name}[ \t]*,?[ \t]*$")
+        _ORG_ANY = re.compile(name)
     return _ORG_AT_END, _ORG_ANY
 
 
@@ -112,14 +130,25 @@ def cover_fields(text: str, start: int, end: int) -> dict[str, CoverField]:
 
 def _form(text: str, start: int, stop: int) -> CoverField | None:
     """The cover's "FORM 8-K" heading line, else the check-box sentence "if the Form 8-K filing"."""
-    match = _FORM_HEADING.search(text, start, stop) or _FORM_CHECKBOX.search(text, start, stop)
+    low = folded(text)
+    match = _FORM_CHECKBOX.search(low, start, stop)
+    if match is None:
+        for heading in _FORM_HEADING.finditer(low, start, min(stop, start + FORM_WINDOW)):
+            if _alone_on_line(low, heading.start()):
+                match = heading
+                break
     if match is None:
         return None
-    return match.group(1).upper(), match.span(1)
+    return text[match.start(1) : match.end(1)].upper(), match.span(1)
+
+
+def _alone_on_line(low: str, position: int) -> bool:
+    line_start = low.rfind("\n", 0, position) + 1
+    return not low[line_start:position].strip(" \t|")
 
 
 def _report_date(text: str, start: int, stop: int) -> CoverField | None:
-    label = _REPORT_LABEL.search(text, start, stop)
+    label = _REPORT_LABEL.search(folded(text), start, stop)
     if label is None:
         return None
     line_start, line_end = line_at(text, label.end())
@@ -159,13 +188,16 @@ def _previous_line(text: str, line_start: int, floor: int) -> tuple[int, int] | 
 
 
 def _registrant_line(text: str, start: int, stop: int) -> CoverField | None:
-    label = _REGISTRANT_LABEL.search(text, start, stop)
+    low = folded(text)
+    label = _REGISTRANT_LABEL.search(low, start, stop)
     if label is None:
         return None
     line_start, _ = line_at(text, label.start())
-    before = text[line_start : label.start()]
+    opening = _REGISTRANT_LABEL_OPENING.search(low, line_start, label.start())
+    label_start = opening.start() if opening else label.start()
+    before = text[line_start:label_start]
     if _LETTERS.search(before):
-        span = (line_start, label.start())
+        span = (line_start, label_start)
     else:
         previous = _previous_line(text, line_start, start)
         if previous is None:
@@ -178,7 +210,7 @@ def _clean_name(text: str, span: tuple[int, int]) -> CoverField | None:
     raw = text[span[0] : span[1]]
     stripped = _EDGE_JUNK.sub("", raw.replace("|", " ")).strip("(")
     name = squash(stripped)
-    if not name or len(name) > 160 or not _LETTERS.search(name):
+    if not name or len(name) > 160 or not _LETTERS.search(name) or _BOILERPLATE.search(name):
         return None
     begin = span[0] + raw.find(stripped[:8]) if stripped else span[0]
     return name, (begin, begin + len(stripped))
@@ -188,7 +220,7 @@ def _near_label(
     text: str, label: re.Pattern[str], value: re.Pattern[str], start: int, stop: int
 ) -> CoverField | None:
     """The value closest to the label, searched on its line, the lines above and below."""
-    found = label.search(text, start, stop)
+    found = label.search(folded(text), start, stop)
     if found is None:
         return None
     window_start = max(start, found.start() - 400)
@@ -239,13 +271,13 @@ def _state_pattern() -> re.Pattern[str]:
 
 
 def _address(text: str, start: int, stop: int) -> CoverField | None:
-    label = _ADDRESS_LABEL.search(text, start, stop)
+    label = _ADDRESS_LABEL.search(folded(text), start, stop)
     if label is None:
         return None
     line_start, _ = line_at(text, label.start())
-    before = text[line_start : label.start()]
+    before = text[line_start : label.start()].rstrip(" \t(|")
     if re.search(r"\d", before) and _LETTERS.search(before):
-        span = (line_start, label.start())
+        span = (line_start, line_start + len(before))
     else:
         previous = _previous_line(text, line_start, start)
         if previous is None:
@@ -264,12 +296,13 @@ def proper_name(name: str, text: str) -> str:
     'SAVVIS Communications Corporation'
     """
     name = squash(name)
-    if any(ch.islower() for ch in name):
+    if not _CAPITAL_WORD.search(name) and any(ch.islower() for ch in name):
         return name
+    recased = _recase_words(name, text)
     found = find_name(name, text, 0, len(text))
-    if found is not None:
-        return found[0]
-    return _recase_words(name, text)
+    if found is None or len(_CAPITAL_WORD.findall(found[0])) > len(_CAPITAL_WORD.findall(recased)):
+        return recased
+    return found[0]
 
 
 def find_name(name: str, text: str, start: int, end: int) -> CoverField | None:
@@ -338,14 +371,26 @@ def _recase_words(name: str, text: str) -> str:
         if upper in words.small and match.start() > 0:
             return word.lower()
         capitalised = word[:1] + word[1:].lower()
-        if re.search(rf"\b{re.escape(capitalised)}\b", text):
+        if _known_word(word, text):
             return capitalised
         return word
 
     return _WORD.sub(recase, name)
 
 
-def infer_registrant(text: str, start: int, end: int) -> CoverField | None:
+def _known_word(word: str, text: str) -> bool:
+    """Whether the filing writes ``word`` in lower or title case elsewhere (an ordinary word, not
+    a brand printed in capitals such as SAVVIS); long words also count by their stem."""
+    lower = word.lower()
+    stem = lower[: max(5, len(lower) - 3)] if len(lower) > 6 else lower
+    pattern = rf"\b(?:{re.escape(lower)}|{re.escape(lower[0].upper() + lower[1:])}"
+    pattern += rf"|{re.escape(stem)}[a-z]*)\b" if stem != lower else r")\b"
+    return re.search(pattern, text[:KNOWN_WORD_WINDOW]) is not None
+
+
+def infer_registrant(
+    text: str, start: int, end: int, main_end: int | None = None, ticker: str | None = None
+) -> CoverField | None:
     """The registrant of a filing without a cover page, read from the text's own phrases.
 
     In order: a company defined as "the Company"/"the Registrant"; a press release's
@@ -356,7 +401,10 @@ def infer_registrant(text: str, start: int, end: int) -> CoverField | None:
         found = _name_before_anchor(text, anchor, start, end)
         if found is not None:
             return found
-    return _most_repeated_company(text, start, min(end, start + 60000))
+    end = min(end, start + 60000)
+    main_end = end if main_end is None else min(main_end, end)
+    initial = ticker[0].upper() if ticker else None
+    return _most_repeated_company(text, start, min(end, start + MENTION_WINDOW), main_end, initial)
 
 
 def _name_before_anchor(
@@ -415,24 +463,33 @@ def _company_mentions(text: str, start: int, end: int) -> Iterator[CoverField]:
             yield found
 
 
-def _most_repeated_company(text: str, start: int, end: int) -> CoverField | None:
-    """The mention whose first word recurs most; "Meeting of Stockholders of X Inc." counts as
-    "X Inc." when the text also names "X Inc." on its own."""
+def _most_repeated_company(
+    text: str, start: int, end: int, main_end: int, initial: str | None
+) -> CoverField | None:
+    """The mention whose distinctive first word the filing's own part (before the signatures)
+    repeats most, the whole text breaking ties. "Board of X Inc." also counts as "X Inc.".
+
+    With ``initial`` (the first letter of the filer's ticker in a corpus file) only names with
+    that initial are considered."""
     mentions = list(_company_mentions(text, start, end))
-    names = {name for name, _ in mentions}
-    best: CoverField | None = None
-    best_score = 0
-    seen: set[str] = set()
+    candidates: list[CoverField] = []
     for name, span in mentions:
+        candidates.append((name, span))
         if " of " in name:
             tail = name.rsplit(" of ", 1)[1]
-            if tail in names:
-                name, span = tail, (span[1] - len(tail), span[1])
-        first = name.split()[0].rstrip(",")
-        if first in seen or not _LETTERS.search(first):
+            if _ORG_ANY is not None and _ORG_ANY.fullmatch(tail):
+                candidates.append((tail, (span[1] - len(tail), span[1])))
+    best: CoverField | None = None
+    best_score = (0, 0)
+    in_main = Counter(_PLAIN_WORD.findall(text, start, main_end))
+    in_whole = Counter(_PLAIN_WORD.findall(text, start, end))
+    for name, span in candidates:
+        first = _PLAIN_WORD.search(name)
+        if first is None or len(first.group()) < 2:
             continue
-        seen.add(first)
-        score = len(re.findall(rf"\b{re.escape(first)}\b", text[start:end]))
+        if initial and first.group()[0].upper() != initial:
+            continue
+        score = (in_main[first.group()], in_whole[first.group()])
         if score > best_score:
             best, best_score = (name, span), score
     return best

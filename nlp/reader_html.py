@@ -23,11 +23,12 @@ __all__ = ["CELL_SEPARATOR", "html_to_text", "looks_like_html"]
 CELL_SEPARATOR = " | "
 
 _BLOCK_TAGS = frozenset(
-    "p div br tr li ul ol h1 h2 h3 h4 h5 h6 table thead tbody tfoot pre blockquote "
-    "center hr dl dt dd address section article header footer page title form".split()
+    ("p", "div", "br", "tr", "li", "ul", "ol", "table", "thead", "tbody", "tfoot", "pre")
+    + ("h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "center", "hr", "dl", "dt", "dd")
+    + ("address", "section", "article", "footer", "page", "form")
 )
 _CELL_TAGS = frozenset(("td", "th"))
-_SKIP_TAGS = frozenset(("script", "style", "head", "header", "noscript"))
+_SKIP_TAGS = frozenset(("script", "style", "head", "title", "noscript"))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200b\u3000]+")
 _NEWLINES = re.compile(r"[\r\n]+")
@@ -79,7 +80,7 @@ def _walk(element: lxml.etree._Element, parts: list[str], in_cell: bool, in_pre:
     Source line breaks count only inside ``<pre>``; elsewhere they are plain spaces.
     """
     name = _local_name(element)
-    if not name or name in _SKIP_TAGS or _HIDDEN_STYLE.search(element.get("style", "")):
+    if not name or name in _SKIP_TAGS or _hidden(element, name):
         _tail(element, parts, in_pre)
         return
     if name in _BLOCK_TAGS:
@@ -95,6 +96,13 @@ def _walk(element: lxml.etree._Element, parts: list[str], in_cell: bool, in_pre:
     if name in _BLOCK_TAGS:
         parts.append(" " if in_cell and name != "tr" else "\n")
     _tail(element, parts, in_pre)
+
+
+def _hidden(element: lxml.etree._Element, name: str) -> bool:
+    """Hidden by style, or inline XBRL's ``ix:header`` (machine-readable facts, not text)."""
+    if name == "header" and ":" in str(element.tag).replace("}", ":"):
+        return True
+    return bool(_HIDDEN_STYLE.search(element.get("style") or ""))
 
 
 def _inline(text: str, in_pre: bool) -> str:

@@ -13,20 +13,16 @@ from __future__ import annotations
 import re
 
 from legalkg.nlp.model import Exhibit, Item
-from legalkg.nlp.reader_common import legacy_items, modern_items, squash
+from legalkg.nlp.reader_common import folded, legacy_items, modern_items, squash
 
 __all__ = ["find_exhibits", "find_items"]
 
 _ITEM_HEADING = re.compile(
-    r"^[ \t]*(?:\|[ \t]*)?ITEM[ \t]+((?:1[0-2]|[1-9])(?:\.\d{2})?)(?![\d.]\d)\.?"
-    r"[ \t]*(?:[:.\-–—|][ \t]*)*([^\n]{0,400})",
-    re.I | re.M,
+    r"item[ \t]+((?:1[0-2]|[1-9])(?:\.\d{2})?)(?![\d.]\d)\.?"
+    r"[ \t]*(?:[:.\-–—|][ \t]*)*([^\n]{0,400})"
 )
 _TITLE_EDGE = re.compile(r"^[\s|:.\-–—]+|[\s|:.\-–—]+$")
-_EXHIBIT_ANCHOR = re.compile(
-    r"Exhibit[ \t]+(?:No\.?|Number)|EXHIBIT[ \t]+INDEX|\([a-d]\)[ \t]*Exhibits|^[ \t]*Exhibits\b",
-    re.I | re.M,
-)
+_EXHIBIT_ANCHOR = re.compile(r"exhibit(?:[ \t]+(?:no\b|number|index)|s\b)")
 _EXHIBIT_ROW = re.compile(
     r"^[ \t]*(?:\|[ \t]*)?(?:Exhibit[ \t]+)?(\d{1,3}(?:\.\d{1,3})?(?:\([a-z0-9]{1,3}\))?)"
     r"(?:[ \t]*\|[ \t]*|[ \t]{2,}|\t|[ \t]+[-–—][ \t]+)(\S[^\n]{0,300})",
@@ -42,9 +38,9 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
     """
     headings: list[tuple[str, str | None, int]] = []
     seen: set[str] = set()
-    for match in _ITEM_HEADING.finditer(text, start, end):
+    for match in _ITEM_HEADING.finditer(folded(text), start, end):
         number = match.group(1)
-        if number in seen:
+        if number in seen or not _starts_line(text, match.start()):
             continue
         seen.add(number)
         headings.append((number, _title(text, match, end), match.start()))
@@ -55,6 +51,12 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
     return items
 
 
+def _starts_line(text: str, position: int) -> bool:
+    """Only blanks (or a table-cell bar) between the line start and ``position``."""
+    line_start = text.rfind("\n", max(0, position - 200), position) + 1
+    return not text[line_start:position].strip(" \t|") and (line_start > 0 or position < 200)
+
+
 def _skip_blanks(text: str, position: int) -> int:
     while position < len(text) and text[position] in " \t|":
         position += 1
@@ -62,9 +64,10 @@ def _skip_blanks(text: str, position: int) -> int:
 
 
 def _title(text: str, match: re.Match[str], end: int) -> str | None:
-    title = _TITLE_EDGE.sub("", match.group(2))
+    title = _TITLE_EDGE.sub("", text[match.start(2) : match.end(2)])
     if not title:
-        following = re.match(r"\s*\n[ \t|]*([^\n]{1,300})", text[match.end() : min(end, match.end() + 400)])
+        window = text[match.end() : min(end, match.end() + 400)]
+        following = re.match(r"\s*\n[ \t|]*([^\n]{1,300})", window)
         title = _TITLE_EDGE.sub("", following.group(1)) if following else ""
         if re.match(r"ITEM\b", title, re.I):
             title = ""
@@ -83,8 +86,9 @@ def find_exhibits(text: str, start: int, end: int) -> list[Exhibit]:
     exhibits: list[Exhibit] = []
     seen: set[str] = set()
     position = start
+    low = folded(text)
     while True:
-        anchor = _EXHIBIT_ANCHOR.search(text, position, end)
+        anchor = _EXHIBIT_ANCHOR.search(low, position, end)
         if anchor is None:
             return exhibits
         window_end = min(end, anchor.end() + EXHIBIT_WINDOW)

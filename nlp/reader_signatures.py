@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from legalkg.nlp.model import Signature
-from legalkg.nlp.reader_common import DATE_PATTERN, find_date, squash
+from legalkg.nlp.reader_common import DATE_PATTERN, find_date, folded, squash
 from legalkg.nlp.reader_cover import company_in_line
 
 __all__ = ["find_signatures", "signature_region"]
@@ -21,9 +21,9 @@ __all__ = ["find_signatures", "signature_region"]
 SIGNATURE_WINDOW = 5000
 
 _ANCHOR = re.compile(
-    r"^[ \t|]*SIGNATURES?[ \t|]*$|duly\s+caused\s+this\s+(?:\w+\s+){0,3}?(?:report|amendment|"
+    r"signatures?[ \t|]*$|duly\s+caused\s+this\s+(?:\w+\s+){0,3}?(?:report|amendment|"
     r"statement|document)\s+to\s+be\s+signed|has\s+been\s+signed\s+below",
-    re.I | re.M,
+    re.M,
 )
 _EXHIBIT_START = re.compile(
     r"^[ \t|]*(?:EXHIBIT|Exhibit)[ \t]+\d{1,3}(?:\.\d{1,3})?[ \t|]*$|^[ \t|]*EXHIBIT[ \t]+INDEX",
@@ -44,12 +44,22 @@ _NOT_TITLE = re.compile(r"^(?:Date|Dated|By|Name|Signature)\b|^\W*$", re.I)
 
 def signature_region(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Where the filing's signature block lies in ``text[start:end]``, if anywhere."""
-    anchor = _ANCHOR.search(text, start, end)
+    low = folded(text)
+    anchor = None
+    for found in _ANCHOR.finditer(low, start, end):
+        if not found.group().startswith("signature") or _alone(low, found.start()):
+            anchor = found
+            break
     if anchor is None:
         return None
     stop = min(end, anchor.end() + SIGNATURE_WINDOW)
     exhibit = _EXHIBIT_START.search(text, anchor.end(), stop)
     return anchor.start(), exhibit.start() if exhibit else stop
+
+
+def _alone(low: str, position: int) -> bool:
+    line_start = low.rfind("\n", 0, position) + 1
+    return not low[line_start:position].strip(" \t|")
 
 
 def find_signatures(text: str, start: int, end: int) -> list[Signature]:
@@ -113,7 +123,8 @@ def _name_and_title(
         remainder = following[0][len(signed) :].strip(" ,")
         rest_lines = ([remainder] if remainder else []) + following[1:]
     if title is None:
-        title = next((_clean_title(line) for line in rest_lines[:2] if _looks_like_title(line)), None)
+        titles = (_clean_title(line) for line in rest_lines[:2] if _looks_like_title(line))
+        title = next(titles, None)
     return _clean_name(name), title
 
 
@@ -179,4 +190,3 @@ def _typed_block(text: str, match: re.Match[str], begin: int, stop: int) -> Sign
         start=match.start(),
         end=min(stop, match.end() + 300),
     )
-
