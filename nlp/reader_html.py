@@ -22,11 +22,11 @@ __all__ = ["CELL_SEPARATOR", "html_to_text", "looks_like_html"]
 
 CELL_SEPARATOR = " | "
 
-_BLOCK_TAGS = frozenset(
-    ("p", "div", "br", "tr", "li", "ul", "ol", "table", "thead", "tbody", "tfoot", "pre")
-    + ("h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "center", "hr", "dl", "dt", "dd")
-    + ("address", "section", "article", "footer", "page", "form")
+_BLOCK_TAG_NAMES = (
+    "p div br tr li ul ol table thead tbody tfoot pre h1 h2 h3 h4 h5 h6 blockquote center hr dl"
+    " dt dd address section article footer page form"
 )
+_BLOCK_TAGS = frozenset(_BLOCK_TAG_NAMES.split())
 _CELL_TAGS = frozenset(("td", "th"))
 _SKIP_TAGS = frozenset(("script", "style", "head", "title", "noscript"))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
