@@ -66,6 +66,8 @@ _BANKRUPTCY_CONTEXT = re.compile(r"bankrupt|chapter\s+(7|11|13|15)\b|\bdebtors?\
 _CITATION = re.compile(r"^(bankr)?([nsewmc])?d(\w+)$")
 _WORD = re.compile(r"[a-z0-9]+")
 _CAPITALISED = re.compile(r"\b[A-Z][\w.'&-]*")
+_WORD_START = re.compile(r"(?<=[\s(\"\u201c])\S")
+_OPENERS = " \t\n\r(\"\u201c"
 _BEFORE, _AFTER = 140, 400  # window around an anchor: prefix words before, place names after
 _DIRECTION_LETTER = re.compile(r"\b([NSEWMC])\.?\s?D\b\.?(?!\.?\s?[A-Z]\.)")
 _BARE = re.compile(r"Court|Circuit|[Tt]he\s+Circuit")  # "printed circuit board Court" names none
@@ -216,21 +218,26 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
     """Matches of the mention pattern, searched only in windows around cheap anchor words.
 
     The full pattern has no literal prefix, so scanning a whole filing with it is slow; the
-    anchors ("Court", "District", "D. X") are plain literals the regex engine finds fast."""
+    anchors ("Court", "District", "D.") are plain strings that ``str.find`` finds fast."""
     pattern, done = _mention_pattern(), 0
-    for anchor in _anchor_pattern().finditer(text):
-        at = anchor.start()
+    for at in _anchor_positions(text):
         if at < done:
             continue
         begin = max(done, at - _BEFORE)
-        if begin and not text[begin - 1].isspace():  # start on a word, not inside one
-            begin = text.find(" ", begin, at) + 1 or begin
-        match = pattern.search(text, begin, at + _AFTER)
-        while match is not None and match.end() <= at:
-            match = pattern.search(text, match.end(), at + _AFTER)
-        if match is not None:
-            done = match.end()
-            yield match
+        for start in _word_starts(text, begin, at):
+            match = pattern.match(text, start, at + _AFTER)
+            if match is not None and match.end() > at:
+                done = match.end()
+                yield match
+                break
+
+
+def _word_starts(text: str, begin: int, end: int) -> list[int]:
+    """Offsets in [begin, end] where a word starts (after a space, parenthesis or quote)."""
+    starts = [m.start() for m in _WORD_START.finditer(text, begin, end + 1)]
+    if begin == 0 or text[begin - 1] in _OPENERS:
+        starts.insert(0, begin)
+    return starts
 
 
 class _BackReferences:
@@ -285,9 +292,26 @@ def _mention_pattern() -> re.Pattern[str]:
     return re.compile(fragments["mention"])
 
 
+def _anchor_positions(text: str) -> list[int]:
+    """Offsets of the anchor strings ("ourt" of Court/court, "Circuit", "District", "D.")."""
+    found = []
+    for literal in _anchor_literals():
+        at = text.find(literal)
+        while at >= 0:
+            if literal != "D." or text[at + 2 : at + 3] in _CITATION_NEXT:
+                found.append(max(0, at - 1))
+            at = text.find(literal, at + 1)
+    return sorted(found)
+
+
+_CITATION_NEXT = frozenset(" ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
 @lru_cache(maxsize=1)
-def _anchor_pattern() -> re.Pattern[str]:
-    return re.compile(_pattern_fragments()["anchor"])
+def _anchor_literals() -> tuple[str, ...]:
+    source = resources.files(_DATA).joinpath("courts_patterns.jsonl").read_text(encoding="utf-8")
+    rows = (json.loads(line) for line in source.splitlines() if line.strip())
+    return tuple(next(row["literals"] for row in rows if row["name"] == "anchor"))
 
 
 @lru_cache(maxsize=1)
@@ -298,16 +322,19 @@ def _indefinite_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _pattern_fragments() -> dict[str, str]:
     """Assemble the named regex fragments of ``courts_patterns.jsonl``; ``{name}`` refers to an
-    earlier fragment, ``{state}`` and ``{abbreviation}`` to the state table."""
+    earlier fragment, ``{state}``, ``{state_upper}`` and ``{abbreviation}`` to the state table."""
     rows = _read_csv("courts_states.csv")
     abbreviations = [a for row in rows for a in [row["name"], *row["abbreviations"].split("|")]]
     done = {"state": _alternation(row["name"] for row in rows),
+            "state_upper": _alternation(row["name"].upper() for row in rows),
             "abbreviation": "|".join(_abbreviation_regex(a) for a in
                                      sorted(set(abbreviations), key=len, reverse=True))}
     source = resources.files(_DATA).joinpath("courts_patterns.jsonl").read_text(encoding="utf-8")
     for line in source.splitlines():
         if line.strip():
             row = json.loads(line)
+            if "pattern" not in row:
+                continue
             done[row["name"]] = re.sub(
                 r"\{(\w+)\}", lambda m: f"(?:{done[m.group(1)]})", row["pattern"])
     return done
