@@ -1,0 +1,144 @@
+"""Company resolution: the clustering rules on records, and the resolution graph in a store."""
+
+from __future__ import annotations
+
+from legalkg.graph.build import build_graph
+from legalkg.graph.iris import RESOLUTION_GRAPH
+from legalkg.graph.resolve import (
+    CompanyRecord,
+    find_companies,
+    recompute_resolution,
+    resolve_companies,
+)
+from legalkg.graph.store import MemoryStore
+from legalkg.nlp.model import Event, Extraction, Filing
+from rdflib import Literal, URIRef
+from rdflib.namespace import OWL, SKOS
+
+
+def record(iri: str, *names: str, cik: str | None = None, aliases: tuple[str, ...] = (),
+           person: bool = False) -> CompanyRecord:
+    return CompanyRecord(
+        iri, ciks={cik} if cik else set(), names=set(names), aliases=set(aliases), person=person
+    )
+
+
+def clusters(records: list[CompanyRecord]) -> list[set[str]]:
+    canonical = resolve_companies(records).canonical
+    groups: dict[str, set[str]] = {}
+    for member, chosen in canonical.items():
+        groups.setdefault(chosen, set()).add(member)
+    return sorted(groups.values(), key=lambda g: sorted(g))
+
+
+def test_same_name_key_is_one_company() -> None:
+    records = [record("urn:a", "LUMEN GRID SYSTEMS INC"), record("urn:b", "Lumen Grid Systems Inc")]
+    assert clusters(records) == [{"urn:a", "urn:b"}]
+
+
+def test_cik_joins_different_spellings_and_wins_as_canonical() -> None:
+    records = [
+        record("urn:name", "Lumen Grid Systems, Inc."),
+        record("urn:cik", "LUMEN GRID SYSTEMS INC", cik="0000777001"),
+        record("urn:other", "Lumen Grid Sys", cik="0000777001"),
+    ]
+    resolution = resolve_companies(records)
+    assert set(resolution.canonical.values()) == {"urn:cik"}
+    assert resolution.labels["urn:cik"] == "Lumen Grid Systems, Inc."
+    assert resolution.ciks["urn:cik"] == {"0000777001"}
+
+
+def test_different_ciks_are_never_merged_by_name() -> None:
+    records = [
+        record("urn:a", "Harbor Bancorp", cik="0000000001"),
+        record("urn:b", "Harbor Bancorp, Inc.", cik="0000000002"),
+    ]
+    assert clusters(records) == [{"urn:a"}, {"urn:b"}]
+
+
+def test_alias_that_abbreviates_the_name_joins_a_party_named_by_it() -> None:
+    records = [
+        record("urn:full", "Lumen Grid Systems, Inc.", aliases=("Lumen",)),
+        record("urn:short", "Lumen"),
+        record("urn:initials", "LGS"),
+    ]
+    assert clusters(records) == [{"urn:full", "urn:short"}, {"urn:initials"}]
+
+
+def test_initials_alias_is_accepted() -> None:
+    records = [record("urn:full", "Lumen Grid Systems", aliases=("LGS",)), record("urn:x", "LGS")]
+    assert clusters(records) == [{"urn:full", "urn:x"}]
+
+
+def test_defined_terms_and_ambiguous_aliases_are_not_merged() -> None:
+    records = [
+        record("urn:a", "Grid Dynamics Corp.", aliases=("the Company", "Grid")),
+        record("urn:b", "Grid Partners LLC", aliases=("Grid",)),
+        record("urn:company", "Company"),
+        record("urn:grid", "Grid"),
+    ]
+    assert clusters(records) == [{"urn:a"}, {"urn:b"}, {"urn:company"}, {"urn:grid"}]
+
+
+def test_persons_are_not_merged_by_name() -> None:
+    records = [
+        record("urn:p1", "Jordan Lee", person=True),
+        record("urn:p2", "Jordan Lee", person=True),
+    ]
+    assert clusters(records) == [{"urn:p1"}, {"urn:p2"}]
+
+
+def test_preferred_label_is_mixed_case_full_name() -> None:
+    resolution = resolve_companies(
+        [record("urn:a", "LUMEN GRID SYSTEMS INC", "Lumen Grid Systems, Inc.", "Lumen Grid")]
+    )
+    assert resolution.labels["urn:a"] == "Lumen Grid Systems, Inc."
+
+
+def _filing(registrant: str, text: str, cik: str | None = None,
+            parties: tuple[str, ...] = (), aliases: dict[str, str] | None = None) -> Extraction:
+    event = Event("LawsuitFiled", text, 0, len(text), parties=[registrant, *parties])
+    return Extraction(Filing(text=text, registrant=registrant, cik=cik), aliases=aliases or {},
+                      events=[event])
+
+
+def _load(store: MemoryStore, *extractions: Extraction) -> None:
+    graphs = []
+    for extraction in extractions:
+        iri, graph = build_graph(extraction)
+        graphs.append((iri, graph.serialize(format="nt", encoding="utf-8")))
+    store.replace_graphs(graphs)
+
+
+def test_resolution_graph_in_the_store_is_replaced_not_accumulated() -> None:
+    store = MemoryStore()
+    first = _filing("Lumen Grid Systems, Inc.", "Lumen Grid Systems sued Quarry Co.",
+                    parties=("Quarry Co.",))
+    second = _filing("LUMEN GRID SYSTEMS INC", "LUMEN GRID SYSTEMS INC sued Tarn LLC.",
+                     cik="777001", parties=("Tarn LLC",))
+    _load(store, first, second)
+    recompute_resolution(store)
+    once = store.count(RESOLUTION_GRAPH)
+    recompute_resolution(store)
+    assert store.count(RESOLUTION_GRAPH) == once
+
+    graph = store.dataset.graph(URIRef(RESOLUTION_GRAPH))
+    cik_iri = URIRef("https://w3id.org/legalkg/id/company/cik/0000777001")
+    name_iri = URIRef("https://w3id.org/legalkg/id/company/lumen-grid-systems")
+    assert (name_iri, OWL.sameAs, cik_iri) in graph
+    assert (cik_iri, OWL.sameAs, cik_iri) in graph
+    assert (cik_iri, SKOS.prefLabel, Literal("Lumen Grid Systems, Inc.")) in graph
+
+
+def test_find_companies_by_spelling_cik_and_iri() -> None:
+    store = MemoryStore()
+    _load(store, _filing("LUMEN GRID SYSTEMS INC", "LUMEN GRID SYSTEMS INC sued Tarn LLC.",
+                         cik="777001", parties=("Tarn LLC",)))
+    recompute_resolution(store)
+    iri = URIRef("https://w3id.org/legalkg/id/company/cik/0000777001")
+    expected = [(iri, "LUMEN GRID SYSTEMS INC")]
+    assert find_companies(store, "Lumen Grid Systems Incorporated") == expected
+    assert find_companies(store, "777001") == expected
+    assert find_companies(store, "0000777001") == expected
+    assert find_companies(store, str(expected[0][0])) == expected
+    assert find_companies(store, "Quarry") == []
