@@ -51,7 +51,8 @@ class CompanyWords(NamedTuple):
     """Legal suffixes by EDGAR abbreviation key and by upper-case spelling, small words, and
     sentence starters that precede but never begin a company name, and determiners that make
     "The Company" a reference rather than a name, and words of roles ("Board of Directors of X
-    Inc.", "General Counsel of X Inc.") that end where the company's name begins."""
+    Inc.", "General Counsel of X Inc.") that end where the company's name begins, and common words of company names with
+    their usual casing ("HOLDINGS" -> "Holdings")."""
 
     by_key: dict[str, list[str]]
     by_upper: dict[str, str]
@@ -59,6 +60,7 @@ class CompanyWords(NamedTuple):
     starters: frozenset[str]
     generic: frozenset[str]
     roles: frozenset[str]
+    words: dict[str, str]
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -183,6 +185,7 @@ def company_words() -> CompanyWords:
     starters: set[str] = set()
     generic: set[str] = set()
     roles: set[str] = set()
+    words: dict[str, str] = {}
     for row in _read_csv("reader_company_words.csv"):
         written, key = row["written"], row["key"]
         if row["kind"] == "small":
@@ -197,6 +200,9 @@ def company_words() -> CompanyWords:
         if row["kind"] == "role":
             roles.add(written)
             continue
+        if row["kind"] == "word":
+            words[key] = written
+            continue
         by_key.setdefault(key, []).append(written)
         by_upper.setdefault(written.upper().replace(".", ""), written)
     return CompanyWords(
@@ -206,6 +212,7 @@ def company_words() -> CompanyWords:
         frozenset(starters),
         frozenset(generic),
         frozenset(roles),
+        words,
     )
 
 

@@ -50,14 +50,16 @@ _REGISTRANT_LABEL = re.compile(
     r"name[ \t]+of[ \t]+(?:the[ \t]+)?registrants?\s*(?:\(s\)\s*)?as\s+spec"
 )
 _REGISTRANT_LABEL_OPENING = re.compile(r"\(?[ \t]*(?:exact[ \t]+)?$")
-_FILE_NUMBER_LABEL = re.compile(r"(?:commission|sec)\s+file\s+(?:number|no\.?)")
+_FILE_NUMBER_LABEL = re.compile(r"(?:commission|sec)\s+file\b")
 _FILE_NUMBER = re.compile(r"(?<![\d\-)(/.])\b\d{1,3}-\d{4,6}\b(?![\d\-/])")
-_IRS_LABEL = re.compile(r"employer\s+(?:identification|i\.?\s?d\b)")
+_IRS_LABEL = re.compile(
+    r"employer\s+(?:identification|i\.?\s?d\b)|irs\s+employer|i\.r\.s\.\s+employer"
+)
 _IRS_NUMBER = re.compile(r"(?<![\d\-])\b\d{2}-\d{7}\b(?![\d\-])")
 _ADDRESS_LABEL = re.compile(r"address(?:es)?\s+of\s+principal\s+executive")
 _PHONE_LABEL = re.compile(r"telephone\s+number,?\s+including\s+area\s+code")
 _PHONE = re.compile(r"(?:\+?1[ .\-])?\(?\b\d{3}\)?[ .\-]{0,3}\d{3}[ .\-]\d{4}\b")
-_STATE_LABEL = re.compile(r"(?:state|jurisdiction)\s+(?:or\s+other\s+jurisdiction\s+)?of\s+")
+_STATE_LABEL = re.compile(r"state\s+or\s+other|jurisdiction\s+of|state\s+of\s+incorporation")
 _EDGE_JUNK = re.compile(r"^[\s_\-=*|:.]+|[\s_\-=*|:]+$")
 _LETTERS = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
@@ -219,25 +221,22 @@ def _clean_name(text: str, span: tuple[int, int]) -> CoverField | None:
 def _near_label(
     text: str, label: re.Pattern[str], value: re.Pattern[str], start: int, stop: int
 ) -> CoverField | None:
-    """The value closest to the label, searched on its line, the lines above and below."""
+    """The value printed with the label: on its line after it, else the nearest one above
+    (cover tables print values above their labels), else the nearest one below."""
     found = label.search(folded(text), start, stop)
     if found is None:
         return None
+    _, line_end = line_at(text, found.end())
     window_start = max(start, found.start() - 400)
     window_end = min(stop, found.end() + 400)
-    best: re.Match[str] | None = None
-    for match in value.finditer(text, window_start, window_end):
-        if best is None or _distance(match, found) < _distance(best, found):
-            best = match
-    if best is None:
-        return None
-    return best.group(), best.span()
-
-
-def _distance(match: re.Match[str], label: re.Match[str]) -> int:
-    if match.start() >= label.end():
-        return match.start() - label.end()
-    return 2 * max(0, label.start() - match.end()) + 1
+    same_line = value.search(text, found.end(), min(line_end, window_end))
+    if same_line is not None:
+        return same_line.group(), same_line.span()
+    before = list(value.finditer(text, window_start, found.start()))
+    if before:
+        return before[-1].group(), before[-1].span()
+    after = value.search(text, found.end(), window_end)
+    return None if after is None else (after.group(), after.span())
 
 
 def _file_number(text: str, start: int, stop: int) -> CoverField | None:
@@ -370,6 +369,8 @@ def _recase_words(name: str, text: str) -> str:
             return words.by_upper[upper].rstrip(".")
         if upper in words.small and match.start() > 0:
             return word.lower()
+        if upper in words.words:
+            return words.words[upper]
         capitalised = word[:1] + word[1:].lower()
         if _known_word(word, text):
             return capitalised

@@ -83,8 +83,11 @@ def _walk(element: lxml.etree._Element, parts: list[str], in_cell: bool, in_pre:
     if not name or name in _SKIP_TAGS or _hidden(element, name):
         _tail(element, parts, in_pre)
         return
-    if name in _BLOCK_TAGS:
-        parts.append(" " if in_cell and name != "tr" else "\n")
+    if name == "tr":
+        if parts and not parts[-1].endswith("\n"):
+            parts.append("\n")
+    elif name in _BLOCK_TAGS:
+        parts.append(" " if in_cell else "\n")
     elif name in _CELL_TAGS:
         parts.append(CELL_SEPARATOR)
     child_pre = in_pre or name == "pre"
