@@ -48,11 +48,14 @@ _SPACES = re.compile(r"\s+")
 
 
 class CompanyWords(NamedTuple):
-    """Legal suffixes by EDGAR abbreviation key and by upper-case spelling, small words, and
-    sentence starters that precede but never begin a company name, and determiners that make
-    "The Company" a reference rather than a name, and words of roles ("Board of Directors of X
-    Inc.", "General Counsel of X Inc.") that end where the company's name begins, and common words of company names with
-    their usual casing ("HOLDINGS" -> "Holdings")."""
+    """The lexicon of company-name words (``reader_company_words.csv``).
+
+    ``by_key``/``by_upper``: legal suffixes by EDGAR abbreviation and by upper-case spelling;
+    ``small``: words cased in lower case inside names; ``starters``: sentence starters that
+    precede but never begin a name; ``generic``: determiners that make "The Company" a
+    reference; ``roles``: words of roles ("Board of Directors of X Inc.") that end where the
+    name begins; ``words``: common name words with their usual casing ("HOLDINGS").
+    """
 
     by_key: dict[str, list[str]]
     by_upper: dict[str, str]

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from legalkg.nlp import FilingFormatError
 from legalkg.nlp.filings import detect_format, read_filing, read_filing_text
 from legalkg.nlp.reader_html import html_to_text
@@ -235,8 +234,8 @@ Check the appropriate box below if the Form 8-K filing is intended to satisfy th
 Item 8.01 Other Events.
 On January 2, 2009, Xylo Yarn Zone Corp. (the "Company") announced results.
 A summary is under the heading "Item 3  Proposal to Approve the Plan" in the proxy.
-Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused \
-this report to be signed on its behalf by the undersigned hereunto duly authorized.
+Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has \
+duly caused this report to be signed on its behalf by the undersigned hereunto duly authorized.
 Date: January 2, 2009
 </DOCUMENT>
 """
@@ -379,9 +378,8 @@ def test_huge_filing_finishes(tmp_path):
 
 
 def test_cli_extract_prints_the_filing_part():
-    from typer.testing import CliRunner
-
     from legalkg.graph.cli import app
+    from typer.testing import CliRunner
 
     result = CliRunner().invoke(app, ["extract", str(SEED), "--format", "json"])
     assert result.exit_code == 0, result.output

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from legalkg.nlp.reader_gold import FIELDS, FieldScore, gold_files, score_filing_fields
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
