@@ -119,7 +119,8 @@ def _print_summary(console: Console, summary: IngestSummary) -> None:
     )
     console.print(table)
     for path, message in summary.errors:
-        console.print(f"[red]skipped[/red] {path}: {message}", markup=True)
+        text = message if message.startswith(path) else f"{path}: {message}"
+        console.print(f"skipped {text}", soft_wrap=True, markup=False)
 
 
 # --------------------------------------------------------------------------- query
