@@ -60,7 +60,6 @@ _ADDRESS_LABEL = re.compile(r"address(?:es)?\s+of\s+principal\s+executive")
 _PHONE_LABEL = re.compile(r"telephone\s+number,?\s+including\s+area\s+code")
 _PHONE = re.compile(r"(?:\+?1[ .\-])?\(?\b\d{3}\)?[ .\-]{0,3}\d{3}[ .\-]\d{4}\b")
 _STATE_LABEL = re.compile(r"state\s+or\s+other|jurisdiction\s+of|state\s+of\s+incorporation")
-_EDGE_JUNK = re.compile(r"^[\s_\-=*|:.]+|[\s_\-=*|:]+$")
 _LETTERS = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _BOILERPLATE = re.compile(
@@ -209,13 +208,15 @@ def _registrant_line(text: str, start: int, stop: int) -> CoverField | None:
 
 
 def _clean_name(text: str, span: tuple[int, int]) -> CoverField | None:
+    """The name on a cover line, without rules, underscores, table bars and spacing runs."""
     raw = text[span[0] : span[1]]
-    stripped = _EDGE_JUNK.sub("", raw.replace("|", " ")).strip("(")
-    name = squash(stripped)
+    junk = " \t\n_-=*|:.("
+    left = len(raw) - len(raw.lstrip(junk))
+    right = len(raw.rstrip(junk.replace(".", "")))
+    name = squash(raw[left:right].replace("|", " "))
     if not name or len(name) > 160 or not _LETTERS.search(name) or _BOILERPLATE.search(name):
         return None
-    begin = span[0] + raw.find(stripped[:8]) if stripped else span[0]
-    return name, (begin, begin + len(stripped))
+    return name, (span[0] + left, span[0] + max(left, right))
 
 
 def _near_label(
