@@ -282,4 +282,5 @@ def _apply_registrant(filing: Filing, cover: dict[str, CoverField], layout: _Lay
     main_end = region[0] if region else None
     inferred = infer_registrant(text, primary.start, primary.end, main_end, ticker)
     if inferred is not None:
-        filing.registrant, filing.spans["registrant"] = inferred
+        filing.registrant = proper_name(inferred[0], text)
+        filing.spans["registrant"] = inferred[1]

@@ -399,10 +399,10 @@ def infer_registrant(
     "X, Inc. (NYSE: XX)"; else the company (with a legal suffix) whose distinctive first word the
     text repeats most often.
     """
-    for anchor in (_DEFINED_COMPANY, _EXCHANGE_TICKER):
-        found = _name_before_anchor(text, anchor, start, end)
-        if found is not None:
-            return found
+    found = _name_before_anchor(text, _DEFINED_COMPANY, start, end, None)
+    found = found or _name_before_anchor(text, _EXCHANGE_TICKER, start, end, ticker)
+    if found is not None:
+        return found
     end = min(end, start + 60000)
     main_end = end if main_end is None else min(main_end, end)
     initial = ticker[0].upper() if ticker else None
@@ -410,12 +410,15 @@ def infer_registrant(
 
 
 def _name_before_anchor(
-    text: str, anchor: re.Pattern[str], start: int, end: int
+    text: str, anchor: re.Pattern[str], start: int, end: int, ticker: str | None
 ) -> CoverField | None:
+    """The company named right before ``anchor`` (with ``ticker``: only "(NYSE: <ticker>)")."""
     at_end, _ = _org_patterns()
     for count, match in enumerate(anchor.finditer(text, start, end)):
         if count > 50:
             break
+        if ticker and not match.group().rstrip(")").endswith(ticker):
+            continue
         tail_start = max(start, match.start() - 160)
         org = at_end.search(text, tail_start, match.start())
         if org is not None:
@@ -481,20 +484,22 @@ def _most_repeated_company(
             tail = name.rsplit(" of ", 1)[1]
             if _ORG_ANY is not None and _ORG_ANY.fullmatch(tail):
                 candidates.append((tail, (span[1] - len(tail), span[1])))
-    best: CoverField | None = None
-    best_score = (0, 0)
     in_main = Counter(_PLAIN_WORD.findall(text, start, main_end))
     in_whole = Counter(_PLAIN_WORD.findall(text, start, end))
+    scored: list[tuple[tuple[int, int], CoverField]] = []
     for name, span in candidates:
         first = _PLAIN_WORD.search(name)
         if first is None or len(first.group()) < 2:
             continue
         if initial and first.group()[0].upper() != initial:
             continue
-        score = (in_main[first.group()], in_whole[first.group()])
-        if score > best_score:
-            best, best_score = (name, span), score
-    return best
+        scored.append(((in_main[first.group()], in_whole[first.group()]), (name, span)))
+    if not scored:
+        return None
+    best_score, best = max(scored, key=lambda pair: pair[0])
+    first_score, first_named = min(scored, key=lambda pair: pair[1][1][0])
+    distinctive = first_named[0].split()[0].upper() not in company_words().words
+    return first_named if distinctive and 2 * first_score[0] >= best_score[0] else best
 
 
 def company_in_line(line: str) -> str | None:
