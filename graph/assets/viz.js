@@ -11,7 +11,8 @@
   var tooltip = document.getElementById("tooltip");
   var view = { scale: 1, tx: 0, ty: 0 };
   var state = { hover: null, selected: null, matches: new Set(), neighbours: new Set(), pending: false };
-  var NODE_R = 7, LABEL_LIMIT = 250;
+  var NODE_R = 7, LABEL_LIMIT = 250, LABEL_FONT = "12px system-ui, sans-serif";
+  var sx = new Float64Array(nodes.length), sy = new Float64Array(nodes.length);
 
   var adjacency = nodes.map(function () { return []; });
   edges.forEach(function (e, i) { adjacency[e.s].push(i); adjacency[e.t].push(i); });
@@ -36,6 +37,9 @@
 
   /* ---- geometry ---------------------------------------------------------------------- */
 
+  function shortLabel(label) { return label.length > 60 ? label.slice(0, 57) + "..." : label; }
+  function labelWidth(label) { return ctx.measureText(shortLabel(label)).width + NODE_R + 8; }
+
   function toScreen(x, y) { return [x * view.scale + view.tx, y * view.scale + view.ty]; }
   function toWorld(px, py) { return [(px - view.tx) / view.scale, (py - view.ty) / view.scale]; }
 
@@ -53,11 +57,22 @@
       minX = Math.min(minX, n.x); maxX = Math.max(maxX, n.x);
       minY = Math.min(minY, n.y); maxY = Math.max(maxY, n.y);
     });
-    var w = canvas.clientWidth, h = canvas.clientHeight, pad = 60;
-    var sx = (w - 2 * pad) / Math.max(maxX - minX, 1e-6), sy = (h - 2 * pad) / Math.max(maxY - minY, 1e-6);
-    view.scale = Math.min(sx, sy, 400);
-    view.tx = (w - (maxX - minX) * view.scale) / 2 - minX * view.scale;
-    view.ty = (h - (maxY - minY) * view.scale) / 2 - minY * view.scale;
+    var w = canvas.clientWidth, h = canvas.clientHeight, pad = 40;
+    var scaleY = (h - 2 * pad) / Math.max(maxY - minY, 1e-6), scale = Math.min((w - 2 * pad) / Math.max(maxX - minX, 1e-6), scaleY, 400);
+    var right = 0;
+    if (nodes.length <= LABEL_LIMIT) {
+      /* Leave room for the labels drawn to the right of each node. */
+      ctx.font = LABEL_FONT;
+      nodes.forEach(function (n) {
+        var room = w - 2 * pad - labelWidth(n.label);
+        if (n.x > minX && room > 0) scale = Math.min(scale, room / (n.x - minX));
+        right = Math.max(right, (n.x - minX) * scale + labelWidth(n.label));
+      });
+    }
+    view.scale = scale;
+    var used = Math.max((maxX - minX) * scale, right);
+    view.tx = (w - used) / 2 - minX * scale;
+    view.ty = (h - (maxY - minY) * scale) / 2 - minY * scale;
   }
 
   /* ---- drawing ----------------------------------------------------------------------- */
@@ -82,15 +97,14 @@
     ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, 2 * Math.PI);
   }
 
-  function visible(p, w, h, margin) { return p[0] > -margin && p[1] > -margin && p[0] < w + margin && p[1] < h + margin; }
+  function visible(i, w, h, margin) { return sx[i] > -margin && sy[i] > -margin && sx[i] < w + margin && sy[i] < h + margin; }
 
   function isLit(i) { return state.selected === null || state.selected.type !== "node" || state.neighbours.has(i) || state.selected.index === i; }
 
-  function drawEdges(screen, w, h) {
+  function drawEdges(w, h) {
     var groups = {}, lit = [];
     edges.forEach(function (e, i) {
-      var a = screen[e.s], b = screen[e.t];
-      if (!visible(a, w, h, 2000) && !visible(b, w, h, 2000)) return;
+      if (!visible(e.s, w, h, 2000) && !visible(e.t, w, h, 2000)) return;
       var focus = state.selected && ((state.selected.type === "node" && (e.s === state.selected.index || e.t === state.selected.index)) ||
         (state.selected.type === "edge" && state.selected.index === i));
       if (focus || (state.hover && state.hover.type === "edge" && state.hover.index === i)) { lit.push(i); return; }
@@ -100,12 +114,12 @@
     Object.keys(groups).forEach(function (width) {
       ctx.lineWidth = Number(width);
       ctx.beginPath();
-      groups[width].forEach(function (i) { var a = screen[edges[i].s], b = screen[edges[i].t]; ctx.moveTo(a[0], a[1]); ctx.lineTo(b[0], b[1]); });
+      groups[width].forEach(function (i) { var e = edges[i]; ctx.moveTo(sx[e.s], sy[e.s]); ctx.lineTo(sx[e.t], sy[e.t]); });
       ctx.stroke();
     });
     ctx.strokeStyle = "#1d2329";
     lit.forEach(function (i) {
-      var a = screen[edges[i].s], b = screen[edges[i].t];
+      var a = [sx[edges[i].s], sy[edges[i].s]], b = [sx[edges[i].t], sy[edges[i].t]];
       ctx.lineWidth = edges[i].w + 1;
       ctx.beginPath(); ctx.moveTo(a[0], a[1]); ctx.lineTo(b[0], b[1]); ctx.stroke();
       if (DATA.directed) arrow(a, b);
@@ -124,10 +138,10 @@
     ctx.closePath(); ctx.fill();
   }
 
-  function drawNodes(screen, w, h) {
+  function drawNodes(w, h) {
     var byKind = {};
     nodes.forEach(function (n, i) {
-      if (!visible(screen[i], w, h, 20)) return;
+      if (!visible(i, w, h, 20)) return;
       (byKind[n.kind] = byKind[n.kind] || []).push(i);
     });
     Object.keys(byKind).forEach(function (kind) {
@@ -135,7 +149,7 @@
       ["lit", "dim"].forEach(function (pass) {
         ctx.beginPath();
         byKind[kind].forEach(function (i) {
-          if ((pass === "lit") === isLit(i)) shapePath(style.shape, screen[i][0], screen[i][1], NODE_R);
+          if ((pass === "lit") === isLit(i)) shapePath(style.shape, sx[i], sy[i], NODE_R);
         });
         ctx.globalAlpha = pass === "lit" ? 1 : 0.25;
         ctx.fillStyle = style.colour; ctx.fill();
@@ -143,31 +157,31 @@
       });
     });
     ctx.globalAlpha = 1;
-    ringNodes(screen);
+    ringNodes();
   }
 
-  function ringNodes(screen) {
+  function ringNodes() {
     ctx.lineWidth = 2.5;
-    state.matches.forEach(function (i) { ring(screen[i], "#f2b600"); });
-    if (state.hover && state.hover.type === "node") ring(screen[state.hover.index], "#1d2329");
-    if (state.selected && state.selected.type === "node") ring(screen[state.selected.index], "#c8322d");
+    state.matches.forEach(function (i) { ring(i, "#f2b600"); });
+    if (state.hover && state.hover.type === "node") ring(state.hover.index, "#1d2329");
+    if (state.selected && state.selected.type === "node") ring(state.selected.index, "#c8322d");
   }
 
-  function ring(p, colour) { ctx.strokeStyle = colour; ctx.beginPath(); ctx.arc(p[0], p[1], NODE_R + 4, 0, 2 * Math.PI); ctx.stroke(); }
+  function ring(i, colour) { ctx.strokeStyle = colour; ctx.beginPath(); ctx.arc(sx[i], sy[i], NODE_R + 4, 0, 2 * Math.PI); ctx.stroke(); }
 
-  function drawLabels(screen, w, h) {
+  function drawLabels(w, h) {
     var shown = [];
-    nodes.forEach(function (n, i) { if (visible(screen[i], w, h, 0)) shown.push(i); });
+    nodes.forEach(function (n, i) { if (visible(i, w, h, 0)) shown.push(i); });
     var all = shown.length <= LABEL_LIMIT;
-    ctx.font = "12px system-ui, sans-serif";
+    ctx.font = LABEL_FONT;
     ctx.textBaseline = "middle";
     shown.forEach(function (i) {
       var important = state.matches.has(i) || (state.selected && state.selected.type === "node" && (state.selected.index === i || state.neighbours.has(i))) ||
         (state.hover && state.hover.type === "node" && state.hover.index === i);
       if (!all && !important) return;
       if (!isLit(i) && !important) return;
-      var text = nodes[i].label.length > 60 ? nodes[i].label.slice(0, 57) + "..." : nodes[i].label;
-      var x = screen[i][0] + NODE_R + 4, y = screen[i][1];
+      var text = shortLabel(nodes[i].label);
+      var x = sx[i] + NODE_R + 4, y = sy[i];
       ctx.lineWidth = 3; ctx.strokeStyle = "rgba(255,255,255,0.9)"; ctx.strokeText(text, x, y);
       ctx.fillStyle = "#1d2329"; ctx.fillText(text, x, y);
     });
@@ -177,10 +191,13 @@
     state.pending = false;
     var w = canvas.clientWidth, h = canvas.clientHeight;
     ctx.clearRect(0, 0, w, h);
-    var screen = nodes.map(function (n) { return toScreen(n.x, n.y); });
-    drawEdges(screen, w, h);
-    drawNodes(screen, w, h);
-    drawLabels(screen, w, h);
+    for (var i = 0; i < nodes.length; i++) {
+      sx[i] = nodes[i].x * view.scale + view.tx;
+      sy[i] = nodes[i].y * view.scale + view.ty;
+    }
+    drawEdges(w, h);
+    drawNodes(w, h);
+    drawLabels(w, h);
   }
 
   function redraw() { if (!state.pending) { state.pending = true; window.requestAnimationFrame(draw); } }
