@@ -30,6 +30,7 @@ __all__ = [
     "line_at",
     "modern_items",
     "normalise_text",
+    "sentence_words",
     "squash",
     "state_names",
 ]
@@ -217,6 +218,14 @@ def company_words() -> CompanyWords:
         frozenset(roles),
         words,
     )
+
+
+@lru_cache(maxsize=1)
+def sentence_words() -> frozenset[str]:
+    """Words that mark a sentence, not an item title (``reader_sentence_words.txt``)."""
+    source = resources.files("legalkg.nlp.data").joinpath("reader_sentence_words.txt")
+    lines = source.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,13 @@ from __future__ import annotations
 import re
 
 from legalkg.nlp.model import Exhibit, Item
-from legalkg.nlp.reader_common import folded, legacy_items, modern_items, squash
+from legalkg.nlp.reader_common import (
+    folded,
+    legacy_items,
+    modern_items,
+    sentence_words,
+    squash,
+)
 
 __all__ = ["find_exhibits", "find_items"]
 
@@ -29,6 +35,7 @@ _EXHIBIT_ROW = re.compile(
     re.I | re.M,
 )
 EXHIBIT_WINDOW = 4000
+MAX_TITLE = 120
 
 
 def find_items(text: str, start: int, end: int) -> list[Item]:
@@ -44,11 +51,32 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
             continue
         seen.add(number)
         headings.append((number, _title(text, match, end), match.start()))
+    headings = _consistent(headings)
     items = []
     for index, (number, title, begin) in enumerate(headings):
         stop = headings[index + 1][2] if index + 1 < len(headings) else end
         items.append(_item(number, title, _skip_blanks(text, begin), stop))
     return items
+
+
+def _consistent(
+    headings: list[tuple[str, str | None, int]],
+) -> list[tuple[str, str | None, int]]:
+    """Drop numbered paragraphs that are not items: legacy numbers beside 2004+ ones (the
+    proposals "1", "2", ... of a vote-results Item 5.07) and numbers followed by a sentence."""
+    modern = any("." in number for number, _, _ in headings)
+    return [
+        heading
+        for heading in headings
+        if "." in heading[0] or (not modern and _title_like(heading[1]))
+    ]
+
+
+def _title_like(title: str | None) -> bool:
+    if title is None:
+        return True
+    words = set(re.findall(r"[a-z]+", title))
+    return len(title) <= MAX_TITLE and not words & sentence_words()
 
 
 def _starts_line(text: str, position: int) -> bool:

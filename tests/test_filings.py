@@ -397,3 +397,14 @@ def test_whole_corpus_reads_without_exception():
     filings = [read_filing(path) for path in files]
     assert all(f.text and f.form for f in filings)
     assert sum(1 for f in filings if f.registrant) > 500
+
+
+def test_numbered_proposals_are_not_items():
+    votes = (
+        "Item 5.07 Submission of Matters to a Vote of Security Holders\n"
+        "Item 1 The three nominees were elected based upon the following votes:\n"
+        "Item 2 The proposal to ratify the auditor was approved.\n"
+    )
+    assert [i.number for i in read_filing_text(votes).items] == ["5.07"]
+    titles_only = votes.replace("Item 5.07 ", "")
+    assert read_filing_text(titles_only).items == []
