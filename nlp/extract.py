@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from legalkg.nlp.components.events import trigger_cue_pattern
+from legalkg.nlp.components.events import load_filters, trigger_cue_pattern
 from legalkg.nlp.components.extensions import SPANS_KEY, register_extensions
 from legalkg.nlp.errors import ExtractionError
 from legalkg.nlp.model import Event, Extraction, Filing, Mention
@@ -45,6 +45,7 @@ _BINARY = re.compile(
 )
 _SKIP_DOCUMENT_TYPES = re.compile(r"^(?:GRAPHIC|ZIP|EXCEL|PDF|XML|JSON|EX-101|EX-27)", re.I)
 _SOFT_WRAP = 110
+_CONTRACT_HITS = 3
 _MAX_PARAGRAPH = 20000
 
 
@@ -130,12 +131,15 @@ def select_text(filing: Filing) -> tuple[str, list[tuple[int, int]]]:
     boilerplate (check-box block, safe harbour) nor a binary placeholder.
     """
     cues = _cue_pattern()
+    contract = _contract_patterns()
     kept: list[tuple[int, int]] = []
     for region_start, region_end in _regions(filing):
         for start, end in _paragraphs(filing.text, region_start, region_end):
             para = filing.text[start:end]
             if len(para) > _MAX_PARAGRAPH or _BOILERPLATE.search(para) or _BINARY.search(para):
                 continue
+            if sum(len(p.findall(para)) for p in contract) >= _CONTRACT_HITS:
+                continue  # an agreement's clauses state obligations, not events
             if cues.search(para) or _ALIAS_DEFINITION.search(para):
                 kept.append((start, end))
     return "\n\n".join(filing.text[s:e] for s, e in kept), kept
@@ -148,6 +152,15 @@ def _cue_pattern() -> re.Pattern[str]:
     if not _CUES:
         _CUES.append(trigger_cue_pattern())
     return _CUES[0]
+
+
+_CONTRACT: list[re.Pattern[str]] = []
+
+
+def _contract_patterns() -> list[re.Pattern[str]]:
+    if not _CONTRACT:
+        _CONTRACT.extend(load_filters().contract)
+    return _CONTRACT
 
 
 def _make_doc(nlp: Language, text: str, filing: Filing) -> Doc:

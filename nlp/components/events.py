@@ -26,6 +26,7 @@ placeholders ``{P}`` (one party), ``{PS}`` (a list of parties), ``{GOV}``, ``{CO
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -116,6 +117,7 @@ class RoleRule:
 class Filters:
     """Compiled sentence filters, by kind (see ``event_filters.jsonl``)."""
 
+    contract: list[re.Pattern[str]] = field(default_factory=list)
     skip_sentence: list[re.Pattern[str]] = field(default_factory=list)
     hypothetical: list[re.Pattern[str]] = field(default_factory=list)
     negation: list[re.Pattern[str]] = field(default_factory=list)
@@ -159,12 +161,12 @@ def load_role_rules(name: str = "event_roles.jsonl") -> list[RoleRule]:
 
 
 def trigger_cue_pattern(triggers: Iterable[Trigger] | None = None) -> re.Pattern[str]:
-    """One cheap regex over every trigger's cue word: a paragraph without it holds no event.
+    """One cheap regex over every trigger's cue (a regex): a paragraph without one holds no event.
 
     Used by :mod:`legalkg.nlp.extract` to choose which paragraphs to run the pipeline on.
     """
-    cues = sorted({t.cue for t in (triggers or load_triggers()) if t.cue != "gov"})
-    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + ")", re.I)
+    cues = sorted({t.cue for t in (triggers or load_triggers())})
+    return re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in cues) + ")", re.I)
 
 
 @dataclass
@@ -213,9 +215,7 @@ class EventExtractor:
         self.triggers = triggers if triggers is not None else load_triggers()
         self.filters = filters if filters is not None else load_filters()
         self.role_rules = role_rules if role_rules is not None else load_role_rules()
-        self.cues = re.compile(
-            r"\b(?:" + "|".join(sorted({re.escape(t.cue) for t in self.triggers})) + ")", re.I
-        )
+        self.cues = trigger_cue_pattern(self.triggers)
 
     def __call__(self, doc: Doc) -> Doc:
         events = self.match(doc)
@@ -232,9 +232,16 @@ class EventExtractor:
         """All events of ``doc``, repeated mentions merged (the first mention is kept)."""
         spans = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
         index = {(s.start_char, s.end_char, s.label_): i for i, s in enumerate(spans)}
+        text = doc.text  # Doc.text joins every token: read it once
+        doc.user_data[_TEXT_KEY] = text
+        doc.user_data[_SENTS_KEY] = _sentence_bounds(doc, text)
         events: list[Event] = []
-        for para_start, para_end in _paragraphs(doc.text):
-            events.extend(self._paragraph_events(doc, spans, index, para_start, para_end))
+        try:
+            for para_start, para_end in _paragraphs(text):
+                events.extend(self._paragraph_events(doc, spans, index, para_start, para_end))
+        finally:
+            doc.user_data.pop(_TEXT_KEY, None)
+            doc.user_data.pop(_SENTS_KEY, None)
         return _merge_repeats(events)
 
     def _paragraph_events(
@@ -245,14 +252,14 @@ class EventExtractor:
         start: int,
         end: int,
     ) -> list[Event]:
-        para_text = doc.text[start:end]
+        para_text = _text(doc)[start:end]
         if not self.cues.search(para_text):
             return []
         para_spans = [s for s in spans if s.start_char >= start and s.end_char <= end]
         sents = _sentences(doc, start, end)
         masked = [self._mask(doc, s, e, para_spans, index) for s, e in sents]
         candidates = [
-            self._candidates(doc.text[s:e], m, para_text, para_spans)
+            self._candidates(_text(doc)[s:e], m, para_text, para_spans)
             for (s, e), m in zip(sents, masked, strict=True)
         ]
         events: list[Event] = []
@@ -275,6 +282,7 @@ class EventExtractor:
         para_spans: list[Span],
         index: dict[tuple[int, int, str], int],
     ) -> _Masked:
+        text = _text(doc)
         inside = filter_spans(
             [s for s in para_spans if s.start_char >= start and s.end_char <= end]
         )
@@ -284,17 +292,19 @@ class EventExtractor:
         by_index: dict[int, Span] = {}
         for span in inside:
             i = index[(span.start_char, span.end_char, span.label_)]
-            pieces.append(doc.text[pos : span.start_char])
+            pieces.append(text[pos : span.start_char])
             pieces.append(f"⟨{span.label_}:{i}⟩")
             by_index[i] = span
             pos = span.end_char
-        pieces.append(doc.text[pos:end])
+        pieces.append(text[pos:end])
         return _Masked(" ".join("".join(pieces).split()), by_index)
 
     def _candidates(
         self, text: str, masked: _Masked, para_text: str, para_spans: list[Span]
     ) -> list[_Candidate]:
         if not self.cues.search(text) or self.filters.any("skip_sentence", text):
+            return []
+        if self.filters.any("contract", text):
             return []
         labels = masked.labels()
         out: list[_Candidate] = []
@@ -396,7 +406,7 @@ class EventExtractor:
         para_spans: list[Span],
         spans: list[Span],
     ) -> Event:
-        text = doc.text[start:end]
+        text = _text(doc)[start:end]
         event = Event(
             type=kind, evidence=text, evidence_start=start, evidence_end=end, trigger=cand.trigger
         )
@@ -567,19 +577,35 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
         yield pos, len(text)
 
 
+_TEXT_KEY = "legalkg_events.text"
+_SENTS_KEY = "legalkg_events.sents"
+
+
+def _text(doc: Doc) -> str:
+    cached = doc.user_data.get(_TEXT_KEY)
+    return cached if isinstance(cached, str) else doc.text
+
+
+def _sentence_bounds(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """Every sentence's character span, from the sentence splitter or a fallback rule."""
+    if doc.has_annotation("SENT_START"):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    return _fallback_sentences(text, 0, len(text))
+
+
 def _sentences(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence character spans inside a paragraph, whitespace trimmed."""
+    text = _text(doc)
+    bounds = doc.user_data.get(_SENTS_KEY) or _sentence_bounds(doc, text)
     out: list[tuple[int, int]] = []
-    if doc.has_annotation("SENT_START"):
-        span = doc.char_span(start, end, alignment_mode="expand")
-        bounds = [(s.start_char, s.end_char) for s in span.sents] if span is not None else []  # type: ignore[attr-defined]
-    else:
-        bounds = _fallback_sentences(doc.text, start, end)
-    for s, e in bounds:
+    first = max(bisect.bisect_right([b[1] for b in bounds], start) - 1, 0)
+    for s, e in bounds[first:]:
+        if s >= end:
+            break
         s, e = max(s, start), min(e, end)
-        while s < e and doc.text[s].isspace():
+        while s < e and text[s].isspace():
             s += 1
-        while e > s and doc.text[e - 1].isspace():
+        while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
             out.append((s, e))
