@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import subprocess
 import threading
@@ -226,3 +227,30 @@ def test_negotiate_prefers_quality_then_order() -> None:
     )
     assert negotiate(None, "select") == "application/sparql-results+json"
     assert negotiate("application/*", "graph") == "application/n-triples"
+
+
+def test_serve_command_answers_and_stops(tmp_path: Path) -> None:
+    """``legalkg serve --port 0`` reports its address, answers, and stops on SIGINT."""
+    import signal
+    import sys
+
+    folder = tmp_path / "cli-store"
+    store = OxigraphStore(folder)
+    data = Graph().parse(data=TURTLE, format="turtle").serialize(format="nt").encode()
+    store.replace_graphs([("https://example.org/g1", data)])
+    store.close()
+    command = [sys.executable, "-c", "from legalkg.graph.cli import main; main()",
+               "serve", "--store", str(folder), "--port", "0"]
+    server = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        assert server.stderr is not None
+        banner = server.stderr.readline()
+        url = re.search(r"http://127\.0\.0\.1:\d+/sparql", banner)
+        assert url is not None, banner
+        assert "read-only" in banner
+        status, _, body = _get(url.group(0), COUNTERPARTIES)
+        assert status == 200 and "Beta Holdings" in body
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=30)
+    assert server.returncode == 0
