@@ -120,8 +120,10 @@ def folded(text: str) -> str:
 
 def normalise_text(text: str) -> str:
     """Unix newlines, no control characters, no-break spaces as spaces."""
-    text = _NEWLINES.sub("\n", text)
-    text = _CONTROL.sub(" ", text)
+    if "\r" in text:
+        text = _NEWLINES.sub("\n", text)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(" ", text)
     return text.replace("\xa0", " ").replace("\ufeff", "")
 
 

@@ -37,7 +37,7 @@ __all__ = [
 
 CoverField = tuple[str, tuple[int, int]]
 
-COVER_WINDOW = 15000
+COVER_WINDOW = 8000
 FORM_WINDOW = 5000
 KNOWN_WORD_WINDOW = 200000
 MENTION_WINDOW = 30000
@@ -396,8 +396,13 @@ def infer_registrant(
     """The registrant of a filing without a cover page, read from the text's own phrases.
 
     In order: a company defined as "the Company"/"the Registrant"; a press release's
-    "X, Inc. (NYSE: XX)"; else the company (with a legal suffix) whose distinctive first word the
-    text repeats most often.
+    "X, Inc. (NYSE: XX)" (with ``ticker``, the corpus file's ticker, only that ticker); else the
+    company with a legal suffix that the filing's own part (before ``main_end``, the signatures)
+    names first, unless another is repeated more than twice as often (with ``ticker``, only
+    names sharing its initial). None when the text prints no such name.
+
+    >>> infer_registrant('On May 1, Acme Corp. (the "Company") sold Beta Inc. shares.', 0, 60)
+    ('Acme Corp.', (10, 20))
     """
     found = _name_before_anchor(text, _DEFINED_COMPANY, start, end, None)
     found = found or _name_before_anchor(text, _EXCHANGE_TICKER, start, end, ticker)
@@ -454,8 +459,11 @@ def _trimmed(match: re.Match[str]) -> CoverField | None:
     if all(word in lexicon.generic or word in lexicon.roles for word in words[skip:]):
         return None
     begin = match.start(1) + offsets[skip]
-    value = squash(match.string[begin : match.end()]).rstrip(" ,")
-    return (value, (begin, match.end())) if value else None
+    end = match.end(2)
+    if match.string[end : end + 1] == ".":
+        end += 1
+    value = squash(match.string[begin:end])
+    return (value, (begin, end)) if value else None
 
 
 def _company_mentions(text: str, start: int, end: int) -> Iterator[CoverField]:
@@ -476,7 +484,7 @@ def _most_repeated_company(
 
     With ``initial`` (the first letter of the filer's ticker in a corpus file) only names with
     that initial are considered."""
-    mentions = list(_company_mentions(text, start, end))
+    mentions = list(_company_mentions(text, start, min(end, max(main_end, start + 8000) + 4000)))
     candidates: list[CoverField] = []
     for name, span in mentions:
         candidates.append((name, span))
@@ -484,8 +492,12 @@ def _most_repeated_company(
             tail = name.rsplit(" of ", 1)[1]
             if _ORG_ANY is not None and _ORG_ANY.fullmatch(tail):
                 candidates.append((tail, (span[1] - len(tail), span[1])))
-    in_main = Counter(_PLAIN_WORD.findall(text, start, main_end))
-    in_whole = Counter(_PLAIN_WORD.findall(text, start, end))
+    firsts = {m.group() for m in (_PLAIN_WORD.search(name) for name, _ in candidates) if m}
+    if not firsts:
+        return None
+    counting = re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, firsts)) + r")\b")
+    in_main = Counter(counting.findall(text, start, main_end))
+    in_whole = Counter(counting.findall(text, start, end))
     scored: list[tuple[tuple[int, int], CoverField]] = []
     for name, span in candidates:
         first = _PLAIN_WORD.search(name)

@@ -8,7 +8,7 @@ lxml's HTML parser is used directly (BeautifulSoup with the lxml builder gives t
 costs several times more on the 2 MB earnings releases found in submissions).
 
 >>> html_to_text("<p>Item&nbsp;8.01</p><table><tr><td>By:</td><td>/s/ Jo Doe</td></tr></table>")
-'Item 8.01\\nBy: | /s/ Jo Doe'
+'Item 8.01\\n\\nBy: | /s/ Jo Doe'
 """
 
 from __future__ import annotations

@@ -408,3 +408,31 @@ def test_numbered_proposals_are_not_items():
     assert [i.number for i in read_filing_text(votes).items] == ["5.07"]
     titles_only = votes.replace("Item 5.07 ", "")
     assert read_filing_text(titles_only).items == []
+
+
+@pytest.mark.skipif(not (DATA / "submissions").is_dir(), reason="submissions not available")
+def test_single_html_document_from_a_real_submission(tmp_path):
+    raw = (DATA / "submissions" / "0001193125-19-191922.txt").read_text(encoding="utf-8")
+    html = raw[raw.index("<TEXT>") + len("<TEXT>") : raw.index("</TEXT>")]
+    path = tmp_path / "d776427d8k.htm"
+    path.write_text(html, encoding="utf-8")
+    filing = read_filing(path)
+    assert filing.source_format == "html"
+    assert (filing.form, filing.registrant, filing.report_date) == (
+        "8-K",
+        "Oracle Corporation",
+        "2019-07-03",
+    )
+    assert [item.number for item in filing.items] == ["5.02", "9.01"]
+    assert filing.commission_file_number == "001-35992"
+    assert [s.name for s in filing.signatures] == ["Brian S. Higgins"]
+    assert "<" not in filing.text[:200]
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    from legalkg.nlp import filings, reader_cover, reader_html
+
+    for module in (filings, reader_cover, reader_html):
+        assert doctest.testmod(module).failed == 0, module.__name__
