@@ -23,6 +23,7 @@ False
 
 from __future__ import annotations
 
+import io
 import json
 import math
 from functools import cache
@@ -35,7 +36,16 @@ from legalkg.graph.backend import StoreBackend
 from legalkg.graph.network import EventFilter, fetch_events, layout, project
 from legalkg.nlp.errors import LegalKGError
 
-__all__ = ["RenderError", "graph_payload", "html_page", "kinds", "render", "render_store"]
+__all__ = [
+    "Drawing",
+    "RenderError",
+    "draw",
+    "graph_payload",
+    "html_page",
+    "kinds",
+    "render",
+    "render_store",
+]
 
 #: Default node budget of the HTML page; the canvas renderer stays fluid at this size.
 MAX_NODES = 5000
@@ -177,33 +187,61 @@ def html_page(payload: dict[str, Any]) -> str:
 # Static images and exchange formats
 
 
-def _draw_static(graph: nx.Graph, out: Path, seed: int, title: str) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
+def _figure(graph: nx.Graph, seed: int, title: str) -> Any:
+    """A matplotlib Figure of ``graph`` built without pyplot (no backend switch, thread-safe)."""
+    from matplotlib.figure import Figure
 
     pos = layout(graph, seed=seed)
     size = min(40.0, 6.0 + graph.number_of_nodes() ** 0.5)
-    fig, ax = plt.subplots(figsize=(size, size * 0.75))
-    try:
-        nx.draw_networkx_edges(graph, pos, ax=ax, alpha=0.5, width=_static_widths(graph))
-        for kind, style in kinds().items():
-            members = [n for n, d in graph.nodes(data=True) if _kind(d) == kind]
-            if members:
-                nx.draw_networkx_nodes(
-                    graph, pos, nodelist=members, node_color=style["colour"],
-                    node_shape=style["marker"], label=style["label"], ax=ax, node_size=300,
-                )
-        if graph.number_of_nodes() <= 300:
-            labels = {n: str(d.get("label", n)) for n, d in graph.nodes(data=True)}
-            nx.draw_networkx_labels(graph, pos, labels=labels, font_size=8, ax=ax)
-        ax.set_title(title)
+    fig = Figure(figsize=(size, size * 0.75))
+    ax = fig.add_subplot()
+    nx.draw_networkx_edges(graph, pos, ax=ax, alpha=0.5, width=_static_widths(graph))
+    for kind, style in kinds().items():
+        members = [n for n, d in graph.nodes(data=True) if _kind(d) == kind]
+        if members:
+            nx.draw_networkx_nodes(
+                graph, pos, nodelist=members, node_color=style["colour"],
+                node_shape=style["marker"], label=style["label"], ax=ax, node_size=300,
+            )
+    if graph.number_of_nodes() <= 300:
+        labels = {n: str(d.get("label", n)) for n, d in graph.nodes(data=True)}
+        nx.draw_networkx_labels(graph, pos, labels=labels, font_size=8, ax=ax)
+    ax.set_title(title)
+    if graph.number_of_nodes():
         ax.legend(loc="best", markerscale=0.6, fontsize=8)
-        ax.set_axis_off()
-        fig.savefig(out, bbox_inches="tight")
-    finally:
-        plt.close(fig)
+    ax.set_axis_off()
+    return fig
+
+
+def _draw_static(graph: nx.Graph, out: Path, seed: int, title: str) -> None:
+    _figure(graph, seed, title).savefig(out, bbox_inches="tight")
+
+
+class Drawing:
+    """A static drawing that Jupyter shows inline (as SVG) and that can be saved.
+
+    >>> d = draw(nx.path_graph(2))
+    >>> d._repr_svg_().lstrip().startswith("<?xml")
+    True
+    """
+
+    def __init__(self, figure: Any) -> None:
+        self.figure = figure
+
+    def _repr_svg_(self) -> str:
+        buffer = io.StringIO()
+        self.figure.savefig(buffer, format="svg", bbox_inches="tight")
+        return buffer.getvalue()
+
+    def save(self, out_path: str | Path) -> Path:
+        """Write the drawing; the format follows the suffix (.png, .svg, .pdf)."""
+        self.figure.savefig(out_path, bbox_inches="tight")
+        return Path(out_path)
+
+
+def draw(graph: nx.Graph, *, seed: int = 7, title: str = "legalkg") -> Drawing:
+    """A static drawing of ``graph`` for notebooks: the last expression of a cell shows it."""
+    return Drawing(_figure(graph, seed, title))
 
 
 def _static_widths(graph: nx.Graph) -> list[float]:
