@@ -18,6 +18,7 @@ from legalkg.nlp.components.common import (
     Occupancy,
     add_mention,
     alternation,
+    doc_text,
     mention_group,
     read_jsonl,
     read_lines,
@@ -74,7 +75,7 @@ class CaseNumberFinder:
         taken = Occupancy()
         found = []
         for pattern in self.patterns:
-            for match in pattern.finditer(doc.text):
+            for match in pattern.finditer(doc_text(doc)):
                 start, end = match.span("number")
                 if not taken.overlaps(start, end):
                     taken.claim(start, end)

@@ -18,6 +18,7 @@ from legalkg.nlp.components.common import (
     Occupancy,
     add_mention,
     alternation,
+    doc_text,
     mention_group,
     read_csv,
     read_jsonl,
@@ -99,7 +100,7 @@ class DateFinder:
         taken = Occupancy()
         found = []
         for pattern, precision in self.patterns:
-            for match in pattern.finditer(doc.text):
+            for match in pattern.finditer(doc_text(doc)):
                 if taken.overlaps(match.start(), match.end()):
                     continue
                 value = iso_date(match.groupdict(), precision)

@@ -18,6 +18,7 @@ from legalkg.nlp.components.common import (
     Occupancy,
     add_mention,
     alternation,
+    doc_text,
     mention_group,
     read_csv,
     read_jsonl,
@@ -136,7 +137,7 @@ class MoneyFinder:
         taken = Occupancy()
         found = []
         for pattern in self.patterns:
-            for match in pattern.finditer(doc.text):
+            for match in pattern.finditer(doc_text(doc)):
                 value = money_value(match)
                 if value is not None and not taken.overlaps(match.start(), match.end()):
                     taken.claim(match.start(), match.end())

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 
 import numpy
-from legalkg.nlp.components.common import alternation, read_csv, read_jsonl
+from legalkg.nlp.components.common import alternation, doc_text, read_csv, read_jsonl, remember_text
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.symbols import ORTH
@@ -75,7 +75,9 @@ class LegalTokenizer:
         found = self._re.findall(text)
         words = [tok or ws for tok, _, ws in found]
         spaces = [sp == " " for _, sp, _ in found]
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        remember_text(doc, text)
+        return doc
 
     def pipe(self, texts: list[str], batch_size: int = 1000) -> object:
         """Tokenise a stream of texts."""
@@ -146,7 +148,7 @@ class SentenceSplitter:
         if not len(doc):
             return numpy.zeros(0, dtype="int64")
         idx = doc.to_array("IDX").astype("int64")
-        chars = numpy.asarray(sentence_starts(doc.text), dtype="int64")
+        chars = numpy.asarray(sentence_starts(doc_text(doc)), dtype="int64")
         tokens = numpy.searchsorted(idx, chars, side="left")
         return numpy.unique(tokens[tokens < len(doc)])
 

@@ -1,0 +1,176 @@
+"""Aliases: `X ("Y")`, `X (the "Y")`, `(collectively, "Y")`, `X (ABC)` -> ``doc._.aliases[Y] = X``.
+
+Component ``legalkg_aliases`` reads each definition (``alias_patterns.jsonl``), finds the full
+name X as the capitalised name just before the parenthesis, and keeps the alias only when it
+names an entity:
+
+- Y starts with a capital letter and contains no generic word of ``org_generic_words.txt``
+  ("2009 Plan", "Merger", "Proxy Statement", "the Company" are defined terms, not aliases);
+- and X is an entity: it ends with a corporate suffix, is a government body, or Y is an acronym
+  of X's last words ("U.S. Federal Trade Commission (the "FTC")"), or Y is a word of X
+  ("Agilent Technologies, Inc. ("Agilent")"). Unquoted acronyms need the acronym test.
+
+It then adds a mention for X and for every later use of Y, labelled ``GOV``, ``REGISTRANT``
+(X is the filer) or ``ORG``, with X as value.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from legalkg.nlp.components.common import (
+    Occupancy,
+    add_mention,
+    doc_text,
+    mention_group,
+    read_jsonl,
+    read_lines,
+    sort_mentions,
+)
+from legalkg.nlp.components.parties import (
+    classify_name,
+    has_corporate_suffix,
+    is_government,
+    name_before,
+)
+from spacy.language import Language
+from spacy.tokens import Doc
+
+__all__ = ["AliasFinder", "is_acronym_of", "is_entity_alias"]
+
+# (alias, full name, full-name start, full-name end, definition start, definition end)
+Definition = tuple[str, str, int, int, int, int]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    rows = read_jsonl("alias_patterns.jsonl")
+    return tuple((row["name"], re.compile(row["pattern"])) for row in rows)
+
+
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    return frozenset(read_lines("org_generic_words.txt"))
+
+
+def _initials(words: list[str]) -> tuple[str, str]:
+    every = "".join(w[0] for w in words if w[0].isalpha()).upper()
+    capitals = "".join(w[0] for w in words if w[0].isupper())
+    return every, capitals
+
+
+def is_acronym_of(acronym: str, name: str) -> int | None:
+    """Start offset in ``name`` of the words whose initials spell ``acronym``, else ``None``.
+
+    >>> name = "U.S. Federal Trade Commission"
+    >>> name[is_acronym_of("FTC", name):]
+    'Federal Trade Commission'
+    """
+    letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
+    if letters.endswith("S") and len(letters) > 2:
+        candidates = (letters, letters[:-1])
+    else:
+        candidates = (letters,)
+    words = list(re.finditer(r"[A-Za-z][\w'’.&-]*", name))
+    for i in range(len(words) - 1, -1, -1):
+        if set(_initials([w.group() for w in words[i:]])) & set(candidates):
+            return words[i].start()
+    return None
+
+
+def _acronym_start(acronym: str, name: str) -> int | None:
+    """Where the words spelled by ``acronym`` start in ``name``, a national prefix included."""
+    offset = is_acronym_of(acronym, name)
+    if offset is None:
+        return None
+    national = re.search(r"(?:U\.S\.|US|United States)\s+$", name[:offset])
+    return national.start() if national else offset
+
+
+def is_entity_alias(alias: str, full: str) -> bool:
+    """Whether ``alias`` (quoted after ``full``) names the entity rather than a defined term."""
+    if not alias[:1].isupper():
+        return False
+    if any(w.lower().strip(".,'’s") in _generic() for w in alias.split()):
+        return False
+    if is_acronym_of(alias, full) is not None:
+        return True
+    if is_government(full) or has_corporate_suffix(full):
+        return True
+    alias_words = {w.lower() for w in alias.split()}
+    return bool(alias_words & {w.lower().strip(",.") for w in full.split()})
+
+
+class AliasFinder:
+    """Find alias definitions and uses on ``doc.text`` (component ``legalkg_aliases``)."""
+
+    def __init__(self, *, name: str = "legalkg_aliases") -> None:
+        self.name = name
+        self.patterns = _patterns()
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Record the doc's aliases and add their mentions."""
+        return self.set_annotations(doc, self.match(doc))
+
+    def match(self, doc: Doc) -> list[Definition]:
+        """The entity alias definitions, in text order."""
+        text = doc_text(doc)
+        found: list[Definition] = []
+        for kind, pattern in self.patterns:
+            for m in pattern.finditer(text):
+                definition = self._definition(text, m, kind)
+                found.extend(definition)
+        return sorted(found, key=lambda d: d[4])
+
+    def _definition(self, text: str, m: re.Match[str], kind: str) -> list[Definition]:
+        end = m.start()
+        while end > 0 and text[end - 1] in " \t,":
+            end -= 1
+        start = name_before(text, end, allow_and=True)
+        if start is None:
+            return []
+        out = []
+        for group in ("alias", "alias2"):
+            alias = (m.groupdict().get(group) or "").strip()
+            name_start = start
+            if not alias:
+                continue
+            if kind == "acronym":
+                offset = _acronym_start(alias, text[start:end])
+                if offset is None:
+                    continue
+                name_start = start + offset
+            elif not is_entity_alias(alias, " ".join(text[start:end].split())):
+                continue
+            full = " ".join(text[name_start:end].split())
+            out.append((alias, full, name_start, end, m.start(), m.end()))
+        return out
+
+    def set_annotations(self, doc: Doc, found: list[Definition]) -> Doc:
+        """Fill ``doc._.aliases`` and add mentions for each full name and each later use."""
+        if doc._.aliases is None:
+            doc._.aliases = {}
+        aliases = doc._.aliases
+        occupancy = Occupancy(mention_group(doc))
+        definitions = [(d[4], d[5]) for d in found]
+        for alias, full, start, end, _, _ in found:
+            aliases.setdefault(alias, full)
+            label = classify_name(full, doc)
+            value = doc._.filer if label == "REGISTRANT" and doc._.filer else full
+            add_mention(doc, start, end, label, value, occupancy)
+        for alias, full in list(aliases.items()):
+            label = classify_name(full, doc)
+            value = doc._.filer if label == "REGISTRANT" and doc._.filer else full
+            pattern = re.compile(rf"(?<![\w&-]){re.escape(alias)}(?![\w&-])")
+            for m in pattern.finditer(doc_text(doc)):
+                if not any(s <= m.start() < e for s, e in definitions):
+                    add_mention(doc, m.start(), m.end(), label, value, occupancy)
+        sort_mentions(doc)
+        return doc
+
+
+@Language.factory("legalkg_aliases", assigns=["doc.spans", "doc._.aliases"], default_config={})
+def make_alias_finder(nlp: Language, name: str) -> AliasFinder:
+    """Factory of ``legalkg_aliases``."""
+    return AliasFinder(name=name)

@@ -1,0 +1,445 @@
+"""Parties: organisations, government bodies, persons and references to the filer.
+
+Component ``legalkg_parties`` adds, on ``doc.text`` and never over an earlier mention:
+
+- ``GOV``: agencies of ``agencies.jsonl`` by full name ("U.S. Federal Trade Commission", value
+  as written) or abbreviation ("FTC": value the full name the filing gives, through its alias or
+  a full-name mention, else the abbreviation), and bodies found by shape (``agency_patterns.jsonl``:
+  "Attorney General of the State of New York", "Department of Labor").
+- ``ORG``: a capitalised name ending with a corporate suffix. All suffixes of
+  ``org_suffixes.csv`` are folded into one regex, found first; the name is then read backwards
+  from each suffix over a short window, which is much cheaper than trying a name pattern at
+  every capital letter. "X, Inc., et al" and "X and its affiliated debtors" are one mention whose
+  value drops the tail. Leading sentence words ("On", "Each of") and descriptions ("Board of
+  Directors of") are cut off.
+- ``REGISTRANT``: "the registrant", "the Company", "the Corporation" (``registrant_phrases.csv``),
+  the filer's full name and its short names ("Agilent" for "Agilent Technologies, Inc.",
+  "Southern Company" for "The Southern Company"); value ``doc._.filer``.
+- short names of the other organisations found ("Varian" after "Varian, Inc."), as ``ORG`` with
+  the full name as value; each short name found is also recorded in ``doc._.aliases``.
+- ``PERSON``: a title and a capitalised name ("Mr. Frear", "Judge Peter J. Walsh") or a ``/s/``
+  signature; the value is the name without the title (a surname alone takes the full name of a
+  person already found). Deliberately conservative.
+- with a pretrained pipeline, its ``ORG``/``PERSON`` entities not already covered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from legalkg.nlp.components.common import (
+    Occupancy,
+    add_mention,
+    alternation,
+    doc_text,
+    mention_group,
+    read_csv,
+    read_jsonl,
+    read_lines,
+    sort_mentions,
+)
+from spacy.language import Language
+from spacy.tokens import Doc
+
+__all__ = [
+    "PartyFinder",
+    "agency_key",
+    "classify_name",
+    "has_corporate_suffix",
+    "is_government",
+    "name_before",
+    "name_key",
+    "short_names",
+]
+
+CAP = r"(?:[A-Z][\w'’&.\-]*|\d+[A-Za-z][\w\-]*)"
+CONNECTORS = ("of", "for", "de", "du", "la", "des", "the", "and", "&")
+_TAIL = re.compile(
+    r",?\s+(?:et\.?\s+al\.?|and\s+(?:certain\s+of\s+)?(?:its|their)\s+"
+    r"(?:(?:affiliated|subsidiary|related|direct|indirect|and|domestic|u\.s\.)\s+)*"
+    r"(?:debtors?|subsidiaries|affiliates)(?:\s+and\s+affiliates)?)",
+    re.I,
+)
+_NATIONAL = r"(?:U\.S\.|US|United\s+States)\s+"
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> tuple[str, ...]:
+    written = [row["suffix"] for row in read_csv("org_suffixes.csv")]
+    return tuple(dict.fromkeys(written + [w.upper() for w in written]))
+
+
+@lru_cache(maxsize=1)
+def _suffix_re() -> re.Pattern[str]:
+    suffixes = alternation(_suffixes())
+    return re.compile(rf"(?<=[\w.)’'])(?P<sep>,?\s+)(?P<suffix>{suffixes})(?![\w&])")
+
+
+@lru_cache(maxsize=2)
+def _name_end_re(allow_and: bool) -> re.Pattern[str]:
+    words = "of|for|de|du|la|des|the" + ("|and" if allow_and else "")
+    conn = rf"(?:[ \t]+(?:{words})[ \t]+|[ \t]*&[ \t]*|[ \t]+|-)"
+    return re.compile(rf"(?<![\w'’.&-])(?P<name>{CAP}(?:{conn}{CAP}){{0,9}})$")
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(read_lines("name_stopwords.txt"))
+
+
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    return frozenset(read_lines("org_generic_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def _common_first() -> frozenset[str]:
+    return frozenset(read_lines("org_common_first_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def _suffix_words() -> frozenset[str]:
+    return frozenset(w for s in _suffixes() for w in s.split())
+
+
+def _strip_left(words: list[tuple[int, str]], known: Iterable[str] = ()) -> int:
+    """Index of the first word of the name proper in ``words`` ((offset, word) pairs)."""
+    skip = _stopwords() | _suffix_words() | set(CONNECTORS)
+    known_keys = {name_key(k) for k in known}
+    i = 0
+    while i < len(words) and words[i][1] in skip:
+        i += 1
+    for j in range(i + 1, len(words)):
+        if words[j][1] in ("of", "for"):
+            left = [w for _, w in words[i:j]]
+            generic = any(w.lower().strip(".,'’s") in _generic() for w in left)
+            if generic or name_key(" ".join(left)) in known_keys:
+                i = j + 1
+                while i < len(words) and words[i][1] in skip:
+                    i += 1
+    return i
+
+
+def name_before(
+    text: str, end: int, *, allow_and: bool = False, known: Iterable[str] = (), window: int = 160
+) -> int | None:
+    """Start offset of the capitalised name ending at ``end`` in ``text``, or ``None``.
+
+    Leading sentence words and descriptions are cut ("Board of Directors of Acme" -> "Acme"),
+    as is a known short name before "of" ("Agilent of Varian" -> "Varian").
+
+    >>> text = "On May 1, Each of Acme Widgets"
+    >>> text[name_before(text, len(text)):]
+    'Acme Widgets'
+    """
+    match = _name_end_re(allow_and).search(text, max(0, end - window), end)
+    if match is None:
+        return None
+    start = match.start()
+    words = [(m.start() + start, m.group()) for m in re.finditer(r"\S+", match.group())]
+    i = _strip_left(words, known)
+    if i >= len(words):
+        return None
+    return words[i][0]
+
+
+def _skip_stopwords(text: str, start: int, end: int) -> int:
+    """``start`` moved past leading sentence words and "the" within ``text[start:end]``."""
+    for m in re.finditer(r"\S+", text[start:end]):
+        if m.group() not in _stopwords() and m.group() != "the":
+            return start + m.start()
+    return start
+
+
+def name_key(name: str) -> str:
+    """A comparison key: case, punctuation, "the", corporate suffixes and "et al" folded.
+
+    >>> name_key("The Agilent Technologies, Inc., et al.") == name_key("AGILENT TECHNOLOGIES INC")
+    True
+    """
+    name = _TAIL.sub("", name)
+    words = re.findall(r"[a-z0-9&]+", name.lower().replace("'s", "s").replace("’s", "s"))
+    drop = {re.sub(r"[^a-z0-9&]", "", w.lower()) for w in _suffix_words()} | {"the"}
+    kept = [w for w in words if w not in drop]
+    return " ".join(kept or words)
+
+
+def _core(name: str) -> str:
+    """The name without tail, corporate suffixes and a leading "The"."""
+    core = _TAIL.sub("", name).strip(" ,")
+    suffix = re.compile(rf"(?:,?\s+(?:{alternation(_suffixes())}))+$")
+    core = suffix.sub("", core).strip(" ,")
+    return re.sub(r"^(?:The|THE)\s+", "", core)
+
+
+def short_names(name: str) -> list[str]:
+    """Short forms by which a filing may refer to the organisation ``name``.
+
+    >>> short_names("Agilent Technologies, Inc.")
+    ['Agilent Technologies', 'Agilent']
+    >>> short_names("The Southern Company")
+    ['Southern Company']
+    """
+    core = _core(name)
+    words = core.split()
+    if not words:
+        return []
+    shorts = []
+    if len(words) == 1 and words[0].lower() in _common_first():
+        without_the = re.sub(r"^(?:The|THE)\s+", "", _TAIL.sub("", name).strip(" ,"))
+        if without_the not in (name, core):
+            shorts.append(without_the)
+        return shorts
+    if core != name:
+        shorts.append(core)
+    first = words[0].strip(",")
+    if (
+        len(words) > 1
+        and len(first) >= 3
+        and first[0].isupper()
+        and first.lower() not in _common_first()
+        and first.lower() not in _generic()
+        and first not in _stopwords()
+    ):
+        shorts.append(first)
+    return shorts
+
+
+def _short_regex(shorts: Iterable[str]) -> str:
+    """One alternation matching the short names, "Aarons" also as "Aaron's" and in capitals."""
+    forms = set()
+    for short in shorts:
+        for variant in (short, short.upper()):
+            escaped = re.escape(variant)
+            if re.search(r"[A-Za-z]s$", variant) and not re.search(r"['’]s$", variant):
+                escaped = escaped[:-1] + "['’]?" + escaped[-1]
+            forms.add(escaped)
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _agencies() -> tuple[dict[str, Any], ...]:
+    return read_jsonl("agencies.jsonl")
+
+
+@lru_cache(maxsize=1)
+def _agency_variant_key() -> dict[str, str]:
+    return {v: a["name"] for a in _agencies() for v in a["variants"]}
+
+
+@lru_cache(maxsize=1)
+def _agency_abbreviation_key() -> dict[str, str]:
+    return {ab: a["name"] for a in _agencies() for ab in a["abbreviations"]}
+
+
+@lru_cache(maxsize=1)
+def _agency_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    full = re.compile(
+        rf"(?<![\w.])(?P<national>{_NATIONAL})?(?P<name>{alternation(_agency_variant_key())})(?![\w])"
+    )
+    abbreviations = re.compile(
+        rf"(?<![\w.&-])(?:{alternation(_agency_abbreviation_key())})(?![\w&-])"
+    )
+    states = alternation(read_lines("us_states.txt"))
+    shapes = re.compile(
+        "|".join(
+            f"(?:{row['pattern'].replace('{state}', states)})"
+            for row in read_jsonl("agency_patterns.jsonl")
+        )
+    )
+    return full, abbreviations, shapes
+
+
+def agency_key(name: str) -> str | None:
+    """The lexicon name of the agency ``name`` denotes (full name, variant or abbreviation)."""
+    bare = re.sub(rf"^(?:the\s+|The\s+)?(?:{_NATIONAL})?", "", name.strip())
+    return _agency_variant_key().get(bare) or _agency_abbreviation_key().get(bare)
+
+
+def is_government(name: str) -> bool:
+    """Whether ``name`` is a government body of the lexicon or of a known shape."""
+    return bool(agency_key(name) or _agency_res()[2].fullmatch(name))
+
+
+def has_corporate_suffix(name: str) -> bool:
+    """Whether ``name`` ends with a corporate suffix ("Varian, Inc.", "Click Holding Corp.")."""
+    ends = [m.end() for m in _suffix_re().finditer(name)]
+    return bool(ends) and not name[ends[-1] :].strip(" ,.")
+
+
+def classify_name(name: str, doc: Doc) -> str:
+    """The label a full name gets: ``GOV``, ``REGISTRANT`` (it is the filer), else ``ORG``."""
+    if is_government(name):
+        return "GOV"
+    if _is_filer(name, doc):
+        return "REGISTRANT"
+    return "ORG"
+
+
+def _filer_names(doc: Doc) -> list[str]:
+    names = [doc._.filer] if doc._.filer else []
+    names.extend(doc._.filer_names or [])
+    return [n for n in dict.fromkeys(names) if n]
+
+
+def _is_filer(name: str, doc: Doc) -> bool:
+    key = name_key(name)
+    return any(key == name_key(n) for n in _filer_names(doc))
+
+
+def _aliases(doc: Doc) -> dict[str, str]:
+    if doc._.aliases is None:
+        doc._.aliases = {}
+    aliases: dict[str, str] = doc._.aliases
+    return aliases
+
+
+# (start, end, label, value, whether the surface text is a short name to record as alias)
+Found = tuple[int, int, str, Any, bool]
+
+
+class PartyFinder:
+    """Find parties on ``doc.text`` (component ``legalkg_parties``)."""
+
+    def __init__(self, *, name: str = "legalkg_parties", use_ents: bool = True) -> None:
+        self.name = name
+        self.use_ents = use_ents
+        titles = alternation(read_lines("person_titles.txt"))
+        self._person = re.compile(
+            rf"(?<![\w.])(?:{titles})\s+(?P<name>[A-Z][a-z'’\-]+"
+            r"(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z'’\-]+)){0,3})(?![\w])"
+            r"|/s/[ \t]*(?P<signer>[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){1,4})"
+        )
+        phrases = read_csv("registrant_phrases.csv")
+        sensitive = [p["phrase"] for p in phrases if p["case_sensitive"] == "yes"]
+        insensitive = [p["phrase"] for p in phrases if p["case_sensitive"] != "yes"]
+        self._registrant = re.compile(
+            rf"(?<![\w])(?:{alternation(sensitive)}|(?i:{alternation(insensitive)}))(?![\w])"
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Add the doc's party mentions."""
+        return self.set_annotations(doc, self.match(doc))
+
+    def match(self, doc: Doc) -> list[Found]:
+        """``(start, end, label, value)`` of each party, most reliable kinds first."""
+        taken = Occupancy(mention_group(doc))
+        found: list[Found] = []
+        for finder in (
+            self._agencies,
+            self._organisations,
+            self._registrant_phrases,
+            self._other_short_names,
+            self._persons,
+            self._entities,
+        ):
+            for start, end, label, value, alias in finder(doc, found):
+                if not taken.overlaps(start, end):
+                    taken.claim(start, end)
+                    found.append((start, end, label, value, alias))
+        return found
+
+    def set_annotations(self, doc: Doc, found: list[Found]) -> Doc:
+        """Add the mentions in text order."""
+        occupancy = Occupancy(mention_group(doc))
+        aliases = _aliases(doc)
+        for start, end, label, value, alias in sorted(found, key=lambda f: f[:2]):
+            span = add_mention(doc, start, end, label, value, occupancy)
+            if span is not None and alias and isinstance(value, str) and span.text != value:
+                aliases.setdefault(span.text, value)
+        sort_mentions(doc)
+        return doc
+
+    def _agencies(self, doc: Doc, found: list[Found]) -> Iterator[Found]:
+        full, abbreviations, shapes = _agency_res()
+        text, aliases = doc_text(doc), _aliases(doc)
+        written: dict[str, str] = {}
+        for span in mention_group(doc):
+            if span.label_ == "GOV" and isinstance(span._.value, str):
+                written.setdefault(agency_key(span._.value) or "", span._.value)
+        for m in full.finditer(text):
+            written.setdefault(_agency_variant_key()[m.group("name")], m.group())
+            yield m.start(), m.end(), "GOV", m.group(), False
+        for m in shapes.finditer(text):
+            start = _skip_stopwords(text, m.start(), m.end())
+            yield start, m.end(), "GOV", " ".join(text[start : m.end()].split()), False
+        for m in abbreviations.finditer(text):
+            key = _agency_abbreviation_key()[m.group()]
+            value = aliases.get(m.group()) or written.get(key) or m.group()
+            yield m.start(), m.end(), "GOV", value, False
+
+    def _organisations(self, doc: Doc, found: list[Found]) -> Iterator[Found]:
+        text = doc_text(doc)
+        known = [s for n in _filer_names(doc) for s in short_names(n)]
+        aliases = _aliases(doc)
+        for m in _suffix_re().finditer(text):
+            start = name_before(text, m.start(), known=known)
+            if start is None:
+                continue
+            tail = _TAIL.match(text, m.end())
+            end = tail.end() if tail else m.end()
+            name = text[start : m.end()]
+            if name.split()[0] in _suffix_words():
+                continue
+            name = " ".join(name.split())
+            if _is_filer(name, doc):
+                yield start, end, "REGISTRANT", doc._.filer or name, False
+            else:
+                yield start, end, "ORG", aliases.get(name, name), False
+
+    def _registrant_phrases(self, doc: Doc, found: list[Found]) -> Iterator[Found]:
+        filer = doc._.filer
+        for m in self._registrant.finditer(doc_text(doc)):
+            yield m.start(), m.end(), "REGISTRANT", filer, False
+        shorts = [s for n in _filer_names(doc) for s in (n, *short_names(n))]
+        if not shorts:
+            return
+        pattern = re.compile(rf"(?<![\w&'’-])(?:{_short_regex(shorts)})(?![\w&-]|['’]s\w)")
+        for m in pattern.finditer(doc_text(doc)):
+            yield m.start(), m.end(), "REGISTRANT", filer or m.group(), True
+
+    def _other_short_names(self, doc: Doc, found: list[Found]) -> Iterator[Found]:
+        full_names = {f[3] for f in found if f[2] == "ORG" and isinstance(f[3], str)}
+        by_short: dict[str, str] = {}
+        for name in full_names:
+            for short in short_names(name):
+                by_short.setdefault(short, name)
+        if not by_short:
+            return
+        pattern = re.compile(rf"(?<![\w&'’-])(?:{_short_regex(by_short)})(?![\w&-]|['’]s\w)")
+        lookup = {name_key(s): n for s, n in by_short.items()}
+        for m in pattern.finditer(doc_text(doc)):
+            full = lookup.get(name_key(m.group()))
+            if full:
+                yield m.start(), m.end(), "ORG", full, True
+
+    def _persons(self, doc: Doc, found: list[Found]) -> Iterator[Found]:
+        full_names: list[str] = []
+        for m in self._person.finditer(doc_text(doc)):
+            group = "name" if m.group("name") else "signer"
+            name = " ".join(m.group(group).split())
+            if len(name.split()) > 1:
+                full_names.append(name)
+            else:
+                name = next((f for f in full_names if f.split()[-1] == name), name)
+            yield m.start(group), m.end(group), "PERSON", name, False
+
+    def _entities(self, doc: Doc, found: list[Found]) -> Iterator[Found]:
+        if not self.use_ents or not doc.has_annotation("ENT_IOB"):
+            return
+        aliases = _aliases(doc)
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "PERSON"):
+                name = aliases.get(ent.text, ent.text)
+                label = classify_name(name, doc) if ent.label_ == "ORG" else "PERSON"
+                value = doc._.filer if label == "REGISTRANT" else name
+                yield ent.start_char, ent.end_char, label, value, False
+
+
+@Language.factory("legalkg_parties", assigns=["doc.spans"], default_config={"use_ents": True})
+def make_party_finder(nlp: Language, name: str, *, use_ents: bool) -> PartyFinder:
+    """Factory of ``legalkg_parties``."""
+    return PartyFinder(name=name, use_ents=use_ents)
