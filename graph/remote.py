@@ -32,7 +32,9 @@ import base64
 import json
 import os
 import re
+import shutil
 import socket
+import subprocess
 import time
 import urllib.error
 import urllib.parse
@@ -56,6 +58,7 @@ __all__ = [
     "UPDATE_ENV",
     "USER_ENV",
     "EndpointLayout",
+    "OxigraphServer",
     "SparqlEndpointStore",
     "bind_values",
     "endpoint_layout",
@@ -605,3 +608,84 @@ def _count_lines(ntriples: bytes) -> int:
     """Distinct statements in an N-Triples document (rdflib writes each triple once)."""
     lines = (line.strip() for line in ntriples.splitlines())
     return len({line for line in lines if line and not line.startswith(b"#")})
+
+
+# --------------------------------------------------------------------------- a local server
+
+
+class OxigraphServer:
+    """An Oxigraph server (PyPI ``oxigraph``) on 127.0.0.1 for tests, benchmarks and demos.
+
+    It has no authentication, so it only ever listens on the loopback interface. Use it as a
+    context manager; :attr:`url` is its root URL, which :class:`SparqlEndpointStore` accepts.
+
+    :param location: the folder it persists to (the same layout pyoxigraph writes).
+    :param port: the port; ``None`` picks a free one.
+    :param startup_timeout: seconds to wait until it answers queries.
+    :raises StoreError: if the ``oxigraph`` program is missing or the server does not start.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder, OxigraphServer(folder) as server:
+    ...     SparqlEndpointStore(server.url).count()
+    0
+    """
+
+    def __init__(
+        self, location: str | os.PathLike[str], *, port: int | None = None,
+        startup_timeout: float = 20.0,
+    ) -> None:
+        self.location = os.fspath(location)
+        self.port = port or _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.startup_timeout = startup_timeout
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> OxigraphServer:
+        """Start the server and wait until it answers a query."""
+        program = shutil.which("oxigraph")
+        if program is None:
+            raise StoreError("the oxigraph server is not installed: pip install 'legalkg[server]'")
+        bind = f"127.0.0.1:{self.port}"
+        command = [program, "serve", "--location", self.location, "--bind", bind]
+        self.process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        deadline = time.monotonic() + self.startup_timeout
+        while not self._answers():
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise StoreError(f"the oxigraph server at {self.url} did not start")
+            time.sleep(0.05)
+        return self
+
+    def _answers(self) -> bool:
+        query = urllib.parse.urlencode({"query": "ASK {}"})
+        try:
+            with urllib.request.urlopen(f"{self.url}/query?{query}", timeout=1) as answer:
+                return bool(answer.status == 200)
+        except OSError:
+            return False
+
+    def stop(self) -> None:
+        """Stop the server (its data stays in :attr:`location`)."""
+        if self.process is None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+
+    def __enter__(self) -> OxigraphServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
