@@ -80,7 +80,8 @@ _ET_AL = re.compile(
     re.I,
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|although|however)\b")
+_CLAUSE_BREAK = re.compile(r"[;:,]")
+_CLAUSE_BREAK_STRONG = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
 
 
 def _expand(pattern: str) -> re.Pattern[str]:
@@ -343,13 +344,16 @@ class EventExtractor:
         return True
 
     def _is_irrealis(self, masked: str, start: int, end: int) -> bool:
-        """Whether the trigger sits in a hypothetical, future or negated clause."""
-        window_start = max(0, start - 120)
-        window = masked[window_start:start]
+        """Whether the trigger sits in a hypothetical, future or negated clause.
+
+        The clause runs from the last comma, semicolon or colon before the trigger to its end:
+        "plans to file post-trial motions ... or otherwise appeal the verdict" is one clause.
+        """
+        window = _MARKER.sub("X", masked[:start])
         breaks = list(_CLAUSE_BREAK.finditer(window))
         if breaks:
             window = window[breaks[-1].end() :]
-        window = _MARKER.sub(" ", window + " " + masked[start:end])
+        window = window + " " + _MARKER.sub("X", masked[start:end])
         return self.filters.any("hypothetical", window) or self.filters.any("negation", window)
 
     # -- building events --------------------------------------------------------------------
@@ -418,8 +422,11 @@ class EventExtractor:
             event.agency = _name(spans[agency_ix], doc)
             prov["agency"] = [agency_ix]
         self._fill_parties(doc, event, masked, prov)
-        self._fill_roles(doc, event, masked, prov)
-        self._fill_amount(event, masked, prov)
+        has_money = "MONEY" in masked.labels() or (
+            follow is not None and "MONEY" in follow.labels()
+        )
+        self._fill_roles(doc, event, masked, prov, payments=has_money)
+        self._fill_amount(event, masked, prov, anchor=cand.start)
         if follow is not None and self.filters.any("pay_cue", follow.text):
             self._fill_from_follow(doc, event, follow, prov)
         self._fill_court(doc, event, start, masked, para_spans, spans, prov)
@@ -463,9 +470,18 @@ class EventExtractor:
         event.parties = names
 
     def _fill_roles(
-        self, doc: Doc, event: Event, masked: _Masked, prov: dict[str, list[int]]
+        self,
+        doc: Doc,
+        event: Event,
+        masked: _Masked,
+        prov: dict[str, list[int]],
+        *,
+        payments: bool = True,
     ) -> None:
+        """Fill list and party roles from the role patterns; payer/payee only where money is."""
         for rule in self.role_rules:
+            if not payments and set(rule.roles) & {"payer", "payee"}:
+                continue
             for m in rule.regex.finditer(masked.text):
                 for role, group in zip(rule.roles, m.groups(), strict=False):
                     if group:
@@ -497,20 +513,34 @@ class EventExtractor:
             if name not in event.parties and span.label_ != "GOV":
                 event.parties.append(name)
 
-    def _fill_amount(self, event: Event, masked: _Masked, prov: dict[str, list[int]]) -> None:
+    def _fill_amount(
+        self, event: Event, masked: _Masked, prov: dict[str, list[int]], anchor: int | None = None
+    ) -> None:
+        """The sum tied to the event: not an accounting figure or a range, and, when the
+        trigger is at ``anchor``, in the trigger's clause (nearest after it, else before)."""
+        choices: list[tuple[int, int]] = []
         for m in _MARKER.finditer(masked.text):
-            if m.group(1) != "MONEY" or event.amount is not None:
+            if m.group(1) != "MONEY" or not self._is_event_sum(masked.text, m.start(), m.end()):
                 continue
-            before = _MARKER.sub(" ", masked.text[max(0, m.start() - 45) : m.start()])
-            after = _MARKER.sub(" ", masked.text[m.end() : m.end() + 15])
-            if self.filters.any("accounting", before) or self.filters.any("accounting", after):
+            if anchor is not None and _CLAUSE_BREAK_STRONG.search(
+                _MARKER.sub("X", masked.text[min(anchor, m.end()) : max(anchor, m.start())])
+            ):
                 continue
-            if self.filters.any("range", masked.text[max(0, m.start() - 12) : m.end() + 20]):
-                continue
-            amount = _amount(masked.spans[int(m.group(2))])
+            rank = 0 if anchor is None else (m.start() - anchor if m.start() >= anchor else 10**6)
+            choices.append((rank, int(m.group(2))))
+        for _, ix in sorted(choices):
+            amount = _amount(masked.spans[ix])
             if amount is not None:
                 event.amount = amount
-                prov["amount"] = [int(m.group(2))]
+                prov["amount"] = [ix]
+                return
+
+    def _is_event_sum(self, text: str, start: int, end: int) -> bool:
+        before = _MARKER.sub(" ", text[max(0, start - 45) : start])
+        after = _MARKER.sub(" ", text[end : end + 15])
+        if self.filters.any("accounting", before) or self.filters.any("accounting", after):
+            return False
+        return not self.filters.any("range", text[max(0, start - 25) : end + 20])
 
     def _fill_from_follow(
         self, doc: Doc, event: Event, follow: _Masked, prov: dict[str, list[int]]
@@ -711,8 +741,8 @@ def _name(span: Span, doc: Doc) -> str:
 def _court_name(span: Span, spans: list[Span]) -> str:
     """The court's name as written; a back-reference ("the Court") borrows the full name."""
     text = " ".join(span.text.split())
-    if not re.fullmatch(r"(?i)the\s+(?:\w+\s+)?court", text):
-        return text
+    if not _BACK_REFERENCE.fullmatch(text):
+        return _LEADING_THE.sub("", text)
     value = _str_value(span)
     earlier = [
         s
@@ -720,9 +750,13 @@ def _court_name(span: Span, spans: list[Span]) -> str:
         if s.label_ == "COURT"
         and s.start_char < span.start_char
         and _str_value(s) == value
-        and not re.fullmatch(r"(?i)the\s+(?:\w+\s+)?court", s.text)
+        and not _BACK_REFERENCE.fullmatch(" ".join(s.text.split()))
     ]
-    return " ".join(earlier[-1].text.split()) if earlier else text
+    return _LEADING_THE.sub("", " ".join(earlier[-1].text.split())) if earlier else text
+
+
+_BACK_REFERENCE = re.compile(r"(?i)the\s+(?:\w+\s+)?court")
+_LEADING_THE = re.compile(r"(?i)^the\s+")
 
 
 def _amount(span: Span) -> Amount | None:
