@@ -26,14 +26,26 @@ _ANCHOR = re.compile(
     re.M,
 )
 _EXHIBIT_START = re.compile(
-    r"^[ \t|]*(?:EXHIBIT|Exhibit)[ \t]+\d{1,3}(?:\.\d{1,3})?[ \t|]*$|^[ \t|]*EXHIBIT[ \t]+INDEX",
+    r"^[ \t|]*(?:EXHIBIT[ \t]+\d{1,3}(?:\.\d{1,3})?\b|Exhibit[ \t]+\d{1,3}(?:\.\d{1,3})?[ \t|]*$"
+    r"|EXHIBIT[ \t]+INDEX)",
     re.M,
 )
 _SLASH_S = re.compile(r"/s/[ \t]*([^\n|]{0,120})", re.I)
-_TYPED_NAME = re.compile(r"^[ \t|]*(?:By:?[ \t|]*)?Name:[ \t|]*([^\n|]{2,80})", re.I | re.M)
-_TYPED_TITLE = re.compile(r"^[ \t|]*(?:Its:?|Title:)[ \t|]*([^\n|]{2,160})", re.I | re.M)
+_LABEL_END = r"(?=[ \t]+(?:Name|Title|Its|Date|Dated|By)[ \t]*:|[ \t]{2,}|[ \t]*\||[ \t]*-{3,}|\n|$)"
+_TYPED_NAME = re.compile(rf"\bName:[ \t|]*([^\n|:]{{2,80}}?){_LABEL_END}", re.I)
+_TYPED_TITLE = re.compile(rf"\b(?:Its|Title):[ \t|]*([^\n|]{{2,160}}?){_LABEL_END}", re.I)
+_SIGNED_CUT = re.compile(
+    r"[ \t]{2,}|-{2,}|_{2,}|\n|\||\(|\b(?:Name|Title|Date|Dated|Its|By)[ \t]*:", re.I
+)
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][A-Za-z'’\-]*\.?,?|[A-Z]\.(?:[A-Z]\.)*|de|van|von|der|da|di|la|le|du|III?|IV)$"
+)
+_RULE = re.compile(r"-{3,}|_{3,}|={3,}")
+_DATED_FRAGMENT = re.compile(
+    rf"\b(?:Date|Dated)[ \t]*:?[ \t]*(?:{DATE_PATTERN.pattern})", re.I
+)
+MAX_TITLE = 160
 _DATE_LABEL = re.compile(r"\bDated?:?[ \t|]*", re.I)
-_REPEATED_NAME = re.compile(r"^(?P<name>\S.{2,60}?)[ \t]+(?P=name)\b[ \t,]*(?P<rest>.*)$", re.I)
 _PARENTHESIS_TAIL = re.compile(r"\s*\([^)]*\)\s*$")
 _COMPANY_LINE = re.compile(
     r"\b(?:INC|CORP|CORPORATION|COMPANY|CO|LTD|LIMITED|LLC|L\.P|PLC|N\.V|S\.A|BANCORP|TRUST)\b\.?",
@@ -86,46 +98,93 @@ def _signed_block(
     mark = marks[index]
     block_end = marks[index + 1].start() if index + 1 < len(marks) else stop
     block_start = marks[index - 1].end() if index else begin
-    following = _lines(text[mark.end() : block_end])[:4]
-    name, title = _name_and_title(mark.group(1), following, text, mark.end(), block_end)
-    company = _company(text, block_start, mark.start())
+    after = text[mark.start(1) : min(block_end, mark.start(1) + 600)]
+    name, title = _name_and_title(after)
     return Signature(
         name=name,
         title=title,
         date=_block_date(text, block_start, block_end, mark.start())
         or _block_date(text, begin, block_end, mark.start()),
-        company=company,
+        company=_company(text, block_start, mark.start()),
         start=mark.start(),
         end=block_end,
     )
 
 
-def _lines(chunk: str) -> list[str]:
-    return [squash(line.strip(" |")) for line in chunk.split("\n") if line.strip(" |_-")]
+def _name_and_title(after: str) -> tuple[str | None, str | None]:
+    """Signer and title from the text after ``/s/``: a typed "Name:" wins over the signed
+    form; the title is the "Title:" value, else what follows the (repeated) name."""
+    signed = _SIGNED_CUT.split(after, maxsplit=1)[0]
+    tokens = _name_tokens(signed)
+    following = squash(signed) + after[len(signed) :]
+    name, name_end = _repeated_prefix(tokens, following) if tokens else (None, 0)
+    typed = _TYPED_NAME.search(after)
+    if typed is not None:
+        name = _clean_name(typed.group(1)) or name
+    labelled = _TYPED_TITLE.search(after)
+    if labelled is not None:
+        return name, _clean_title(_continued(labelled.group(1), after[labelled.end() :]))
+    return name, _title_after_name(name, following[name_end:])
 
 
-def _name_and_title(
-    signed: str, following: list[str], text: str, start: int, end: int
-) -> tuple[str | None, str | None]:
-    signed = squash(signed.strip(" _-"))
-    typed = _TYPED_NAME.search(text, start, end)
-    labelled_title = _TYPED_TITLE.search(text, start, end)
-    title = _clean_title(labelled_title.group(1)) if labelled_title else None
-    if typed:
-        return _clean_name(typed.group(1)), title
-    repeated = _REPEATED_NAME.match(signed)
-    if repeated:
-        return _clean_name(repeated.group("name")), title or _clean_title(repeated.group("rest"))
-    name = signed
-    rest_lines = following
-    if following and following[0].lower().startswith(signed.lower()):
-        name = following[0][: len(signed)]
-        remainder = following[0][len(signed) :].strip(" ,")
-        rest_lines = ([remainder] if remainder else []) + following[1:]
-    if title is None:
-        titles = (_clean_title(line) for line in rest_lines[:2] if _looks_like_title(line))
-        title = next(titles, None)
-    return _clean_name(name), title
+def _name_tokens(signed: str) -> list[str]:
+    """The leading words of ``signed`` that can belong to a person's name (at most six)."""
+    tokens = []
+    for token in signed.split():
+        if not _NAME_TOKEN.match(token) or len(tokens) == 6:
+            break
+        tokens.append(token)
+    return tokens
+
+
+def _repeated_prefix(tokens: list[str], following: str) -> tuple[str | None, int]:
+    """The signed name and where it ends in ``following`` (which starts with it).
+
+    The longest prefix (two words or more) that the block types again is the name ("/s/ Jo Doe
+    ---- Jo Doe Treasurer" signs "Jo Doe"), in the typed spelling when the signature is in
+    capitals; without a repeat, all the tokens.
+    """
+    lowered = following.lower()
+    for size in range(len(tokens), 1, -1):
+        candidate = " ".join(tokens[:size])
+        again = lowered.find(candidate.lower(), len(candidate))
+        if again >= 0:
+            typed = following[again : again + len(candidate)]
+            spelled = typed if candidate.isupper() and not typed.isupper() else candidate
+            return _clean_name(spelled), again + len(candidate)
+    candidate = " ".join(tokens)
+    return _clean_name(candidate), len(candidate)
+
+
+def _title_after_name(name: str | None, rest: str) -> str | None:
+    """The title printed after the signer's name (rules, dates and labels removed)."""
+    text = _DATED_FRAGMENT.sub(" ", _RULE.sub(" ", rest))
+    lines = [squash(line.strip(" |")) for line in text.split("\n")]
+    lines = [line for line in lines if line and not _NOT_TITLE.match(line)][:3]
+    if name:
+        lines = [_drop_prefix(line, name) for line in lines]
+        lines = [line for line in lines if line]
+    for index, line in enumerate(lines):
+        if line and _looks_like_title(line):
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            return _clean_title(_continued(line, following))
+    return None
+
+
+def _drop_prefix(line: str, name: str) -> str:
+    if line.lower().startswith(name.lower()):
+        return line[len(name) :].strip(" ,")
+    return line
+
+
+def _continued(title: str, following: str) -> str:
+    """A title broken after "and", "," or "of" continues on the next line."""
+    title = squash(title)
+    if re.search(r"(?:\band|,|&|\bof)$", title):
+        next_line = squash(following.lstrip("\n").split("\n", 1)[0].strip(" |"))
+        if next_line and not _NOT_TITLE.match(next_line):
+            return f"{title} {next_line}"
+    return title
 
 
 def _looks_like_title(line: str) -> bool:
@@ -133,16 +192,17 @@ def _looks_like_title(line: str) -> bool:
 
 
 def _clean_name(name: str) -> str | None:
-    name = squash(re.sub(r"^(?:By:?|Name:)\s*", "", name, flags=re.I)).strip(" ,.|_-")
-    if name.endswith((" Jr", " Sr", " Inc")):
+    name = squash(re.sub(r"^(?:By:?|Name:)\s*", "", name, flags=re.I)).strip(" ,|_-")
+    if name.endswith((" Jr", " Sr")):
         name += "."
     return name or None
 
 
 def _clean_title(title: str) -> str | None:
-    title = squash(_PARENTHESIS_TAIL.sub("", title)).strip(" ,|_-")
-    title = re.sub(r"^(?:Title|Its):\s*", "", title, flags=re.I)
-    return title or None
+    title = re.sub(r"^(?:Title|Its):\s*", "", squash(title), flags=re.I)
+    title = _PARENTHESIS_TAIL.sub("", title)
+    title = re.sub(r"\s+\d{1,3}$", "", title).strip(" ,|_-")
+    return title[:MAX_TITLE] or None
 
 
 def _company(text: str, start: int, stop: int) -> str | None:
