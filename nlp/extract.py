@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from legalkg.nlp.components.events import load_filters, trigger_cue_pattern
+from legalkg.nlp.components.events import REFERENCE_DATE_KEY, load_filters, trigger_cue_pattern
 from legalkg.nlp.components.extensions import SPANS_KEY, register_extensions
 from legalkg.nlp.errors import ExtractionError
 from legalkg.nlp.model import Event, Extraction, Filing, Mention
@@ -169,6 +169,7 @@ def _make_doc(nlp: Language, text: str, filing: Filing) -> Doc:
     doc._.filer = filing.registrant
     names = [n for n in (filing.registrant, filing.conformed_name, *filing.former_names) if n]
     doc._.filer_names = list(dict.fromkeys(names))
+    doc.user_data[REFERENCE_DATE_KEY] = filing.filed_date or filing.report_date
     return doc
 
 

@@ -27,6 +27,7 @@ placeholders ``{P}`` (one party), ``{PS}`` (a list of parties), ``{GOV}``, ``{CO
 from __future__ import annotations
 
 import bisect
+import datetime
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -41,6 +42,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 __all__ = [
+    "REFERENCE_DATE_KEY",
     "EventExtractor",
     "load_filters",
     "load_role_rules",
@@ -126,6 +128,7 @@ class Filters:
     dispute_context: list[re.Pattern[str]] = field(default_factory=list)
     pay_cue: list[re.Pattern[str]] = field(default_factory=list)
     range: list[re.Pattern[str]] = field(default_factory=list)
+    current_period: list[re.Pattern[str]] = field(default_factory=list)
 
     def any(self, kind: str, text: str) -> bool:
         """Whether a filter of ``kind`` matches ``text``."""
@@ -418,6 +421,8 @@ class EventExtractor:
         if date_ix is not None:
             event.date = _str_value(spans[date_ix])
             prov["date"] = [date_ix]
+        elif self.filters.any("current_period", text):
+            event.date = _reported_year(doc)
         if agency_ix is not None:
             event.agency = _name(spans[agency_ix], doc)
             prov["agency"] = [agency_ix]
@@ -717,6 +722,20 @@ def _absorb(target: Event, other: Event) -> None:
         for name in getattr(other, role):
             if name not in current:
                 current.append(name)
+
+
+REFERENCE_DATE_KEY = "legalkg.reference_date"
+_QUARTER_LAG = datetime.timedelta(days=45)
+
+
+def _reported_year(doc: Doc) -> str | None:
+    """The year of the quarter an earnings filing reports: the one ended before it was filed."""
+    reference = doc.user_data.get(REFERENCE_DATE_KEY)
+    try:
+        filed = datetime.date.fromisoformat(str(reference)[:10])
+    except ValueError:
+        return None
+    return str((filed - _QUARTER_LAG).year)
 
 
 def _str_value(span: Span) -> str | None:
