@@ -31,7 +31,9 @@ _EXHIBIT_START = re.compile(
     re.M,
 )
 _SLASH_S = re.compile(r"/s/[ \t]*([^\n|]{0,120})", re.I)
-_LABEL_END = r"(?=[ \t]+(?:Name|Title|Its|Date|Dated|By)[ \t]*:|[ \t]{2,}|[ \t]*\||[ \t]*-{3,}|\n|$)"
+_LABEL_END = (
+    r"(?=[ \t]+(?:Name|Title|Its|Date|Dated|By)[ \t]*:|[ \t]{4,}|[ \t]*\||[ \t]*-{3,}|\n|$)"
+)
 _TYPED_NAME = re.compile(rf"\bName:[ \t|]*([^\n|:]{{2,80}}?){_LABEL_END}", re.I)
 _TYPED_TITLE = re.compile(rf"\b(?:Its|Title):[ \t|]*([^\n|]{{2,160}}?){_LABEL_END}", re.I)
 _SIGNED_CUT = re.compile(
@@ -41,9 +43,7 @@ _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][A-Za-z'’\-]*\.?,?|[A-Z]\.(?:[A-Z]\.)*|de|van|von|der|da|di|la|le|du|III?|IV)$"
 )
 _RULE = re.compile(r"-{3,}|_{3,}|={3,}")
-_DATED_FRAGMENT = re.compile(
-    rf"\b(?:Date|Dated)[ \t]*:?[ \t]*(?:{DATE_PATTERN.pattern})", re.I
-)
+_DATED_FRAGMENT = re.compile(rf"\b(?:Date|Dated)[ \t]*:?[ \t]*(?:{DATE_PATTERN.pattern})", re.I)
 MAX_TITLE = 160
 _DATE_LABEL = re.compile(r"\bDated?:?[ \t|]*", re.I)
 _PARENTHESIS_TAIL = re.compile(r"\s*\([^)]*\)\s*$")
