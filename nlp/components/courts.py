@@ -15,7 +15,9 @@ from legalkg.nlp.courts import CourtMention, find_court_mentions
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["CourtFinder", "make_court_finder"]
+__all__ = ["TEXT_KEY", "CourtFinder", "doc_text", "make_court_finder"]
+
+TEXT_KEY = "legalkg.text"
 
 
 class CourtFinder:
@@ -39,7 +41,7 @@ class CourtFinder:
 
     def match(self, doc: Doc) -> list[CourtMention]:
         """The court mentions of ``doc.text``, back-references resolved."""
-        return find_court_mentions(doc.text)
+        return find_court_mentions(doc_text(doc))
 
     def set_annotations(self, doc: Doc, mentions: list[CourtMention]) -> Doc:
         """Add a ``COURT`` span per mention not overlapping an earlier mention."""
@@ -48,6 +50,20 @@ class CourtFinder:
             add_mention(doc, mention.start, mention.end, self.label, mention.court_id, occupancy)
         sort_mentions(doc)
         return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc and kept in ``doc.user_data``.
+
+    ``Doc.text`` joins every token in Python on each access (about as costly as this whole
+    component on a long filing), so components that scan the text should share one copy."""
+    if not len(doc):
+        return ""
+    text = doc.user_data.get(TEXT_KEY)
+    if not isinstance(text, str) or len(text) != doc[-1].idx + len(doc[-1].text_with_ws):
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return text
 
 
 @Language.factory(
