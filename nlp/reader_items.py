@@ -47,7 +47,7 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
     seen: set[str] = set()
     for match in _ITEM_HEADING.finditer(folded(text), start, end):
         number = match.group(1)
-        if number in seen or not _starts_line(text, match.start()):
+        if number in seen or not _heading(text, match):
             continue
         seen.add(number)
         headings.append((number, _title(text, match, end), match.start()))
@@ -79,6 +79,15 @@ def _title_like(title: str | None) -> bool:
     return len(title) <= MAX_TITLE and not words & sentence_words()
 
 
+def _heading(text: str, match: re.Match[str]) -> bool:
+    """At a line start; or, in text whose lines were run together, "ITEM 9. REGULATION FD"
+    in capitals (a reference inside a sentence is written "Item 9")."""
+    if _starts_line(text, match.start()):
+        return True
+    title = text[match.start(2) : match.end(2)].split()
+    return text.startswith("ITEM", match.start()) and bool(title) and title[0].isupper()
+
+
 def _starts_line(text: str, position: int) -> bool:
     """Only blanks (or a table-cell bar) between the line start and ``position``."""
     line_start = text.rfind("\n", max(0, position - 200), position) + 1
@@ -99,7 +108,24 @@ def _title(text: str, match: re.Match[str], end: int) -> str | None:
         title = _TITLE_EDGE.sub("", following.group(1)) if following else ""
         if re.match(r"ITEM\b", title, re.I):
             title = ""
-    return squash(title.replace(" | ", " ")) or None
+    return _trim_title(squash(title.replace(" | ", " "))) or None
+
+
+def _trim_title(title: str) -> str:
+    """A title run together with the following text ends where its capitals end ("FINANCIAL
+    STATEMENTS AND EXHIBITS (a) Financial ...") or, when long, at its first sentence end."""
+    title = re.split(r"\s+ITEM\s+\d", title)[0]
+    words = title.split(" ")
+    if len(words[0]) > 1 and words[0].isupper():
+        kept = []
+        for word in words:
+            if any(ch.islower() for ch in word):
+                break
+            kept.append(word)
+        title = " ".join(kept)
+    elif len(title) > MAX_TITLE // 2:
+        title = re.split(r"(?<=[a-z])\.\s+(?=[A-Z])", title, maxsplit=1)[0]
+    return _TITLE_EDGE.sub("", title)
 
 
 def _item(number: str, title: str | None, start: int, end: int) -> Item:
