@@ -228,6 +228,9 @@ class Drawing:
     def __init__(self, figure: Any) -> None:
         self.figure = figure
 
+    def __repr__(self) -> str:
+        return f"<Drawing {self.figure.axes[0].get_title()!r}>"
+
     def _repr_svg_(self) -> str:
         buffer = io.StringIO()
         self.figure.savefig(buffer, format="svg", bbox_inches="tight")
