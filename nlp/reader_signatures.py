@@ -129,7 +129,7 @@ def _name_and_title(after: str) -> tuple[str | None, str | None]:
 
 def _name_tokens(signed: str) -> list[str]:
     """The leading words of ``signed`` that can belong to a person's name (at most six)."""
-    tokens = []
+    tokens: list[str] = []
     for token in signed.split():
         if not _NAME_TOKEN.match(token) or len(tokens) == 6:
             break
