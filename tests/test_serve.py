@@ -15,6 +15,7 @@ import urllib.request
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from legalkg.graph.serve import ServeOptions, make_server, negotiate
@@ -108,7 +109,7 @@ def test_sparqlwrapper_gets_counterparties(endpoint: str) -> None:
         client.setQuery(COUNTERPARTIES)
         client.setReturnFormat(JSON)
         client.setMethod(method)
-        answer = client.queryAndConvert()
+        answer: Any = client.queryAndConvert()
         names = [b["name"]["value"] for b in answer["results"]["bindings"]]
         assert names == ["Beta Holdings, Inc."]
 
@@ -117,7 +118,7 @@ def test_rdflib_sparqlstore_reads_the_endpoint(endpoint: str) -> None:
     from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
     graph = Graph(store=SPARQLStore(endpoint))
-    rows = list(graph.query(COUNTERPARTIES))
+    rows: list[Any] = list(graph.query(COUNTERPARTIES))
     assert [str(r[0]) for r in rows] == ["Beta Holdings, Inc."]
 
 

@@ -67,7 +67,7 @@ def test_html_is_one_self_contained_file(tmp_path: Path) -> None:
     names = [tag for tag, _ in page.tags]
     assert names.count("script") == 2 and "link" not in names and "img" not in names
     assert all("src" not in attrs and "href" not in attrs for _, attrs in page.tags)
-    csp = [a["content"] for t, a in page.tags if t == "meta" and a.get("http-equiv")]
+    csp = [str(a["content"]) for t, a in page.tags if t == "meta" and a.get("http-equiv")]
     assert csp and "default-src 'none'" in csp[0]
     assert "requestAnimationFrame" in page.scripts[1]
 
