@@ -22,6 +22,8 @@ from functools import lru_cache
 from legalkg.nlp.components.common import (
     Occupancy,
     add_mention,
+    after_word,
+    alternation,
     doc_text,
     mention_group,
     read_jsonl,
@@ -69,7 +71,7 @@ def is_acronym_of(acronym: str, name: str) -> int | None:
     """
     letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
     if letters.endswith("S") and len(letters) > 2:
-        candidates = (letters, letters[:-1])
+        candidates: tuple[str, ...] = (letters, letters[:-1])
     else:
         candidates = (letters,)
     words = list(re.finditer(r"[A-Za-z][\w'’.&-]*", name))
@@ -159,15 +161,31 @@ class AliasFinder:
             label = classify_name(full, doc)
             value = doc._.filer if label == "REGISTRANT" and doc._.filer else full
             add_mention(doc, start, end, label, value, occupancy)
-        for alias, full in list(aliases.items()):
-            label = classify_name(full, doc)
-            value = doc._.filer if label == "REGISTRANT" and doc._.filer else full
-            pattern = re.compile(rf"(?<![\w&-]){re.escape(alias)}(?![\w&-])")
-            for m in pattern.finditer(doc_text(doc)):
-                if not any(s <= m.start() < e for s, e in definitions):
-                    add_mention(doc, m.start(), m.end(), label, value, occupancy)
+        if aliases:
+            self._add_uses(doc, aliases, definitions, occupancy)
         sort_mentions(doc)
         return doc
+
+    def _add_uses(
+        self,
+        doc: Doc,
+        aliases: dict[str, str],
+        definitions: list[tuple[int, int]],
+        occupancy: Occupancy,
+    ) -> None:
+        """Add a mention for every use of an alias outside its definitions."""
+        text = doc_text(doc)
+        targets = {}
+        for alias, full in aliases.items():
+            label = classify_name(full, doc)
+            targets[alias] = (label, doc._.filer if label == "REGISTRANT" and doc._.filer else full)
+        pattern = re.compile(rf"(?:{alternation(aliases)})(?![\w&-])")
+        for m in pattern.finditer(text):
+            if after_word(text, m.start(), "&-"):
+                continue
+            if not any(s <= m.start() < e for s, e in definitions):
+                label, value = targets[m.group()]
+                add_mention(doc, m.start(), m.end(), label, value, occupancy)
 
 
 @Language.factory("legalkg_aliases", assigns=["doc.spans", "doc._.aliases"], default_config={})

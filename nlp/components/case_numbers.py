@@ -22,6 +22,7 @@ from legalkg.nlp.components.common import (
     mention_group,
     read_jsonl,
     read_lines,
+    scan,
     sort_mentions,
 )
 from spacy.language import Language
@@ -35,6 +36,10 @@ DOCKET = (
     r"|\d{2}-[A-Za-z]{1,4}-\d{3,6}(?:-[A-Z]{2,4})*"
     r"|\d{2}-\d{3,6}(?:-[A-Z]{2,4})?(?![\d-])"
 )
+
+
+# Every case number follows one of these; patterns run only around them.
+_ANCHOR = re.compile(r"No\.|NO\.|Nos\.|NOS\.|No |NO |Number|NUMBER|#")
 
 
 @lru_cache(maxsize=1)
@@ -74,8 +79,9 @@ class CaseNumberFinder:
         """``(start, end, number)`` of each case number (the span of the number only)."""
         taken = Occupancy()
         found = []
+        text = doc_text(doc)
         for pattern in self.patterns:
-            for match in pattern.finditer(doc_text(doc)):
+            for match in scan(pattern, text, _ANCHOR, before=40, after=60):
                 start, end = match.span("number")
                 if not taken.overlaps(start, end):
                     taken.claim(start, end)

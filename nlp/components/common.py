@@ -13,7 +13,7 @@ import csv
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -25,6 +25,7 @@ __all__ = [
     "DATA_PACKAGE",
     "Occupancy",
     "add_mention",
+    "after_word",
     "alternation",
     "doc_text",
     "mention_group",
@@ -32,6 +33,7 @@ __all__ = [
     "read_jsonl",
     "read_lines",
     "remember_text",
+    "scan",
     "sort_mentions",
 ]
 
@@ -157,3 +159,42 @@ def sort_mentions(doc: Doc) -> None:
     """Keep the ``legalkg`` group in text order, for consumers walking it by sentence."""
     group = mention_group(doc)
     doc.spans[SPANS_KEY] = sorted(group, key=lambda s: (s.start, -s.end))
+
+
+def after_word(text: str, start: int, also: str = "") -> bool:
+    """Whether ``text[start]`` follows a word character (or one of ``also``).
+
+    Used instead of a leading ``(?<!\\w)`` look-behind: Python's ``re`` only skips quickly to
+    candidate positions when a pattern starts with a literal or a character set.
+    """
+    if start == 0:
+        return False
+    char = text[start - 1]
+    return char.isalnum() or char == "_" or char in also
+
+
+def scan(
+    pattern: re.Pattern[str],
+    text: str,
+    anchor: re.Pattern[str] | None = None,
+    before: int = 0,
+    after: int = 0,
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, only in windows around ``anchor`` hits when one is given.
+
+    A pattern that must contain a rare word ("dollars", "quarter") is run only from ``before``
+    characters ahead of each hit to ``after`` characters past it, instead of over the whole
+    filing.
+    """
+    if anchor is None:
+        yield from pattern.finditer(text)
+        return
+    spans: list[list[int]] = []
+    for hit in anchor.finditer(text):
+        start, end = max(0, hit.start() - before), min(len(text), hit.end() + after)
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    for start, end in spans:
+        yield from pattern.finditer(text, start, end)

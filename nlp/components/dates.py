@@ -13,16 +13,19 @@ from __future__ import annotations
 import datetime
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from legalkg.nlp.components.common import (
     Occupancy,
     add_mention,
+    after_word,
     alternation,
     doc_text,
     mention_group,
     read_csv,
     read_jsonl,
     read_lines,
+    scan,
     sort_mentions,
 )
 from spacy.language import Language
@@ -30,7 +33,15 @@ from spacy.tokens import Doc
 
 __all__ = ["DateFinder", "iso_date"]
 
-YEAR = r"(?:1[89]|20)\d{2}"
+YEAR = r"(?:1[89]|20)\d\d"
+
+
+class _Pattern(NamedTuple):
+    regex: re.Pattern[str]
+    precision: str
+    not_after: str | None
+    before: re.Pattern[str] | None
+    near: re.Pattern[str] | None
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +50,7 @@ def _months() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _patterns() -> tuple[_Pattern, ...]:
     quarters = {row["written"] for row in read_csv("quarters.csv")}
     fill = {
         "month": alternation(_months()),
@@ -47,12 +58,19 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
         "quarter": alternation(quarters),
         "cue": f"(?i:{alternation(read_lines('date_year_cues.txt'))})",
     }
-    compiled = []
-    for row in read_jsonl("date_patterns.jsonl"):
-        pattern = row["pattern"]
+    def filled(pattern: str | None) -> re.Pattern[str] | None:
+        if pattern is None:
+            return None
         for key, regex in fill.items():
             pattern = pattern.replace("{" + key + "}", f"(?:{regex})")
-        compiled.append((re.compile(pattern), row["precision"]))
+        return re.compile(pattern)
+
+    compiled = []
+    for row in read_jsonl("date_patterns.jsonl"):
+        regex = filled(row["pattern"])
+        assert regex is not None
+        before, near = filled(row.get("before")), filled(row.get("near"))
+        compiled.append(_Pattern(regex, row["precision"], row.get("not_after"), before, near))
     return tuple(compiled)
 
 
@@ -83,6 +101,13 @@ def iso_date(groups: dict[str, str | None], precision: str) -> str | None:
     return day.isoformat() if precision == "day" else day.isoformat()[:7]
 
 
+def _context_ok(text: str, start: int, pattern: _Pattern) -> bool:
+    """Whether what precedes ``start`` allows the match (replaces slow look-behinds)."""
+    if pattern.not_after is not None and after_word(text, start, pattern.not_after):
+        return False
+    return pattern.before is None or bool(pattern.before.search(text, max(0, start - 30), start))
+
+
 class DateFinder:
     """Find dates on ``doc.text`` (component ``legalkg_dates``)."""
 
@@ -99,17 +124,16 @@ class DateFinder:
         """``(start, end, iso)`` of each date; earlier patterns win overlaps."""
         taken = Occupancy()
         found = []
-        for pattern, precision in self.patterns:
-            for match in pattern.finditer(doc_text(doc)):
-                if taken.overlaps(match.start(), match.end()):
+        text = doc_text(doc)
+        for pattern in self.patterns:
+            for match in scan(pattern.regex, text, pattern.near, before=40, after=60):
+                start, end = match.span()
+                if taken.overlaps(start, end) or not _context_ok(text, start, pattern):
                     continue
-                value = iso_date(match.groupdict(), precision)
-                if value is None:
-                    continue
-                taken.claim(match.start(), match.end())
-                has_mention = "mention" in pattern.groupindex
-                start, end = match.span("mention") if has_mention else match.span()
-                found.append((start, end, value))
+                value = iso_date(match.groupdict(), pattern.precision)
+                if value is not None:
+                    taken.claim(start, end)
+                    found.append((start, end, value))
         return sorted(found)
 
     def set_annotations(self, doc: Doc, found: list[tuple[int, int, str]]) -> Doc:

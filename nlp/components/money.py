@@ -17,11 +17,13 @@ from typing import Any
 from legalkg.nlp.components.common import (
     Occupancy,
     add_mention,
+    after_word,
     alternation,
     doc_text,
     mention_group,
     read_csv,
     read_jsonl,
+    scan,
     sort_mentions,
 )
 from spacy.language import Language
@@ -29,7 +31,7 @@ from spacy.tokens import Doc
 
 __all__ = ["MoneyFinder", "money_value", "parse_spelled_number"]
 
-NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUMBER = r"\d(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +48,7 @@ def _units() -> dict[str, tuple[int, str]]:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], ...]:
+def _patterns() -> tuple[tuple[re.Pattern[str], str | None, re.Pattern[str] | None], ...]:
     currencies, units = _currencies(), _units()
     scales = ("scale", "abbrev")
     spelled_word = alternation(w for w, (_, kind) in units.items() if kind != "abbrev")
@@ -63,7 +65,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         pattern = row["pattern"]
         for key, regex in fill.items():
             pattern = pattern.replace("{" + key + "}", f"(?:{regex})")
-        compiled.append(re.compile(pattern))
+        near = re.compile(fill["word"]) if row.get("near") else None
+        compiled.append((re.compile(pattern), row.get("not_after"), near))
     return tuple(compiled)
 
 
@@ -136,8 +139,11 @@ class MoneyFinder:
         """``(start, end, value)`` of each amount; earlier patterns win overlaps."""
         taken = Occupancy()
         found = []
-        for pattern in self.patterns:
-            for match in pattern.finditer(doc_text(doc)):
+        text = doc_text(doc)
+        for pattern, not_after, near in self.patterns:
+            for match in scan(pattern, text, near, before=200, after=60):
+                if not_after is not None and after_word(text, match.start(), not_after):
+                    continue
                 value = money_value(match)
                 if value is not None and not taken.overlaps(match.start(), match.end()):
                     taken.claim(match.start(), match.end())

@@ -33,12 +33,14 @@ from typing import Any
 from legalkg.nlp.components.common import (
     Occupancy,
     add_mention,
+    after_word,
     alternation,
     doc_text,
     mention_group,
     read_csv,
     read_jsonl,
     read_lines,
+    scan,
     sort_mentions,
 )
 from spacy.language import Language
@@ -64,6 +66,10 @@ _TAIL = re.compile(
     re.I,
 )
 _NATIONAL = r"(?:U\.S\.|US|United\s+States)\s+"
+_NATIONAL_BEFORE = re.compile(rf"(?<![\w.]){_NATIONAL}$")
+_SHAPE_ANCHOR = re.compile(
+    r"Attorney|attorney|Department|Ministry|Division|Board|Commission|Office|Agency"
+)
 
 
 @lru_cache(maxsize=1)
@@ -74,8 +80,21 @@ def _suffixes() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _suffix_re() -> re.Pattern[str]:
-    suffixes = alternation(_suffixes())
-    return re.compile(rf"(?<=[\w.)’'])(?P<sep>,?\s+)(?P<suffix>{suffixes})(?![\w&])")
+    return re.compile(rf"(?:{alternation(_suffixes())})(?![\w&])")
+
+
+def _suffix_hits(text: str) -> Iterator[tuple[int, int]]:
+    """``(name_end, suffix_end)`` per corporate suffix following a word and ``,?\\s+``."""
+    for m in _suffix_re().finditer(text):
+        k = m.start()
+        while k > 0 and text[k - 1] in " \t\n\r\xa0":
+            k -= 1
+        if k == m.start():
+            continue
+        if k > 0 and text[k - 1] == ",":
+            k -= 1
+        if k > 0 and (text[k - 1].isalnum() or text[k - 1] in ".)’'"):
+            yield k, m.end()
 
 
 @lru_cache(maxsize=2)
@@ -154,6 +173,12 @@ def _skip_stopwords(text: str, start: int, end: int) -> int:
     return start
 
 
+@lru_cache(maxsize=1)
+def _key_drop() -> frozenset[str]:
+    return frozenset({re.sub(r"[^a-z0-9&]", "", w.lower()) for w in _suffix_words()} | {"the"})
+
+
+@lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """A comparison key: case, punctuation, "the", corporate suffixes and "et al" folded.
 
@@ -162,7 +187,7 @@ def name_key(name: str) -> str:
     """
     name = _TAIL.sub("", name)
     words = re.findall(r"[a-z0-9&]+", name.lower().replace("'s", "s").replace("’s", "s"))
-    drop = {re.sub(r"[^a-z0-9&]", "", w.lower()) for w in _suffix_words()} | {"the"}
+    drop = _key_drop()
     kept = [w for w in words if w not in drop]
     return " ".join(kept or words)
 
@@ -237,12 +262,9 @@ def _agency_abbreviation_key() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _agency_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    full = re.compile(
-        rf"(?<![\w.])(?P<national>{_NATIONAL})?(?P<name>{alternation(_agency_variant_key())})(?![\w])"
-    )
-    abbreviations = re.compile(
-        rf"(?<![\w.&-])(?:{alternation(_agency_abbreviation_key())})(?![\w&-])"
-    )
+    """Full names, abbreviations, shapes; the first two are checked for a word before them."""
+    full = re.compile(rf"(?:{alternation(_agency_variant_key())})(?![\w])")
+    abbreviations = re.compile(rf"(?:{alternation(_agency_abbreviation_key())})(?![\w&-])")
     states = alternation(read_lines("us_states.txt"))
     shapes = re.compile(
         "|".join(
@@ -266,7 +288,7 @@ def is_government(name: str) -> bool:
 
 def has_corporate_suffix(name: str) -> bool:
     """Whether ``name`` ends with a corporate suffix ("Varian, Inc.", "Click Holding Corp.")."""
-    ends = [m.end() for m in _suffix_re().finditer(name)]
+    ends = [end for _, end in _suffix_hits(name)]
     return bool(ends) and not name[ends[-1] :].strip(" ,.")
 
 
@@ -309,7 +331,7 @@ class PartyFinder:
         self.use_ents = use_ents
         titles = alternation(read_lines("person_titles.txt"))
         self._person = re.compile(
-            rf"(?<![\w.])(?:{titles})\s+(?P<name>[A-Z][a-z'’\-]+"
+            rf"(?:{titles})\s+(?P<name>[A-Z][a-z'’\-]+"
             r"(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z'’\-]+)){0,3})(?![\w])"
             r"|/s/[ \t]*(?P<signer>[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){1,4})"
         )
@@ -317,7 +339,7 @@ class PartyFinder:
         sensitive = [p["phrase"] for p in phrases if p["case_sensitive"] == "yes"]
         insensitive = [p["phrase"] for p in phrases if p["case_sensitive"] != "yes"]
         self._registrant = re.compile(
-            rf"(?<![\w])(?:{alternation(sensitive)}|(?i:{alternation(insensitive)}))(?![\w])"
+            rf"(?:{alternation(sensitive)}|(?i:{alternation(insensitive)}))(?![\w])"
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -361,12 +383,19 @@ class PartyFinder:
             if span.label_ == "GOV" and isinstance(span._.value, str):
                 written.setdefault(agency_key(span._.value) or "", span._.value)
         for m in full.finditer(text):
-            written.setdefault(_agency_variant_key()[m.group("name")], m.group())
-            yield m.start(), m.end(), "GOV", m.group(), False
-        for m in shapes.finditer(text):
+            if after_word(text, m.start(), "."):
+                continue
+            national = _NATIONAL_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            start = national.start() if national else m.start()
+            name = " ".join(text[start : m.end()].split())
+            written.setdefault(_agency_variant_key()[m.group()], name)
+            yield start, m.end(), "GOV", name, False
+        for m in scan(shapes, text, _SHAPE_ANCHOR, before=60, after=90):
             start = _skip_stopwords(text, m.start(), m.end())
             yield start, m.end(), "GOV", " ".join(text[start : m.end()].split()), False
         for m in abbreviations.finditer(text):
+            if after_word(text, m.start(), ".&-"):
+                continue
             key = _agency_abbreviation_key()[m.group()]
             value = aliases.get(m.group()) or written.get(key) or m.group()
             yield m.start(), m.end(), "GOV", value, False
@@ -375,13 +404,13 @@ class PartyFinder:
         text = doc_text(doc)
         known = [s for n in _filer_names(doc) for s in short_names(n)]
         aliases = _aliases(doc)
-        for m in _suffix_re().finditer(text):
-            start = name_before(text, m.start(), known=known)
+        for name_end, suffix_end in _suffix_hits(text):
+            start = name_before(text, name_end, known=known)
             if start is None:
                 continue
-            tail = _TAIL.match(text, m.end())
-            end = tail.end() if tail else m.end()
-            name = text[start : m.end()]
+            tail = _TAIL.match(text, suffix_end)
+            end = tail.end() if tail else suffix_end
+            name = text[start:suffix_end]
             if name.split()[0] in _suffix_words():
                 continue
             name = " ".join(name.split())
@@ -393,12 +422,16 @@ class PartyFinder:
     def _registrant_phrases(self, doc: Doc, found: list[Found]) -> Iterator[Found]:
         filer = doc._.filer
         for m in self._registrant.finditer(doc_text(doc)):
+            if after_word(doc_text(doc), m.start()):
+                continue
             yield m.start(), m.end(), "REGISTRANT", filer, False
         shorts = [s for n in _filer_names(doc) for s in (n, *short_names(n))]
         if not shorts:
             return
-        pattern = re.compile(rf"(?<![\w&'’-])(?:{_short_regex(shorts)})(?![\w&-]|['’]s\w)")
+        pattern = re.compile(rf"(?:{_short_regex(shorts)})(?![\w&-]|['’]s\w)")
         for m in pattern.finditer(doc_text(doc)):
+            if after_word(doc_text(doc), m.start(), "&'’-"):
+                continue
             yield m.start(), m.end(), "REGISTRANT", filer or m.group(), True
 
     def _other_short_names(self, doc: Doc, found: list[Found]) -> Iterator[Found]:
@@ -409,9 +442,11 @@ class PartyFinder:
                 by_short.setdefault(short, name)
         if not by_short:
             return
-        pattern = re.compile(rf"(?<![\w&'’-])(?:{_short_regex(by_short)})(?![\w&-]|['’]s\w)")
+        pattern = re.compile(rf"(?:{_short_regex(by_short)})(?![\w&-]|['’]s\w)")
         lookup = {name_key(s): n for s, n in by_short.items()}
         for m in pattern.finditer(doc_text(doc)):
+            if after_word(doc_text(doc), m.start(), "&'’-"):
+                continue
             full = lookup.get(name_key(m.group()))
             if full:
                 yield m.start(), m.end(), "ORG", full, True
@@ -419,6 +454,8 @@ class PartyFinder:
     def _persons(self, doc: Doc, found: list[Found]) -> Iterator[Found]:
         full_names: list[str] = []
         for m in self._person.finditer(doc_text(doc)):
+            if after_word(doc_text(doc), m.start(), "."):
+                continue
             group = "name" if m.group("name") else "signer"
             name = " ".join(m.group(group).split())
             if len(name.split()) > 1:
