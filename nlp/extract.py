@@ -128,7 +128,8 @@ def select_text(filing: Filing) -> tuple[str, list[tuple[int, int]]]:
     """The analysed text and the ``Filing.text`` spans of its paragraphs.
 
     A paragraph is kept when it has a legal trigger word or defines an alias, and is neither
-    boilerplate (check-box block, safe harbour) nor a binary placeholder.
+    boilerplate (check-box block, safe harbour, contract clauses) nor a binary placeholder.
+    Line breaks inside a kept paragraph are analysed as spaces.
     """
     cues = _cue_pattern()
     contract = _contract_patterns()
@@ -142,7 +143,10 @@ def select_text(filing: Filing) -> tuple[str, list[tuple[int, int]]]:
                 continue  # an agreement's clauses state obligations, not events
             if cues.search(para) or _ALIAS_DEFINITION.search(para):
                 kept.append((start, end))
-    return "\n\n".join(filing.text[s:e] for s, e in kept), kept
+    # Hard-wrapped lines become spaces (same length, so offsets still map one to one):
+    # a name broken over two lines is still one name.
+    text = "\n\n".join(filing.text[s:e].replace("\r", " ").replace("\n", " ") for s, e in kept)
+    return text, kept
 
 
 _CUES: list[re.Pattern[str]] = []

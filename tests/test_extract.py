@@ -1,0 +1,85 @@
+"""End to end: read a real filing, extract its events, check offsets; the whole corpus runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from legalkg.nlp.extract import extract, extract_file, extract_text, select_text
+from legalkg.nlp.filings import read_filing
+from legalkg.nlp.model import Filing
+
+
+@pytest.fixture(scope="module")
+def seed(seed_filing: Path):  # type: ignore[no-untyped-def]
+    return extract_file(seed_filing)
+
+
+def test_seed_filing_has_one_settlement_approval(seed) -> None:  # type: ignore[no-untyped-def]
+    assert [event.type for event in seed.events] == ["SettlementApproval"]
+    event = seed.events[0]
+    registrant = seed.filing.registrant
+    assert registrant == "SAVVIS Communications Corporation"
+    assert event.date == "2002-11-05"
+    assert event.court is not None and event.court.id == "deb"
+    assert event.parties == [registrant, "Winstar Communications, Inc."]
+    assert (event.payer, event.payee) == (registrant, "Winstar Communications, Inc.")
+    assert event.amount is not None
+    assert (event.amount.value, event.amount.currency) == (1500000, "USD")
+
+
+def test_evidence_and_mentions_point_into_the_filing_text(seed) -> None:  # type: ignore[no-untyped-def]
+    text = seed.filing.text
+    assert seed.mentions
+    for mention in seed.mentions:
+        assert mention.text == text[mention.start : mention.end]
+    for event in seed.events:
+        assert event.evidence == text[event.evidence_start : event.evidence_end]
+        assert event.evidence.startswith("On November 5, 2002")
+        for indices in event.provenance.values():
+            assert all(0 <= i < len(seed.mentions) for i in indices)
+
+
+def test_provenance_names_the_mentions_that_filled_each_role(seed) -> None:  # type: ignore[no-untyped-def]
+    event = seed.events[0]
+    (court_ix,) = event.provenance["court"]
+    assert seed.mentions[court_ix].label == "COURT"
+    (amount_ix,) = event.provenance["amount"]
+    assert seed.mentions[amount_ix].text == "$1.5 million"
+
+
+def test_boilerplate_paragraphs_are_not_analysed() -> None:
+    text = (
+        "Check the appropriate box below if the Form 8-K filing is intended to satisfy the "
+        "filing obligation; a court order is mentioned here.\n\n"
+        "This release contains forward-looking statements; litigation may be filed.\n\n"
+        "On May 1, 2010, Acme Corp. filed a complaint against Widget Inc."
+    )
+    analysed, kept = select_text(Filing(text=text))
+    assert analysed == text[kept[0][0] : kept[0][1]]
+    assert analysed.startswith("On May 1, 2010")
+
+
+def test_extract_text_finds_an_event_and_maps_offsets() -> None:
+    text = "Unrelated opening paragraph.\n\nOn May 1, 2010, Acme Corp. filed a complaint against Widget Inc."
+    result = extract_text(text, registrant="Widget Inc.")
+    assert [event.type for event in result.events] == ["LawsuitFiled"]
+    event = result.events[0]
+    assert event.evidence == text[event.evidence_start : event.evidence_end]
+    assert event.date == "2010-05-01"
+
+
+def test_a_filing_without_legal_words_has_no_events() -> None:
+    result = extract(Filing(text="The board approved the 2009 Stock Plan.\n\nNo other matters."))
+    assert result.events == []
+
+
+@pytest.mark.slow
+def test_whole_corpus_extracts_without_error(shared_data: Path) -> None:
+    paths = sorted((shared_data / "corpus").glob("*.txt"))
+    assert len(paths) >= 500
+    for path in paths:
+        result = extract(read_filing(path))
+        for mention in result.mentions:
+            assert mention.text == result.filing.text[mention.start : mention.end], path.name
