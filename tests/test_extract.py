@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from legalkg.nlp.extract import extract, extract_file, extract_text, select_text
 from legalkg.nlp.filings import read_filing
 from legalkg.nlp.model import Filing
