@@ -351,14 +351,34 @@ def _normalize(text: str, bankrupt_hint: bool) -> str | None:
     if not text:
         return None
     tables = _tables()
-    location = _find_location(text, tables)
+    court = _strip_local_places(text)
+    location = _find_location(court, tables)
     for rule in (_circuit_rule, _citation_rule, _federal_rule):
         claimed, court_id = rule(text, location, bankrupt_hint, tables)
         if claimed:
             return court_id
     if location is None:
         return _regex_fallback(text, None, tables)
-    return _state_rule(text, location, tables) or _regex_fallback(text, location, tables)
+    return _state_rule(court, location, tables) or _regex_fallback(text, location, tables)
+
+
+def _strip_local_places(text: str) -> str:
+    """Drop counties, judicial circuits, divisions and "sitting in ..." from a court's name, so
+    that "Circuit Court of Washington County, Maryland" is a Maryland circuit court."""
+    for pattern in _LOCAL_PLACES:
+        text = pattern.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+_NOT_COURT = r"(?!court\b)[\w.'-]+"
+_LOCAL_PLACES = tuple(re.compile(p, re.I) for p in (
+    r"\bcounty\s+of\s+[\w.' -]+?(?=,|\)|$)",
+    rf"{_NOT_COURT}(?:\s+{_NOT_COURT})?\s+(?:county|parish)\b",
+    r"\bsitting\s+in\b.*$",
+    r"\b(?:of\s+the\s+)?[\w-]+\s+judicial\s+(?:circuit|district)\b(?!\s+court)",
+    r"\b[\w-]+\s+judicial\s+",
+    r",(?!\s*appellate\b)[^,]*\b(?:division|department)\b[^,]*",
+))
 
 
 def _clean(name: str) -> str:
@@ -464,10 +484,8 @@ def _state_rule(text: str, location: str, tables: _Tables) -> str | None:
 
 def _kind_key(text: str, tables: _Tables) -> str:
     """Reduce a state court's name to its kind: "Court of Chancery of the State of Delaware" ->
-    "court chancery"; the state, county and connectives are dropped."""
+    "court chancery"; the state and connectives are dropped (the caller drops counties)."""
     low = tables.state_re.sub(" ", text).lower()
-    low = re.sub(r"\bcounty\s+of\s+[a-z.' ]+$|,?\s*[a-z.']+(\s+[a-z.']+)?\s+county\b", " ", low)
-    low = re.sub(r"\bsitting\s+in\b.*$", " ", low)
     words = [tables.tokens.get(w, w) for w in _WORD.findall(low)]
     key = " ".join(w for w in words if w not in tables.stops)
     return tables.kinds.get(key, key)

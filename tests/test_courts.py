@@ -55,6 +55,12 @@ def courts(nlp: Language, text: str) -> list[tuple[str, str | None]]:
         ("Supreme Court of the State of New York, County of New York", "nysupct"),
         ("Superior Court of California, County of Los Angeles", "calsuperct"),
         ("Circuit Court of Cook County, Illinois", "illcirct"),
+        ("Superior Court of the State of California for the County of Santa Clara", "calsuperct"),
+        ("Circuit Court of the Eleventh Judicial Circuit in and for Miami-Dade County, Florida",
+         "flacirct"),
+        ("Superior Court of New Jersey, Chancery Division", "njsuper"),
+        ("Superior Court of New Jersey, Appellate Division", "njsuperctappdiv"),
+        ("Court of Appeals of the State of New York", "ny"),
     ],
 )
 def test_normalize_court_names(name: str, expected: str) -> None:
@@ -68,6 +74,11 @@ def test_normalize_court_names(name: str, expected: str) -> None:
 )
 def test_unknown_or_unplaced_courts_have_no_id(name: str) -> None:
     assert normalize_court(name) is None
+
+
+def test_county_names_do_not_pass_for_states() -> None:
+    # Washington County is in Maryland: the county is dropped before the state is looked for.
+    assert normalize_court("Circuit Court of Washington County, Maryland") == "mdcirct"
 
 
 def test_context_tells_bankruptcy_from_district_court() -> None:
