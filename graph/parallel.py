@@ -272,7 +272,7 @@ def _read_payload(path: str) -> tuple[str, bytes | str]:
     try:
         return path, Path(path).read_bytes()
     except OSError as error:
-        return path, _describe(error)
+        return path, f"{path}: cannot be read ({error.strerror or type(error).__name__})"
 
 
 def _dask_paths_task(paths: list[str], model: str | None) -> list[FilingResult]:
@@ -294,6 +294,8 @@ def _dask_bytes_task(
             local.write_bytes(data)
             result = process_safely(local, model=model)
             result.path = original
+            if result.error:
+                result.error = result.error.replace(str(local), original)
             results.append(result)
             local.unlink()
     return results
