@@ -195,6 +195,11 @@ PAN_FRAMES = """(async () => {
   return (performance.now() - start) / 30;
 })()"""
 
+# Type into the search box and click the first match, as a user would.
+CLICK_FIRST_MATCH = """(() => { const s = document.getElementById('search');
+    s.value = '%s'; s.dispatchEvent(new Event('input'));
+    document.querySelector('#matches button').click(); })()"""
+
 NODE_LABELS = "Array.from(document.querySelectorAll('#node-list button')).map(b => b.textContent)"
 
 
@@ -211,7 +216,11 @@ def test_seed_filing_page_offline(browser: DevTools, tmp_path: Path, seed_filing
     labels = browser.evaluate(NODE_LABELS)
     assert "SAVVIS Communications Corporation" in labels
     assert "United States Bankruptcy Court for the District of Delaware" in labels
+    assert any(label.startswith("Winstar Communications") for label in labels)
     assert any(label.startswith("SettlementApproval") for label in labels)
+    browser.evaluate(CLICK_FIRST_MATCH % "SettlementApproval")
+    details = browser.evaluate("document.getElementById('details').textContent")
+    assert "$1,500,000" in details and "On November 5, 2002" in details
     shot = _screenshot(browser, tmp_path / "savvis.png")
     assert shot.stat().st_size > 10_000
     errors, requests = _problems(browser, opened["url"])
@@ -242,9 +251,7 @@ def test_names_are_text_not_markup(browser: DevTools, tmp_path: Path) -> None:
     assert browser.evaluate("document.title") == XSS
     assert browser.evaluate("document.querySelectorAll('img, b').length") == 0
     # Clicking the event (through the search box) shows its evidence, still as text.
-    browser.evaluate("""(() => { const s = document.getElementById('search');
-        s.value = 'SettlementApproval'; s.dispatchEvent(new Event('input'));
-        document.querySelector('#matches button').click(); })()""")
+    browser.evaluate(CLICK_FIRST_MATCH % "SettlementApproval")
     details = browser.evaluate("document.getElementById('details').textContent")
     assert XSS in details and "</script><b>bold</b>" in details and "$1,500,000" in details
     assert browser.evaluate("document.querySelectorAll('img, b').length") == 0

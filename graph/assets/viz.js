@@ -314,7 +314,7 @@
     var n = nodes[target.index];
     box.appendChild(el("h3", n.label));
     box.appendChild(el("p", kindStyle(n.kind).label, "hint"));
-    box.appendChild(definitionList([["IRI", n.id, "id"]].concat(fields(n.data))));
+    box.appendChild(definitionList(fields(n.data).concat([["IRI", n.id, "id"]])));
     box.appendChild(el("h4", "Connections (" + adjacency[target.index].length + ")"));
     var list = el("ul");
     adjacency[target.index].slice(0, 200).forEach(function (ei) {
@@ -340,10 +340,14 @@
   }
 
   function focusNode(i) {
-    var w = canvas.clientWidth, h = canvas.clientHeight;
-    view.scale = Math.max(view.scale, 60);
-    view.tx = w / 2 - nodes[i].x * view.scale;
-    view.ty = h / 2 - nodes[i].y * view.scale;
+    /* Move the view only when the node is off screen (or drawn too small to pick out). */
+    var w = canvas.clientWidth, h = canvas.clientHeight, p = toScreen(nodes[i].x, nodes[i].y);
+    var onScreen = p[0] > 60 && p[1] > 60 && p[0] < w - 60 && p[1] < h - 60;
+    if (!onScreen || view.scale < 60) {
+      view.scale = Math.max(view.scale, 60);
+      view.tx = w / 2 - nodes[i].x * view.scale;
+      view.ty = h / 2 - nodes[i].y * view.scale;
+    }
     select({ type: "node", index: i });
   }
 
