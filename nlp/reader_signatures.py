@@ -19,6 +19,7 @@ from legalkg.nlp.reader_cover import company_in_line
 __all__ = ["find_signatures", "signature_region"]
 
 SIGNATURE_WINDOW = 5000
+HEADING_GAP = 1000
 
 _ANCHOR = re.compile(
     r"signatures?[ \t|]*$|duly\s+caused\s+this\s+(?:\w+\s+){0,3}?(?:report|amendment|"
@@ -55,18 +56,31 @@ _NOT_TITLE = re.compile(r"^(?:Date|Dated|By|Name|Signature)\b|^\W*$", re.I)
 
 
 def signature_region(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Where the filing's signature block lies in ``text[start:end]``, if anywhere."""
+    """Where the filing's signature block lies in ``text[start:end]``, if anywhere.
+
+    The "duly caused this report to be signed" sentence anchors it (a "SIGNATURES" heading
+    just above it opens the block); without the sentence, the last "SIGNATURES" heading does.
+    """
     low = folded(text)
-    anchor = None
+    heading = None
+    sentence = None
     for found in _ANCHOR.finditer(low, start, end):
-        if not found.group().startswith("signature") or _alone(low, found.start()):
-            anchor = found
+        if not found.group().startswith("signature"):
+            sentence = found
             break
-    if anchor is None:
-        return None
-    stop = min(end, anchor.end() + SIGNATURE_WINDOW)
-    exhibit = _EXHIBIT_START.search(text, anchor.end(), stop)
-    return anchor.start(), exhibit.start() if exhibit else stop
+        if _alone(low, found.start()):
+            heading = found
+    if sentence is None:
+        if heading is None:
+            return None
+        anchor_start, anchor_end = heading.start(), heading.end()
+    elif heading is not None and sentence.start() - heading.end() < HEADING_GAP:
+        anchor_start, anchor_end = heading.start(), sentence.end()
+    else:
+        anchor_start, anchor_end = sentence.start(), sentence.end()
+    stop = min(end, anchor_end + SIGNATURE_WINDOW)
+    exhibit = _EXHIBIT_START.search(text, anchor_end, stop)
+    return anchor_start, exhibit.start() if exhibit else stop
 
 
 def _alone(low: str, position: int) -> bool:
