@@ -87,6 +87,7 @@ class _Tables:
     tokens: dict[str, str] = field(default_factory=dict)
     stops: frozenset[str] = frozenset()
     court_words: frozenset[str] = frozenset()
+    court_types: frozenset[str] = frozenset()
     kinds: dict[str, str] = field(default_factory=dict)
     federal: dict[tuple[str, str, str], str] = field(default_factory=dict)
     federal_key: dict[str, tuple[str, str, str]] = field(default_factory=dict)
@@ -249,11 +250,12 @@ class _BackReferences:
 
     def resolve(self, text: str, start: int, end: int) -> CourtMention | None:
         words = text[start:end]
-        if mentions_location(words):
-            court_id = normalize_court(words, context=_sentence_around(text, start, end))
+        placed = mentions_location(words)
+        court_id = normalize_court(words, context=_sentence_around(text, start, end))
+        if court_id or (placed and _looks_like_court(words)):
             self.remember(court_id, phrase_kind(words))
             return CourtMention(start, end, words, court_id)
-        if "Court" not in words and not self.named:
+        if placed or ("Court" not in words and not self.named):
             return None
         return CourtMention(start, end, words, self.lookup(phrase_kind(words)), reference=True)
 
@@ -271,6 +273,18 @@ class _BackReferences:
         if previous and kind in ("bankruptcy", "district"):
             return counterpart(previous, kind)
         return None
+
+
+def _looks_like_court(words: str) -> bool:
+    """Whether an unresolved name is a court ("the Court of Rome", "the Icelandic Supreme
+    Court") rather than a company ("Integrated Circuit Systems", "Center Court Holdings")."""
+    if words.isupper() or _COURT_OF_PLACE.search(words):
+        return True
+    named = [w.lower() for w in _CAPITALISED.findall(words)[:-1]]
+    return any(w in _tables().court_types for w in named)
+
+
+_COURT_OF_PLACE = re.compile(r"\bCourt\s+(?:of|for|in|at)\s+(?:the\s+)?[A-Z]")
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -600,7 +614,8 @@ def _load_terms(tables: _Tables) -> None:
          "kind": tables.kinds}.get(kind, {})[text] = value
         words[kind].add(text)
     tables.stops = frozenset(words["stop"])
-    tables.court_words = frozenset(words["courtword"])
+    tables.court_words = frozenset(words["courtword"] | words["courttype"])
+    tables.court_types = frozenset(words["courttype"])
     tables.circuit_re = re.compile(rf"\b({_alternation(tables.ordinals)})\s+circuit\b", re.I)
     directions = _alternation(tables.directions)
     tables.direction_re = re.compile(rf"\b({directions})\b(?=.*district)", re.I)

@@ -198,3 +198,18 @@ def test_doc_text_is_computed_once_and_shared(nlp: Language) -> None:
     assert doc_text(doc) == doc.text
     assert doc.user_data[TEXT_KEY] == doc.text
     assert doc_text(nlp.make_doc("")) == ""
+
+
+def test_company_names_with_court_or_circuit_are_not_courts(nlp: Language) -> None:
+    text = "Integrated Circuit Systems, Inc. leased space from Center Court Holdings LLC."
+    assert courts(nlp, text) == []
+
+
+def test_national_court_named_without_place_is_not_a_back_reference(nlp: Language) -> None:
+    text = "The Bankruptcy Court for the District of Delaware ruled. The Tax Court then agreed."
+    assert courts(nlp, text)[-1] == ("The Tax Court", "tax")
+
+
+def test_defined_term_in_quotes_refers_to_the_court_just_named(nlp: Language) -> None:
+    text = 'in the U.S. Bankruptcy Court for the District of Delaware (the "Bankruptcy Court").'
+    assert courts(nlp, text)[-1] == ("Bankruptcy Court", "deb")
