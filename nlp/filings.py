@@ -103,8 +103,13 @@ def read_filing_text(text: str, path: str | None = None) -> Filing:
     try:
         layout = _layout(normalise_text(text), path)
         filing = _analyse(layout, path)
+    except FilingFormatError:
+        raise
     except (RecursionError, MemoryError) as error:
         raise FilingFormatError(label, f"too deeply nested or too large ({error!r})") from None
+    except (ValueError, LookupError, TypeError, AttributeError) as error:
+        problem = f"cannot be analysed as a filing ({type(error).__name__}: {error})"
+        raise FilingFormatError(label, problem) from error
     if not filing.text.strip():
         raise FilingFormatError(label, "no readable text in the filing")
     return filing

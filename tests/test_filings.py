@@ -436,3 +436,9 @@ def test_docstring_examples_run():
 
     for module in (filings, reader_cover, reader_html):
         assert doctest.testmod(module).failed == 0, module.__name__
+
+
+def test_utf16_filing_with_bom_is_decoded(tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(COVER.encode("utf-16"))
+    assert read_filing(path).registrant == "Acme Widget Holdings, Inc."
