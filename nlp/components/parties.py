@@ -83,9 +83,20 @@ def _suffix_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(_suffixes())})(?![\w&])")
 
 
+@lru_cache(maxsize=1)
+def _suffix_chain_re() -> re.Pattern[str]:
+    return re.compile(rf",?[ \t]+(?:{alternation(_suffixes())})(?![\w&])")
+
+
 def _suffix_hits(text: str) -> Iterator[tuple[int, int]]:
-    """``(name_end, suffix_end)`` per corporate suffix following a word and ``,?\\s+``."""
+    """``(name_end, suffix_end)`` per corporate suffix following a word and ``,?\\s+``.
+
+    Chained suffixes ("Holdings LLC", "Pty. Ltd.") count as one.
+    """
+    last_end = -1
     for m in _suffix_re().finditer(text):
+        if m.start() < last_end:
+            continue
         k = m.start()
         while k > 0 and text[k - 1] in " \t\n\r\xa0":
             k -= 1
@@ -94,14 +105,19 @@ def _suffix_hits(text: str) -> Iterator[tuple[int, int]]:
         if k > 0 and text[k - 1] == ",":
             k -= 1
         if k > 0 and (text[k - 1].isalnum() or text[k - 1] in ".)’'"):
-            yield k, m.end()
+            end = m.end()
+            while chained := _suffix_chain_re().match(text, end):
+                end = chained.end()
+            last_end = end
+            yield k, end
 
 
 @lru_cache(maxsize=2)
 def _name_end_re(allow_and: bool) -> re.Pattern[str]:
     words = "of|for|de|du|la|des|the" + ("|and" if allow_and else "")
     conn = rf"(?:[ \t]+(?:{words})[ \t]+|[ \t]*&[ \t]*|[ \t]+|-)"
-    return re.compile(rf"(?<![\w'’.&-])(?P<name>{CAP}(?:{conn}{CAP}){{0,9}})$")
+    suffix = rf"(?:,?[ \t]+(?:{alternation(_suffixes())})(?![\w&]))"
+    return re.compile(rf"(?<![\w'’.&-])(?P<name>{CAP}(?:{conn}{CAP}){{0,9}}{suffix}*)$")
 
 
 @lru_cache(maxsize=1)
@@ -132,7 +148,9 @@ def _strip_left(words: list[tuple[int, str]], known: Iterable[str] = ()) -> int:
     while i < len(words) and words[i][1] in skip:
         i += 1
     for j in range(i + 1, len(words)):
-        if words[j][1] in ("of", "for"):
+        if words[j][1] == "and" and words[j - 1][1].strip(",") in _suffix_words():
+            i = j + 1  # "Acme Widgets LLC and Acme Parts LLC": the name nearest the end
+        elif words[j][1] in ("of", "for"):
             left = [w for _, w in words[i:j]]
             generic = any(w.lower().strip(".,'’s") in _generic() for w in left)
             if generic or name_key(" ".join(left)) in known_keys:

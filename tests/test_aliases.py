@@ -1,0 +1,97 @@
+"""legalkg_aliases on hand-made sentences: entity aliases kept, defined terms dropped."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from legalkg.nlp.components import aliases  # noqa: F401  (registers the factory)
+from legalkg.nlp.components.aliases import is_acronym_of, is_entity_alias
+from legalkg.nlp.components.extensions import SPANS_KEY, register_extensions
+from legalkg.nlp.components.tokenization import LegalTokenizer
+from spacy.tokens import Doc
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.tokenizer = LegalTokenizer(nlp.vocab)
+    nlp.add_pipe("legalkg_aliases")
+    return nlp
+
+
+def run(nlp: spacy.language.Language, text: str, filer: str | None = None) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.filer = filer
+    return nlp.get_pipe("legalkg_aliases")(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "alias", "full"),
+    [
+        ('a settlement with Winstar Communications, Inc. ("Winstar") under', "Winstar",
+         "Winstar Communications, Inc."),
+        ("from the U.S. Federal Trade Commission (the \u201cFTC\u201d) in", "FTC",
+         "U.S. Federal Trade Commission"),
+        ('acquisition of Click Holding Corp. ("DoubleClick") by', "DoubleClick",
+         "Click Holding Corp."),
+        ("Acme Widgets LLC and Acme Parts LLC (collectively, \u201cAcme\u201d) agreed", "Acme",
+         "Acme Parts LLC"),
+        ('Beta Holdings plc (hereinafter "Beta") shall', "Beta", "Beta Holdings plc"),
+        ("talks with the Department of Justice (DOJ) and", "DOJ", "Department of Justice"),
+        ("London Metal Exchange (LME) prices", "LME", "London Metal Exchange"),
+    ],
+)
+def test_alias_definitions(nlp, text, alias, full):
+    assert run(nlp, text)._.aliases == {alias: full}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'the stockholders approved the 2009 Stock Plan (the "2009 Plan") to',
+        'stock appreciation rights ("SARs"), restricted stock',
+        'a request for additional information (a "second request") from',
+        'Agilent Technologies, Inc. (the "Company") held',
+        'proposed acquisition of Varian, Inc. (the "Merger") is',
+        'principles in the United States ("GAAP") and',
+        "the World Wide Web (WEB) said",
+    ],
+)
+def test_defined_terms_are_not_aliases(nlp, text):
+    assert run(nlp, text)._.aliases == {}
+
+
+def test_later_use_resolves_to_full_name(nlp):
+    doc = run(nlp, 'Winstar Communications, Inc. ("Winstar") sued. Later Winstar settled.')
+    mentions = [(s.text, s.label_, s._.value) for s in doc.spans[SPANS_KEY]]
+    assert ("Winstar", "ORG", "Winstar Communications, Inc.") in mentions
+    assert mentions[0] == (
+        "Winstar Communications, Inc.", "ORG", "Winstar Communications, Inc."
+    )
+
+
+def test_agency_alias_is_labelled_gov(nlp):
+    doc = run(nlp, 'the Federal Trade Commission ("FTC") and then the FTC review')
+    labels = {(s.text, s.label_) for s in doc.spans[SPANS_KEY]}
+    assert ("FTC", "GOV") in labels
+
+
+def test_alias_of_the_filer_is_a_registrant_mention(nlp):
+    text = 'Agilent Technologies, Inc. ("Agilent") said that Agilent will'
+    doc = run(nlp, text, filer="Agilent Technologies, Inc.")
+    uses = [s for s in doc.spans[SPANS_KEY] if s.text == "Agilent"]
+    assert [(s.label_, s._.value) for s in uses] == [("REGISTRANT", "Agilent Technologies, Inc.")]
+
+
+def test_acronym_of_last_words():
+    name = "U.S. Federal Trade Commission"
+    assert name[is_acronym_of("FTC", name) :] == "Federal Trade Commission"
+    assert is_acronym_of("SEC", "Securities and Exchange Commission") == 0
+    assert is_acronym_of("XYZ", name) is None
+
+
+def test_is_entity_alias():
+    assert is_entity_alias("Varian", "Varian, Inc.")
+    assert not is_entity_alias("Merger Agreement", "Varian, Inc.")
+    assert not is_entity_alias("second request", "Federal Trade Commission")

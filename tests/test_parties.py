@@ -1,0 +1,116 @@
+"""legalkg_parties on hand-made sentences: organisations, agencies, persons, the filer."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from legalkg.nlp.components import parties  # noqa: F401  (registers the factory)
+from legalkg.nlp.components.extensions import SPANS_KEY, register_extensions
+from legalkg.nlp.components.parties import name_key, short_names
+from legalkg.nlp.components.tokenization import LegalTokenizer
+from spacy.tokens import Doc
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.tokenizer = LegalTokenizer(nlp.vocab)
+    nlp.add_pipe("legalkg_parties")
+    return nlp
+
+
+def run(nlp: spacy.language.Language, text: str, filer: str | None = None) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.filer = filer
+    return nlp.get_pipe("legalkg_parties")(doc)
+
+
+def mentions(doc: Doc, label: str | None = None) -> list[tuple[str, object]]:
+    return [(s.text, s._.value) for s in doc.spans[SPANS_KEY] if label in (None, s.label_)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("a suit against Winstar Communications, Inc. in", "Winstar Communications, Inc.",
+         "Winstar Communications, Inc."),
+        ("On May 1, 2010, Acme Widgets Corp. sued", "Acme Widgets Corp.", "Acme Widgets Corp."),
+        ("The Board of Directors of Beta Holdings LLC met", "Beta Holdings LLC",
+         "Beta Holdings LLC"),
+        ("against Gamma Bank, N.A. and", "Gamma Bank, N.A.", "Gamma Bank, N.A."),
+        ("sued Delta Industries, Inc., et al. in", "Delta Industries, Inc., et al.",
+         "Delta Industries, Inc."),
+        ("Epsilon Corp. and its affiliated debtors filed",
+         "Epsilon Corp. and its affiliated debtors", "Epsilon Corp."),
+        ("shares of SIGMA DESIGNS INC were", "SIGMA DESIGNS INC", "SIGMA DESIGNS INC"),
+    ],
+)
+def test_organisations(nlp, text, surface, value):
+    assert mentions(run(nlp, text), "ORG") == [(surface, value)]
+
+
+def test_lowercase_company_is_not_an_organisation(nlp):
+    assert mentions(run(nlp, "the company and its insurance company agreed"), "ORG") == []
+
+
+def test_agencies_full_name_as_written_and_abbreviation(nlp):
+    doc = run(nlp, "a second request from the U.S. Federal Trade Commission; the FTC review")
+    assert mentions(doc, "GOV") == [
+        ("U.S. Federal Trade Commission", "U.S. Federal Trade Commission"),
+        ("FTC", "U.S. Federal Trade Commission"),
+    ]
+
+
+def test_abbreviation_without_full_name_keeps_its_text(nlp):
+    assert mentions(run(nlp, "On October 1 the EPA released a plan"), "GOV") == [("EPA", "EPA")]
+
+
+def test_agency_shapes(nlp):
+    doc = run(nlp, "the Attorney General of the State of New York and the European Commission")
+    assert [text for text, _ in mentions(doc, "GOV")] == [
+        "Attorney General of the State of New York",
+        "European Commission",
+    ]
+
+
+def test_registrant_phrases_and_short_name(nlp):
+    filer = "Agilent Technologies, Inc."
+    doc = run(nlp, "the Company said Agilent Technologies, Inc. and Agilent's unit", filer=filer)
+    assert mentions(doc, "REGISTRANT") == [
+        ("the Company", filer),
+        ("Agilent Technologies, Inc.", filer),
+        ("Agilent", filer),
+    ]
+    assert doc._.aliases == {"Agilent": filer}
+
+
+def test_filer_short_name_with_apostrophe(nlp):
+    doc = run(nlp, "Aaron's announced today", filer="Aarons, Inc.")
+    assert mentions(doc, "REGISTRANT") == [("Aaron's", "Aarons, Inc.")]
+
+
+def test_other_organisation_short_name(nlp):
+    doc = run(nlp, "each of Acme Corp. and Varian, Inc. agreed; Varian will merge")
+    assert ("Varian", "Varian, Inc.") in mentions(doc, "ORG")
+    assert doc._.aliases["Varian"] == "Varian, Inc."
+
+
+def test_persons_title_and_signature(nlp):
+    doc = run(nlp, "Mr. David J. Frear said. Later Mr. Frear left.\n/s/ Jane Q. Public\n")
+    assert mentions(doc, "PERSON") == [
+        ("David J. Frear", "David J. Frear"),
+        ("Frear", "David J. Frear"),
+        ("Jane Q. Public", "Jane Q. Public"),
+    ]
+
+
+def test_short_names():
+    assert short_names("Agilent Technologies, Inc.") == ["Agilent Technologies", "Agilent"]
+    assert short_names("Alcoa Inc.") == ["Alcoa"]
+    assert short_names("The Southern Company") == ["Southern Company"]
+    assert "General" not in short_names("General Motors Corporation")
+
+
+def test_name_key_folds_suffix_case_and_tail():
+    assert name_key("Winstar Communications, Inc., et al.") == name_key("WINSTAR COMMUNICATIONS")

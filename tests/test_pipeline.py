@@ -1,0 +1,95 @@
+"""legalkg.nlp.pipeline.load(): components, tokenizer, sentence splitter, model errors."""
+
+from __future__ import annotations
+
+import pytest
+from legalkg.nlp.components.extensions import SPANS_KEY
+from legalkg.nlp.components.tokenization import sentence_starts
+from legalkg.nlp.errors import LegalKGError
+from legalkg.nlp.pipeline import annotate, load
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def test_components_in_order(nlp):
+    names = nlp.pipe_names
+    mine = [
+        "legalkg_sentences",
+        "legalkg_money",
+        "legalkg_case_numbers",
+        "legalkg_dates",
+        "legalkg_aliases",
+        "legalkg_parties",
+    ]
+    assert [n for n in names if n in mine] == mine
+    if "legalkg_courts" in names:
+        assert names.index("legalkg_courts") < names.index("legalkg_money")
+    if "legalkg_events" in names:
+        assert names[-1] == "legalkg_events"
+
+
+def test_missing_model_raises_legalkg_error():
+    with pytest.raises(LegalKGError, match="not installed"):
+        load(model="en_legalkg_no_such_pipeline")
+
+
+@pytest.mark.parametrize(
+    "abbreviation",
+    ["Inc.", "Corp.", "Co.", "Ltd.", "N.A.", "L.P.", "U.S.", "No.", "v.", "S.D.N.Y."],
+)
+def test_legal_abbreviations_are_single_tokens(nlp, abbreviation):
+    doc = nlp.make_doc(f"Acme {abbreviation} filed")
+    assert abbreviation in [t.text for t in doc]
+
+
+def test_tokenizer_keeps_text_and_numbers(nlp):
+    text = "Acme, Inc. v. Smith, No. 3:06cv448 ($1,500,000)\n\n  next"
+    doc = nlp.make_doc(text)
+    assert doc.text == text
+    assert "3:06cv448" in [t.text for t in doc]
+    assert "1,500,000" in [t.text for t in doc]
+
+
+def test_sentences_survive_abbreviations(nlp):
+    text = (
+        "Winstar Communications, Inc., et al. v. SAVVIS was heard in the U.S. District Court "
+        "for the S.D.N.Y. under No. 01-1234. Mr. J. Smith testified. The court ruled."
+    )
+    sents = [s.text for s in nlp(text).sents]
+    assert sents == [
+        "Winstar Communications, Inc., et al. v. SAVVIS was heard in the U.S. District Court "
+        "for the S.D.N.Y. under No. 01-1234.",
+        "Mr. J. Smith testified.",
+        "The court ruled.",
+    ]
+
+
+def test_sentences_break_at_blank_lines_and_items():
+    text = "Item 5. Other Events\n\nOn May 1 the court ruled\nItem 7. Exhibits"
+    starts = sentence_starts(text)
+    assert text.index("On May") in starts
+    assert text.index("Item 7") in starts
+
+
+def test_annotate_end_to_end():
+    text = (
+        'On November 5, 2002, SAVVIS Communications Corporation (the "Company") agreed to pay '
+        'Winstar Communications, Inc. ("Winstar") $1.5 million in Case No. 01-10670 (PJW). '
+        "Winstar accepted."
+    )
+    doc = annotate(text, filer="SAVVIS Communications Corporation")
+    found = {(s.text, s.label_) for s in doc.spans[SPANS_KEY]}
+    assert {
+        ("November 5, 2002", "DATE"),
+        ("SAVVIS Communications Corporation", "REGISTRANT"),
+        ("Winstar Communications, Inc.", "ORG"),
+        ("$1.5 million", "MONEY"),
+        ("01-10670 (PJW)", "CASE"),
+        ("Winstar", "ORG"),
+    } <= found
+    assert doc._.aliases["Winstar"] == "Winstar Communications, Inc."
+    starts = [s.start for s in doc.spans[SPANS_KEY]]
+    assert starts == sorted(starts)
