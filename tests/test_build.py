@@ -261,3 +261,18 @@ def test_month_dates_are_gyearmonth() -> None:
     event = next(graph.subjects(RDF.type, LKG.LegalEvent))
     assert the(graph, event, LKG.date) == Literal("2002-11", datatype=XSD.gYearMonth)
     assert validate(graph)[0]
+
+
+def test_seed_filing_graph_conforms_to_the_shapes(seed_filing: Path) -> None:
+    from legalkg.nlp.extract import extract
+    from legalkg.nlp.filings import read_filing
+
+    extraction = extract(read_filing(seed_filing))
+    graph_iri, graph = build_graph(extraction)
+    conforms, report = validate(graph)
+    assert conforms, report
+    assert graph_iri == iris.filing_graph_iri(extraction.filing)
+    registrant = the(graph, iris.filing_iri(extraction.filing), LKG.registrant)
+    for event in graph.subjects(RDF.type, LKG.LegalEvent):
+        assert the(graph, event, LKG.reportedBy) == registrant
+        assert (event, LKG.attestedBy, None) in graph
