@@ -107,7 +107,7 @@ def build() -> list[tuple[str, str, str]]:
         ):
             rows += state_rows(court)
     rows += [(name, "", "no court in courts-db") for name in NO_COURT]
-    return sorted(set(rows), key=lambda r: (r[1], r[0]))
+    return sorted(set(rows), key=lambda r: (r[1], r[0], r[2]))
 
 
 def main() -> None:
