@@ -70,7 +70,6 @@ _WORD_START = re.compile(r"(?<=[\s(\"\u201c])\S")
 _OPENERS = " \t\n\r(\"\u201c"
 _BEFORE, _AFTER = 140, 400  # window around an anchor: prefix words before, place names after
 _DIRECTION_LETTER = re.compile(r"\b([NSEWMC])\.?\s?D\b\.?(?!\.?\s?[A-Z]\.)")
-_BARE = re.compile(r"Court|Circuit|[Tt]he\s+Circuit")  # "printed circuit board Court" names none
 
 
 @dataclass
@@ -204,10 +203,10 @@ def find_court_mentions(text: str) -> list[CourtMention]:
     """
     resolver = _BackReferences()
     mentions = []
-    indefinite = _indefinite_pattern()
+    indefinite, bare = _indefinite_pattern(), _place_only_pattern()
     for match in _matches(text):
         start, end = match.span()
-        if _BARE.fullmatch(match.group(0)) or indefinite.search(text, max(0, start - 16), start):
+        if bare.fullmatch(match.group(0)) or indefinite.search(text, max(0, start - 16), start):
             continue
         mention = resolver.resolve(text, start, end)
         if mention is not None:
@@ -326,6 +325,11 @@ def _anchor_literals() -> tuple[str, ...]:
     source = resources.files(_DATA).joinpath("courts_patterns.jsonl").read_text(encoding="utf-8")
     rows = (json.loads(line) for line in source.splitlines() if line.strip())
     return tuple(next(row["literals"] for row in rows if row["name"] == "anchor"))
+
+
+@lru_cache(maxsize=1)
+def _place_only_pattern() -> re.Pattern[str]:
+    return re.compile(_pattern_fragments()["place_only"])
 
 
 @lru_cache(maxsize=1)

@@ -213,3 +213,11 @@ def test_national_court_named_without_place_is_not_a_back_reference(nlp: Languag
 def test_defined_term_in_quotes_refers_to_the_court_just_named(nlp: Language) -> None:
     text = 'in the U.S. Bankruptcy Court for the District of Delaware (the "Bankruptcy Court").'
     assert courts(nlp, text)[-1] == ("Bankruptcy Court", "deb")
+
+
+def test_district_of_columbia_alone_is_a_place(nlp: Language) -> None:
+    text = "Acme is organized in the District of Columbia. The U.S. District Court for the "
+    text += "District of Columbia ruled."
+    assert courts(nlp, text) == [
+        ("The U.S. District Court for the District of Columbia", "dcd"),
+    ]
