@@ -20,7 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from legalkg.nlp.components.events import REFERENCE_DATE_KEY, load_filters, trigger_cue_pattern
+from legalkg.nlp.components.events import (
+    REFERENCE_DATE_KEY,
+    CueFilter,
+    load_filters,
+    trigger_cue_filter,
+)
 from legalkg.nlp.components.extensions import SPANS_KEY, register_extensions
 from legalkg.nlp.errors import ExtractionError
 from legalkg.nlp.model import Event, Extraction, Filing, Mention
@@ -149,12 +154,12 @@ def select_text(filing: Filing) -> tuple[str, list[tuple[int, int]]]:
     return text, kept
 
 
-_CUES: list[re.Pattern[str]] = []
+_CUES: list[CueFilter] = []
 
 
-def _cue_pattern() -> re.Pattern[str]:
+def _cue_pattern() -> CueFilter:
     if not _CUES:
-        _CUES.append(trigger_cue_pattern())
+        _CUES.append(trigger_cue_filter())
     return _CUES[0]
 
 

@@ -61,7 +61,10 @@ def test_boilerplate_paragraphs_are_not_analysed() -> None:
 
 
 def test_extract_text_finds_an_event_and_maps_offsets() -> None:
-    text = "Unrelated opening paragraph.\n\nOn May 1, 2010, Acme Corp. filed a complaint against Widget Inc."
+    text = (
+        "Unrelated opening paragraph.\n\n"
+        "On May 1, 2010, Acme Corp. filed a complaint against Widget Inc."
+    )
     result = extract_text(text, registrant="Widget Inc.")
     assert [event.type for event in result.events] == ["LawsuitFiled"]
     event = result.events[0]

@@ -43,12 +43,13 @@ from spacy.util import filter_spans
 
 __all__ = [
     "REFERENCE_DATE_KEY",
+    "CueFilter",
     "EventExtractor",
     "load_filters",
     "load_role_rules",
     "load_triggers",
     "make_events",
-    "trigger_cue_pattern",
+    "trigger_cue_filter",
 ]
 
 PARTY_LABELS = ("ORG", "REGISTRANT", "PERSON")
@@ -106,6 +107,7 @@ class Trigger:
     cue: str
     regex: re.Pattern[str]
     needs: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,7 @@ def load_triggers(name: str = "event_triggers.jsonl") -> list[Trigger]:
             r["cue"],
             _expand(r["pattern"]),
             tuple(r.get("needs", ())),
+            tuple(k.lower() for k in r.get("keywords", ())),
         )
         for r in rows
     ]
@@ -164,13 +167,35 @@ def load_role_rules(name: str = "event_roles.jsonl") -> list[RoleRule]:
     return [RoleRule(tuple(r["roles"]), _expand(r["pattern"])) for r in _read_jsonl(name)]
 
 
-def trigger_cue_pattern(triggers: Iterable[Trigger] | None = None) -> re.Pattern[str]:
-    """One cheap regex over every trigger's cue (a regex): a paragraph without one holds no event.
+class CueFilter:
+    """Whether a text may hold a trigger: a literal keyword, then the trigger's cue regex.
 
-    Used by :mod:`legalkg.nlp.extract` to choose which paragraphs to run the pipeline on.
+    Why two steps: one case-insensitive regex over all cues runs at under 1 MB/s in Python's
+    ``re``; substring tests on the lowercased text are ~20x faster and reject most paragraphs.
+    With ``require_keywords``, triggers without keywords (an agency followed by a verb)
+    are left out: their sentences also carry a keyword cue, and ``needs`` a GOV span anyway.
     """
-    cues = sorted({t.cue for t in (triggers or load_triggers())})
-    return re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in cues) + ")", re.I)
+
+    def __init__(self, triggers: Iterable[Trigger], *, require_keywords: bool = False) -> None:
+        cues: dict[str, tuple[tuple[str, ...], re.Pattern[str]]] = {}
+        for trig in triggers:
+            if require_keywords and not trig.keywords:
+                continue
+            cues.setdefault(trig.cue, (trig.keywords, re.compile(rf"\b(?:{trig.cue})", re.I)))
+        self.cues = list(cues.values())
+
+    def search(self, text: str) -> bool:
+        """Whether some trigger cue occurs in ``text``."""
+        low = text.lower()
+        for keywords, regex in self.cues:
+            if (not keywords or any(k in low for k in keywords)) and regex.search(text):
+                return True
+        return False
+
+
+def trigger_cue_filter(triggers: Iterable[Trigger] | None = None) -> CueFilter:
+    """The paragraph prefilter of :mod:`legalkg.nlp.extract`: no cue, no event."""
+    return CueFilter(triggers if triggers is not None else load_triggers(), require_keywords=True)
 
 
 @dataclass
@@ -219,7 +244,7 @@ class EventExtractor:
         self.triggers = triggers if triggers is not None else load_triggers()
         self.filters = filters if filters is not None else load_filters()
         self.role_rules = role_rules if role_rules is not None else load_role_rules()
-        self.cues = trigger_cue_pattern(self.triggers)
+        self.cues = CueFilter(self.triggers)
 
     def __call__(self, doc: Doc) -> Doc:
         events = self.match(doc)
