@@ -6,7 +6,7 @@ import pytest
 import spacy
 from legalkg.nlp.components import parties  # noqa: F401  (registers the factory)
 from legalkg.nlp.components.extensions import SPANS_KEY, register_extensions
-from legalkg.nlp.components.parties import name_key, short_names
+from legalkg.nlp.components.parties import filer_aliases, name_before, name_key, short_names
 from legalkg.nlp.components.tokenization import LegalTokenizer
 from spacy.tokens import Doc
 
@@ -114,3 +114,15 @@ def test_short_names():
 
 def test_name_key_folds_suffix_case_and_tail():
     assert name_key("Winstar Communications, Inc., et al.") == name_key("WINSTAR COMMUNICATIONS")
+
+
+def test_filer_aliases_take_the_usual_form_and_skip_the_full_name():
+    text = "Aarons, Inc. said Aarons grew; Aarons and Aaron's stores"
+    assert filer_aliases(text, ["Aarons, Inc."], "Aarons, Inc.") == {"Aarons": "Aarons, Inc."}
+    assert filer_aliases("Agilent Technologies, Inc. said", ["Agilent Technologies, Inc."],
+                         "Agilent Technologies, Inc.") == {}
+
+
+def test_name_before_stops_at_a_sentence_end():
+    text = "Item 8.01 Other Events. The Federal Trade Commission"
+    assert text[name_before(text, len(text), allow_and=True) :] == "Federal Trade Commission"

@@ -26,6 +26,7 @@ Component ``legalkg_parties`` adds, on ``doc.text`` and never over an earlier me
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -43,6 +44,7 @@ from legalkg.nlp.components.common import (
     scan,
     sort_mentions,
 )
+from legalkg.nlp.components.tokenization import abbreviations
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -50,6 +52,7 @@ __all__ = [
     "PartyFinder",
     "agency_key",
     "classify_name",
+    "filer_aliases",
     "has_corporate_suffix",
     "is_government",
     "name_before",
@@ -140,11 +143,21 @@ def _suffix_words() -> frozenset[str]:
     return frozenset(w for s in _suffixes() for w in s.split())
 
 
+def _ends_sentence(word: str) -> bool:
+    """Whether a capitalised word ending in "." closes a sentence (not "Inc.", "U.S.", "J.")."""
+    if not word.endswith(".") or word in _suffix_words() or word in abbreviations():
+        return False
+    return not re.fullmatch(r"(?:[A-Za-z]\.)+", word)
+
+
 def _strip_left(words: list[tuple[int, str]], known: Iterable[str] = ()) -> int:
     """Index of the first word of the name proper in ``words`` ((offset, word) pairs)."""
     skip = _stopwords() | _suffix_words() | set(CONNECTORS)
     known_keys = {name_key(k) for k in known}
     i = 0
+    for j, (_, word) in enumerate(words[:-1]):
+        if _ends_sentence(word):
+            i = j + 1  # "Other Events. The Federal Trade Commission"
     while i < len(words) and words[i][1] in skip:
         i += 1
     for j in range(i + 1, len(words)):
@@ -341,6 +354,35 @@ def _aliases(doc: Doc) -> dict[str, str]:
 Found = tuple[int, int, str, Any, bool]
 
 
+_FULL_NAME_GOES_ON = re.compile(r",?[ \t]+[A-Z]")
+
+
+def filer_aliases(text: str, names: Iterable[str], filer: str) -> dict[str, str]:
+    """Short names of the filer as written anywhere in ``text`` -> ``filer``.
+
+    One regex over the text: cheap enough to run on a whole filing when the pipeline itself
+    only sees selected paragraphs.
+
+    >>> filer_aliases("Alcoa's results; ALCOA INC.; Alcoa", ["Alcoa Inc."], "Alcoa Inc.")
+    {'Alcoa': 'Alcoa Inc.'}
+    """
+    shorts = [s for n in names for s in short_names(n)]
+    if not shorts:
+        return {}
+    counts: dict[str, Counter[str]] = {}
+    for short in shorts:
+        pattern = re.compile(rf"(?:{_short_regex([short])})(?![\w&-]|['’]s\w)")
+        for m in pattern.finditer(text):
+            surface = m.group()
+            if after_word(text, m.start(), "&'’-") or (surface.isupper() and surface != short):
+                continue
+            if _FULL_NAME_GOES_ON.match(text, m.end()):
+                continue  # part of a longer name: "Agilent Technologies, Inc."
+            counts.setdefault(short, Counter())[surface] += 1
+    # One surface per short name: the form the filing uses most ("Aaron's" or "Aarons").
+    return {c.most_common(1)[0][0]: filer for c in counts.values() if c}
+
+
 class PartyFinder:
     """Find parties on ``doc.text`` (component ``legalkg_parties``)."""
 
@@ -386,6 +428,9 @@ class PartyFinder:
         """Add the mentions in text order."""
         occupancy = Occupancy(mention_group(doc))
         aliases = _aliases(doc)
+        if doc._.filer:
+            for alias, full in filer_aliases(doc_text(doc), _filer_names(doc), doc._.filer).items():
+                aliases.setdefault(alias, full)
         for start, end, label, value, alias in sorted(found, key=lambda f: f[:2]):
             span = add_mention(doc, start, end, label, value, occupancy)
             if span is not None and alias and isinstance(value, str) and span.text != value:
@@ -450,7 +495,7 @@ class PartyFinder:
         for m in pattern.finditer(doc_text(doc)):
             if after_word(doc_text(doc), m.start(), "&'’-"):
                 continue
-            yield m.start(), m.end(), "REGISTRANT", filer or m.group(), True
+            yield m.start(), m.end(), "REGISTRANT", filer or m.group(), False
 
     def _other_short_names(self, doc: Doc, found: list[Found]) -> Iterator[Found]:
         full_names = {f[3] for f in found if f[2] == "ORG" and isinstance(f[3], str)}
