@@ -491,10 +491,9 @@ def build_graph(extraction: Extraction) -> tuple[str, Graph]:
 
     :raises ExtractionError: an event's type is not one of the ontology's nine event types.
 
-    >>> from legalkg.nlp.errors import ExtractionError
-from legalkg.nlp.model import Filing
+    >>> from legalkg.nlp.model import Filing
     >>> iri, graph = build_graph(Extraction(Filing(text="8-K", registrant="Example Corp.")))
-    >>> iri.startswith("https://w3id.org/legalkg/graph/filing/sha256-"), len(graph) > 0
+    >>> iri.startswith("https://w3id.org/legalkg/id/graph/filing/sha256-"), len(graph) > 0
     (True, True)
     """
     graph_iri = iris.filing_graph_iri(extraction.filing)

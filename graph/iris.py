@@ -1,6 +1,6 @@
 """Stable IRIs for everything the graph builder emits, derived from keys, never from counters.
 
-Base ``https://w3id.org/legalkg/``; instances live under ``id/``, named graphs under ``graph/``.
+Base ``https://w3id.org/legalkg/``; instances live under ``id/``, named graphs under ``id/graph/``.
 The same key always mints the same IRI, in any process and any run:
 
 - filing: accession number, else ``sha256-`` and the first 32 hex digits of its text's SHA-256;
@@ -27,7 +27,7 @@ from typing import Any
 from urllib.parse import quote
 
 from legalkg.nlp.model import Filing
-from legalkg.ontology import BASE_IRI, ID_IRI
+from legalkg.ontology import ID_IRI
 from rdflib import URIRef
 
 __all__ = [
@@ -54,7 +54,7 @@ __all__ = [
     "text_hash",
 ]
 
-GRAPH_IRI = BASE_IRI + "graph/"
+GRAPH_IRI = ID_IRI + "graph/"
 RESOLUTION_GRAPH = GRAPH_IRI + "resolution"
 
 _DOTS = re.compile(r"[.'’`]")
@@ -126,7 +126,7 @@ def filing_iri(filing: Filing) -> URIRef:
 
 
 def filing_graph_iri(filing: Filing) -> str:
-    """The IRI of the named graph holding exactly the filing's triples: ``graph/filing/{key}``."""
+    """The named graph holding exactly the filing's triples: ``id/graph/filing/{key}``."""
     return f"{GRAPH_IRI}filing/{filing_key(filing)}"
 
 
