@@ -44,7 +44,7 @@ from legalkg.nlp.reader_cover import (
 from legalkg.nlp.reader_html import html_to_text, looks_like_html
 from legalkg.nlp.reader_items import find_exhibits, find_items
 from legalkg.nlp.reader_sgml import HeaderFields, is_submission, read_submission
-from legalkg.nlp.reader_signatures import find_signatures, signature_region
+from legalkg.nlp.reader_signatures import exhibit_start, find_signatures, signature_region
 
 __all__ = ["FORMATS", "detect_format", "read_filing", "read_filing_text"]
 
@@ -176,12 +176,15 @@ def _analyse(layout: _Layout, path: str | None) -> Filing:
 
 
 def _items(text: str, start: int, end: int) -> list[Item]:
-    """Items before the signature block; the last one ends where the signatures start."""
+    """Items before the signature block (the last one ends where the signatures start); in a
+    filing without one, before the first exhibit that follows the text."""
     region = signature_region(text, start, end)
-    items = find_items(text, start, region[0] if region else end)
-    if not items and region is not None:
-        items = find_items(text, start, end)
-    return items
+    if region is not None:
+        items = find_items(text, start, region[0])
+        return items or find_items(text, start, end)
+    exhibit = exhibit_start(text, start, end)
+    items = find_items(text, start, exhibit) if exhibit is not None else []
+    return items or find_items(text, start, end)
 
 
 _HEADER_KEYS = {

@@ -16,7 +16,7 @@ from legalkg.nlp.model import Signature
 from legalkg.nlp.reader_common import DATE_PATTERN, find_date, folded, squash
 from legalkg.nlp.reader_cover import company_in_line
 
-__all__ = ["find_signatures", "signature_region"]
+__all__ = ["exhibit_start", "find_signatures", "signature_region"]
 
 SIGNATURE_WINDOW = 5000
 HEADING_GAP = 1000
@@ -81,6 +81,13 @@ def signature_region(text: str, start: int, end: int) -> tuple[int, int] | None:
     stop = min(end, anchor_end + SIGNATURE_WINDOW)
     exhibit = _EXHIBIT_START.search(text, anchor_end, stop)
     return anchor_start, exhibit.start() if exhibit else stop
+
+
+def exhibit_start(text: str, start: int, end: int) -> int | None:
+    """Where the first exhibit heading ("EXHIBIT 99.1", "Exhibit 10.2" alone) of ``text[start:end]``
+    begins, if any."""
+    found = _EXHIBIT_START.search(text, start, end)
+    return None if found is None else found.start()
 
 
 def _alone(low: str, position: int) -> bool:
