@@ -172,6 +172,8 @@ def _analyse(layout: _Layout, path: str | None) -> Filing:
     filing.items = _items(text, primary.start, primary.end)
     filing.exhibits = find_exhibits(text, primary.start, primary.end)
     _apply_registrant(filing, cover, layout)
+    if primary.type is None and filing.documents:
+        filing.documents[0].type = filing.form
     return filing
 
 
