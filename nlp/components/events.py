@@ -261,6 +261,8 @@ class EventExtractor:
         """All events of ``doc``, repeated mentions merged (the first mention is kept)."""
         spans = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
         index = {(s.start_char, s.end_char, s.label_): i for i, s in enumerate(spans)}
+        order = sorted(range(len(spans)), key=lambda i: spans[i].start_char)
+        doc.user_data[_ORDER_KEY] = (order, [spans[i].start_char for i in order])
         text = doc.text  # Doc.text joins every token: read it once
         doc.user_data[_TEXT_KEY] = text
         doc.user_data[_SENTS_KEY] = _sentence_bounds(doc, text)
@@ -271,6 +273,7 @@ class EventExtractor:
         finally:
             doc.user_data.pop(_TEXT_KEY, None)
             doc.user_data.pop(_SENTS_KEY, None)
+            doc.user_data.pop(_ORDER_KEY, None)
         return _merge_repeats(events)
 
     def _paragraph_events(
@@ -284,20 +287,26 @@ class EventExtractor:
         para_text = _text(doc)[start:end]
         if not self.cues.search(para_text):
             return []
-        para_spans = [s for s in spans if s.start_char >= start and s.end_char <= end]
+        para_spans = _spans_between(doc, spans, start, end)
         sents = _sentences(doc, start, end)
-        masked = [self._mask(doc, s, e, para_spans, index) for s, e in sents]
-        candidates = [
-            self._candidates(_text(doc)[s:e], m, para_text, para_spans)
-            for (s, e), m in zip(sents, masked, strict=True)
-        ]
+        text = _text(doc)
+        masked: dict[int, _Masked] = {}
+        candidates: list[list[_Candidate]] = []
+        for i, (s, e) in enumerate(sents):
+            if not self.cues.search(text[s:e]):
+                candidates.append([])
+                continue
+            masked[i] = self._mask(doc, s, e, para_spans, index)
+            candidates.append(self._candidates(text[s:e], masked[i], para_text, para_spans))
         events: list[Event] = []
-        for i, ((s, e), m, cands) in enumerate(zip(sents, masked, candidates, strict=True)):
+        for i, ((s, e), cands) in enumerate(zip(sents, candidates, strict=True)):
             if not cands:
                 continue
+            m = masked[i]
             follow = None
             if i + 1 < len(sents) and not candidates[i + 1]:
-                follow = masked[i + 1]
+                s2, e2 = sents[i + 1]
+                follow = masked.get(i + 1) or self._mask(doc, s2, e2, para_spans, index)
             for event in self._build(doc, s, e, m, cands, follow, para_spans, spans):
                 _inherit_from_paragraph(event, events)
                 events.append(event)
@@ -331,7 +340,7 @@ class EventExtractor:
     def _candidates(
         self, text: str, masked: _Masked, para_text: str, para_spans: list[Span]
     ) -> list[_Candidate]:
-        if not self.cues.search(text) or self.filters.any("skip_sentence", text):
+        if self.filters.any("skip_sentence", text):
             return []
         if self.filters.any("contract", text):
             return []
@@ -638,6 +647,18 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 
 _TEXT_KEY = "legalkg_events.text"
+_ORDER_KEY = "legalkg_events.order"
+
+
+def _spans_between(doc: Doc, spans: list[Span], start: int, end: int) -> list[Span]:
+    """The spans inside ``[start, end)``, found by bisection over the spans sorted by start."""
+    order, starts = doc.user_data.get(_ORDER_KEY) or (list(range(len(spans))), None)
+    if starts is None:
+        return [s for s in spans if s.start_char >= start and s.end_char <= end]
+    lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    return [spans[i] for i in order[lo:hi] if spans[i].end_char <= end]
+
+
 _SENTS_KEY = "legalkg_events.sents"
 
 
