@@ -293,8 +293,9 @@ class _Builder:
 
     def court_node(self, event: Event) -> URIRef:
         assert event.court is not None
-        node = iris.court_iri(event.court.id, event.court.name)
-        self.add_agent(node, LKG.Court, event.court.name)
+        name = event.court.name.strip() or event.court.id
+        node = iris.court_iri(event.court.id, name)
+        self.add_agent(node, LKG.Court, name)
         self.add(node, LKG.courtId, _text(event.court.id))
         return node
 
@@ -497,7 +498,7 @@ def build_graph(extraction: Extraction) -> tuple[str, Graph]:
     (True, True)
     """
     graph_iri = iris.filing_graph_iri(extraction.filing)
-    graph = bind_prefixes(Graph(identifier=URIRef(graph_iri)))
+    graph = bind_prefixes(Graph(identifier=URIRef(graph_iri), bind_namespaces="none"))
     _Builder(extraction, graph).build()
     return graph_iri, graph
 
