@@ -195,7 +195,7 @@ def _figure(graph: nx.Graph, seed: int, title: str) -> Any:
     size = min(40.0, 6.0 + graph.number_of_nodes() ** 0.5)
     fig = Figure(figsize=(size, size * 0.75))
     ax = fig.add_subplot()
-    nx.draw_networkx_edges(graph, pos, ax=ax, alpha=0.5, width=_static_widths(graph))
+    nx.draw_networkx_edges(graph, pos, ax=ax, alpha=0.5, width=_static_widths(graph), arrows=False)
     for kind, style in kinds().items():
         members = [n for n, d in graph.nodes(data=True) if _kind(d) == kind]
         if members:
@@ -205,7 +205,8 @@ def _figure(graph: nx.Graph, seed: int, title: str) -> Any:
             )
     if graph.number_of_nodes() <= 300:
         labels = {n: str(d.get("label", n)) for n, d in graph.nodes(data=True)}
-        nx.draw_networkx_labels(graph, pos, labels=labels, font_size=8, ax=ax)
+        nx.draw_networkx_labels(graph, pos, labels=labels, font_size=8, ax=ax, clip_on=False)
+        ax.margins(x=0.3, y=0.08)  # room for the labels of the outermost nodes
     ax.set_title(title)
     if graph.number_of_nodes():
         ax.legend(loc="best", markerscale=0.6, fontsize=8)
