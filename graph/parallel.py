@@ -6,7 +6,9 @@ decides where that function runs; the caller (one writer, :func:`legalkg.graph.i
 loads the results into the store in batches. Both runners stream: at most a bounded window of
 filings is in flight, so memory stays flat however many filings go through.
 
-- ``jobs > 1``: a process pool; each worker loads the spaCy pipeline once, in its initializer.
+- ``jobs > 1``: a process pool; each worker has the spaCy pipeline loaded once (on Linux the
+  workers are forked from the writer after it loaded the pipeline; elsewhere each worker loads
+  it in the pool initializer).
 - ``dask_scheduler="local"`` or ``"tcp://host:8786"``: tasks on ``dask.distributed`` (an
   optional extra, imported only here). One task takes a batch of filings, because one task per
   filing is dominated by scheduling. Workers on another machine receive the filings' bytes.
@@ -24,6 +26,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -50,6 +53,10 @@ _POOL_BATCH = 2
 _WINDOW_PER_WORKER = 4
 
 _WORKER_MODEL: str | None = None
+_WARM_UP_TEXT = (
+    "On May 1, 2010, Example Corp. filed a complaint against Sample Inc. in the United States "
+    "District Court for the District of Delaware, Civil Action No. 10-123, seeking $1.5 million."
+)
 
 
 def filing_results(
@@ -117,12 +124,14 @@ def pool_results(
 ) -> Iterator[FilingResult]:
     """Process filings in ``jobs`` worker processes; yield results as they complete.
 
-    At most ``jobs * 4`` tasks of ``batch`` filings are queued at a time. Workers start with
-    ``forkserver`` (``spawn`` where it is missing), so they never inherit the writer's open
-    store or threads; each loads the pipeline once in :func:`_init_worker`.
+    At most ``jobs * 4`` tasks of ``batch`` filings are queued at a time. The pipeline is loaded
+    once per worker: on Linux it is loaded here and inherited by forked workers, elsewhere each
+    worker loads it in :func:`_init_worker`.
     """
     context = multiprocessing.get_context(start_method or _default_start_method())
-    if context.get_start_method() == "forkserver":
+    if context.get_start_method() == "fork":
+        _warm_up(model)
+    elif context.get_start_method() == "forkserver":
         context.set_forkserver_preload(["legalkg.nlp.extract", "legalkg.graph.build"])
     pool = ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(model,)
@@ -141,8 +150,21 @@ def pool_results(
 
 
 def _default_start_method() -> str:
+    """``fork`` on Linux: workers inherit the loaded pipeline and start at once (the writer's
+    store and threads are never touched in a worker); elsewhere ``forkserver`` or ``spawn``."""
     methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods:
+        return "fork"
     return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def _warm_up(model: str | None) -> None:
+    """Load the pipeline and its lazy data (court names, patterns) here, before forking."""
+    from legalkg.nlp.extract import extract_text, get_pipeline
+
+    get_pipeline(model)
+    if model is None:
+        extract_text(_WARM_UP_TEXT, registrant="Example Corp.")
 
 
 def _init_worker(model: str | None) -> None:
