@@ -93,3 +93,23 @@ def test_annotate_end_to_end():
     assert doc._.aliases["Winstar"] == "Winstar Communications, Inc."
     starts = [s.start for s in doc.spans[SPANS_KEY]]
     assert starts == sorted(starts)
+
+
+def test_installed_pipeline_entities_feed_parties(tmp_path):
+    """A pipeline given by path (here a blank one with an entity ruler) feeds its ORG ents."""
+    import spacy
+
+    base = spacy.blank("en")
+    ruler = base.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "ORG", "pattern": "Widget Makers"}])
+    base.to_disk(tmp_path / "model")
+    nlp = load(model=str(tmp_path / "model"))
+    assert nlp.pipe_names[0] == "entity_ruler"
+    doc = nlp.make_doc("Widget Makers sued Acme, Inc. in 2009.")
+    doc._.filer = None
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    found = {(s.text, s.label_, s._.value) for s in doc.spans[SPANS_KEY]}
+    assert ("Widget Makers", "ORG", "Widget Makers") in found
+    assert ("Acme, Inc.", "ORG", "Acme, Inc.") in found
+    assert "Inc." in [t.text for t in doc]
