@@ -203,8 +203,27 @@ def _registrant_line(text: str, start: int, stop: int) -> CoverField | None:
         previous = _previous_line(text, line_start, start)
         if previous is None:
             return None
-        span = previous
+        span = _joined_name_lines(text, previous, start)
     return _clean_name(text, span)
+
+
+def _joined_name_lines(text: str, span: tuple[int, int], floor: int) -> tuple[int, int]:
+    """A name broken over two cover lines ("ACME WIDGETS AND" / "GADGETS, INC."): the line
+    right above joins when it ends with a connector or this line is only a legal suffix."""
+    above_end = span[0] - 1
+    if above_end <= floor:
+        return span
+    above_start = max(text.rfind("\n", floor, above_end) + 1, floor)
+    above = text[above_start:above_end].strip(" \t|_")
+    line = text[span[0] : span[1]].strip(" \t|_")
+    suffix_only = line.upper().replace(".", "").strip(" ,") in company_words().by_upper
+    if (
+        above
+        and not _BOILERPLATE.search(above)
+        and (suffix_only or re.search(r"(?:&|,|\bAND|\bOF)$", above, re.I))
+    ):
+        return above_start, span[1]
+    return span
 
 
 def _clean_name(text: str, span: tuple[int, int]) -> CoverField | None:
@@ -213,7 +232,7 @@ def _clean_name(text: str, span: tuple[int, int]) -> CoverField | None:
     junk = " \t\n_-=*|:.("
     left = len(raw) - len(raw.lstrip(junk))
     right = len(raw.rstrip(junk.replace(".", "")))
-    name = squash(raw[left:right].replace("|", " "))
+    name = squash(raw[left:right].replace("|", " ").replace("\n", " "))
     if not name or len(name) > 160 or not _LETTERS.search(name) or _BOILERPLATE.search(name):
         return None
     return name, (span[0] + left, span[0] + max(left, right))
@@ -386,7 +405,8 @@ def _known_word(word: str, text: str) -> bool:
     lower = word.lower()
     stem = lower[: max(5, len(lower) - 3)] if len(lower) > 6 else lower
     pattern = rf"\b(?:{re.escape(lower)}|{re.escape(lower[0].upper() + lower[1:])}"
-    pattern += rf"|{re.escape(stem)}[a-z]*)\b" if stem != lower else r")\b"
+    stem_pattern = f"[{stem[0]}{stem[0].upper()}]{re.escape(stem[1:])}"
+    pattern += rf"|{stem_pattern}[a-z]*)\b" if stem != lower else r")\b"
     return re.search(pattern, text[:KNOWN_WORD_WINDOW]) is not None
 
 

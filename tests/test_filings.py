@@ -442,3 +442,11 @@ def test_utf16_filing_with_bom_is_decoded(tmp_path):
     path = tmp_path / "utf16.txt"
     path.write_bytes(COVER.encode("utf-16"))
     assert read_filing(path).registrant == "Acme Widget Holdings, Inc."
+
+
+def test_cover_name_broken_over_two_lines():
+    text = COVER.replace(
+        "                          ACME WIDGET HOLDINGS, INC.\n",
+        "                          ACME WIDGETS AND\n                          GADGETS, INC.\n",
+    )
+    assert read_filing_text(text).registrant == "Acme Widgets and GADGETS, Inc."
