@@ -12,7 +12,8 @@ worker finishes in the background and the pool bounds how many such queries run 
 Requests larger than ``max_request_bytes`` get 413, malformed queries 400 with the parser's
 message. Federated queries (``SERVICE``) are refused with 403, since Oxigraph would fetch the
 service IRI from this machine. It binds 127.0.0.1 unless told otherwise: the endpoint has no
-authentication.
+authentication. On a loopback address it also refuses requests whose ``Host`` is not a loopback
+name (403), so that web pages cannot reach it through DNS rebinding.
 
 >>> from legalkg.graph.store import MemoryStore
 >>> server = make_server(MemoryStore(), port=0)
@@ -23,6 +24,7 @@ authentication.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import re
 import threading
@@ -262,6 +264,16 @@ def _run_update(store: StoreBackend, sparql: str) -> None:
 # HTTP
 
 
+_LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "localhost.localdomain"}
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host in _LOOPBACK_NAMES
+
+
 class SparqlHTTPServer(ThreadingHTTPServer):
     """A threading HTTP server holding the store, the options and the query worker pool."""
 
@@ -275,6 +287,7 @@ class SparqlHTTPServer(ThreadingHTTPServer):
         self.pool = ThreadPoolExecutor(max_workers=options.workers, thread_name_prefix="sparql")
         self.write_lock = threading.Lock()
         super().__init__(address, _Handler)
+        self.loopback = _is_loopback(str(self.server_address[0]))
 
     def server_close(self) -> None:
         super().server_close()
@@ -370,8 +383,22 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         self._handle(post=True)
 
+    def _check_host(self) -> None:
+        """On a loopback address, answer only requests addressed to a loopback name.
+
+        A web page the user visits could otherwise read the endpoint through DNS rebinding
+        (a hostile name that resolves to 127.0.0.1): its requests carry that name as Host.
+        """
+        if not self.server.loopback:
+            return
+        host = (self.headers.get("Host") or "").strip().lower()
+        name = host[1:].split("]")[0] if host.startswith("[") else host.rsplit(":", 1)[0]
+        if name not in _LOOPBACK_NAMES:
+            raise ProtocolError(HTTPStatus.FORBIDDEN, f"unexpected Host header {host!r}")
+
     def _handle(self, post: bool) -> None:
         try:
+            self._check_host()
             path, params = self._url()
             if path in ("/", "/index.html") and not post:
                 self._send(200, _query_page(), "text/html; charset=utf-8")

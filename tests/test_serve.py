@@ -255,3 +255,19 @@ def test_serve_command_answers_and_stops(tmp_path: Path) -> None:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=30)
     assert server.returncode == 0
+
+
+def test_foreign_host_header_is_refused(endpoint: str) -> None:
+    """DNS rebinding: a page served from evil.example that resolves to 127.0.0.1 gets nothing."""
+    full = endpoint + "?" + urllib.parse.urlencode({"query": COUNTERPARTIES})
+    status, _, body = _request(full, headers={"Host": "evil.example:7878"})
+    assert status == 403 and "Host" in body
+    port = endpoint.split(":")[2].split("/")[0]
+    status, _, _ = _request(full, headers={"Host": f"localhost:{port}"})
+    assert status == 200
+
+
+def test_update_by_get_is_refused(endpoint: str, writable: str) -> None:
+    for url, expected in ((endpoint, 403), (writable, 405)):
+        status, _, _ = _request(url + "?" + urllib.parse.urlencode({"update": INSERT}))
+        assert status == expected
