@@ -367,14 +367,32 @@ def test_ingest_and_counterparties_against_the_server(
         remote_rows = remote.counterparties("SAVVIS Communications Corporation")
         remote_stats = remote.stats()
         remote_data = _dataset(remote)
+        remote_named = _named_answers(remote)
     with KnowledgeGraph(OxigraphStore(tmp_path / "embedded")) as embedded:
         embedded.ingest([examples])
         embedded_rows = embedded.counterparties("SAVVIS Communications Corporation")
         assert remote_stats == embedded.stats()
         embedded_data = _dataset(embedded)
+        embedded_named = _named_answers(embedded)
     assert remote_rows and remote_rows == embedded_rows
     assert any(row.type == "SettlementApproval" for row in remote_rows)
     assert _same_graphs(remote_data, embedded_data)
+    assert remote_named == embedded_named
+    assert any(remote_named.values())
+
+
+def _named_answers(kg: KnowledgeGraph) -> dict[str, list[str]]:
+    """Every shipped named query's rows (sorted), with values bound through the store."""
+    from legalkg.graph.namedqueries import list_queries, load_query
+
+    company = URIRef(kg.companies("SAVVIS Communications Corporation")[0][0])
+    values = {"company": company, "court": Literal("deb")}
+    answers = {}
+    for name in list_queries():
+        params = {p.name: values[p.name] for p in load_query(name).params if p.name in values}
+        rows = kg.named_query(name, **params).rows
+        answers[name] = sorted(repr(row) for row in rows)
+    return answers
 
 
 def _dataset(kg: KnowledgeGraph) -> Dataset:
