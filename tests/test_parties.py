@@ -126,3 +126,19 @@ def test_filer_aliases_take_the_usual_form_and_skip_the_full_name():
 def test_name_before_stops_at_a_sentence_end():
     text = "Item 8.01 Other Events. The Federal Trade Commission"
     assert text[name_before(text, len(text), allow_and=True) :] == "Federal Trade Commission"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Alcoa offered to settle the Alba civil suit by paying Alba", "Alba"),
+        ("fees for the proposed Lane's Gift class-action lawsuit settlement", "Lane's Gift"),
+    ],
+)
+def test_party_named_by_its_case(nlp, text, name):
+    assert (name, name) in mentions(run(nlp, text), "ORG")
+
+
+def test_states_months_and_agencies_do_not_name_cases(nlp):
+    doc = run(nlp, "the Delaware litigation, the March lawsuit and the FTC matter")
+    assert mentions(doc, "ORG") == []

@@ -15,6 +15,9 @@ Component ``legalkg_parties`` adds, on ``doc.text`` and never over an earlier me
 - ``REGISTRANT``: "the registrant", "the Company", "the Corporation" (``registrant_phrases.csv``),
   the filer's full name and its short names ("Agilent" for "Agilent Technologies, Inc.",
   "Southern Company" for "The Southern Company"); value ``doc._.filer``.
+- ``ORG`` for a party named by its case ("the Alba civil suit", "the proposed Lane's Gift
+  class-action lawsuit"; nouns and modifiers in ``case_name_*.txt``), states, months and
+  agencies excepted.
 - short names of the other organisations found ("Varian" after "Varian, Inc."), as ``ORG`` with
   the full name as value; each short name found is also recorded in ``doc._.aliases``.
 - ``PERSON``: a title and a capitalised name ("Mr. Frear", "Judge Peter J. Walsh") or a ``/s/``
@@ -126,6 +129,16 @@ def _name_end_re(allow_and: bool) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     return frozenset(read_lines("name_stopwords.txt"))
+
+
+@lru_cache(maxsize=1)
+def _states() -> frozenset[str]:
+    return frozenset(read_lines("us_states.txt"))
+
+
+@lru_cache(maxsize=1)
+def _months() -> frozenset[str]:
+    return frozenset(row["written"] for row in read_csv("months.csv"))
 
 
 @lru_cache(maxsize=1)
@@ -395,6 +408,15 @@ class PartyFinder:
             r"(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z'’\-]+)){0,3})(?![\w])"
             r"|/s/[ \t]*(?P<signer>[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){1,4})"
         )
+        nouns = alternation(read_lines("case_name_nouns.txt"))
+        qualifiers = alternation(read_lines("case_name_qualifiers.txt"))
+        premodifiers = alternation(read_lines("case_name_premodifiers.txt"))
+        self._case_anchor = re.compile(rf"(?:{nouns})(?!\w)")
+        self._case_name = re.compile(
+            rf"\b[Tt]he[ \t]+(?:(?:{premodifiers})[ \t]+)?"
+            rf"(?P<name>[A-Z][\w'’&.-]*(?:[ \t]+[A-Z][\w'’&.-]*){{0,3}})[ \t]+"
+            rf"(?:(?:{qualifiers})[ \t]+)*(?:{nouns})(?!\w)"
+        )
         phrases = read_csv("registrant_phrases.csv")
         sensitive = [p["phrase"] for p in phrases if p["case_sensitive"] == "yes"]
         insensitive = [p["phrase"] for p in phrases if p["case_sensitive"] != "yes"]
@@ -414,6 +436,7 @@ class PartyFinder:
             self._agencies,
             self._organisations,
             self._registrant_phrases,
+            self._case_names,
             self._other_short_names,
             self._persons,
             self._entities,
@@ -497,10 +520,24 @@ class PartyFinder:
                 continue
             yield m.start(), m.end(), "REGISTRANT", filer or m.group(), False
 
+    def _case_names(self, doc: Doc, found: list[Found]) -> Iterator[Found]:
+        """A party named by its case: "the Alba civil suit" -> ORG "Alba"."""
+        text = doc_text(doc)
+        for m in scan(self._case_name, text, self._case_anchor, before=80, after=40):
+            name = m.group("name")
+            words = name.split()
+            if words[0] in _stopwords() or any(w.lower() in _generic() for w in words):
+                continue
+            if name in _states() or name in _months() or is_government(name):
+                continue
+            yield m.start("name"), m.end("name"), "ORG", name, False
+
     def _other_short_names(self, doc: Doc, found: list[Found]) -> Iterator[Found]:
         full_names = {f[3] for f in found if f[2] == "ORG" and isinstance(f[3], str)}
         by_short: dict[str, str] = {}
         for name in full_names:
+            if not has_corporate_suffix(name):
+                by_short.setdefault(name, name)  # a party named by its case: "Alba"
             for short in short_names(name):
                 by_short.setdefault(short, name)
         if not by_short:
