@@ -452,11 +452,11 @@ class PartyFinder:
         occupancy = Occupancy(mention_group(doc))
         aliases = _aliases(doc)
         if doc._.filer:
-            for alias, full in filer_aliases(doc_text(doc), _filer_names(doc), doc._.filer).items():
-                aliases.setdefault(alias, full)
-        for start, end, label, value, alias in sorted(found, key=lambda f: f[:2]):
+            for short, full in filer_aliases(doc_text(doc), _filer_names(doc), doc._.filer).items():
+                aliases.setdefault(short, full)
+        for start, end, label, value, is_alias in sorted(found, key=lambda f: f[:2]):
             span = add_mention(doc, start, end, label, value, occupancy)
-            if span is not None and alias and isinstance(value, str) and span.text != value:
+            if span is not None and is_alias and isinstance(value, str) and span.text != value:
                 aliases.setdefault(span.text, value)
         sort_mentions(doc)
         return doc
