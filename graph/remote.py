@@ -75,7 +75,6 @@ TOKEN_ENV = "LEGALKG_ENDPOINT_TOKEN"
 
 _RESULT_TYPES = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
 _RETRY_STATUS = frozenset({429, 502, 503, 504})
-_FUSEKI_UNION = "urn:x-arq:UnionGraph"
 
 
 # --------------------------------------------------------------------------- URLs
@@ -100,7 +99,7 @@ class EndpointLayout:
     """Where a server answers queries, updates and Graph Store requests.
 
     ``query_params`` are added to every query so that the default graph is the union of the
-    named graphs (legalkg's queries rely on it), where the server needs to be told.
+    named graphs (legalkg's queries rely on it), where the server takes that per request.
     """
 
     query_url: str
@@ -117,7 +116,8 @@ def endpoint_layout(
     - Oxigraph server: ``http://host:7878`` (or ``.../query``) -> ``/query``, ``/update``,
       ``/store``, with ``union-default-graph``;
     - Apache Jena Fuseki: ``http://host:3030/DATASET/query`` (or ``/sparql``) -> ``/update``,
-      ``/data``, with ``default-graph-uri=urn:x-arq:UnionGraph``;
+      ``/data``; configure the dataset with ``tdb2:unionDefaultGraph true`` (a protocol
+      ``default-graph-uri`` would hide the named graphs that legalkg's queries also use);
     - GraphDB / RDF4J: ``http://host:7200/repositories/REPO`` -> ``/statements``,
       ``/rdf-graphs/service`` (their default graph is already the union);
     - anything else: the URL is the query endpoint, updates and Graph Store requests go to the
@@ -150,8 +150,7 @@ def _known_layout(base: str, path: str) -> EndpointLayout:
     fuseki = re.fullmatch(r"(.*/[^/]+)/(query|sparql)", path)
     if fuseki:
         root = base[: len(base) - len(fuseki[2]) - 1]
-        union = {"default-graph-uri": _FUSEKI_UNION}
-        return EndpointLayout(base, root + "/update", root + "/data", union)
+        return EndpointLayout(base, root + "/update", root + "/data")
     if re.fullmatch(r".*/repositories/[^/]+", path):  # GraphDB, RDF4J
         return EndpointLayout(base, base + "/statements", base + "/rdf-graphs/service")
     return EndpointLayout(base, base, base)

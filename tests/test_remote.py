@@ -65,7 +65,7 @@ def test_fuseki_layout() -> None:
     layout = endpoint_layout("http://db:3030/legal/query")
     assert layout.update_url == "http://db:3030/legal/update"
     assert layout.gsp_url == "http://db:3030/legal/data"
-    assert layout.query_params == {"default-graph-uri": "urn:x-arq:UnionGraph"}
+    assert layout.query_params == {}
 
 
 def test_graphdb_layout() -> None:
@@ -219,7 +219,7 @@ def fake() -> Iterator[tuple[str, type[_Scripted]]]:
     httpd.server_close()
 
 
-def test_queries_are_form_posts_with_the_union_parameter(fake: tuple[str, Any]) -> None:
+def test_queries_are_form_posts_without_a_dataset_description(fake: tuple[str, Any]) -> None:
     url, handler = fake
     store = SparqlEndpointStore(url, environ={})
     handler.script.append((200, JSON, _select(["x"], {"x": {"type": "literal", "value": "a"}})))
@@ -228,7 +228,8 @@ def test_queries_are_form_posts_with_the_union_parameter(fake: tuple[str, Any]) 
     assert request["method"] == "POST"
     assert request["headers"]["Content-Type"] == "application/x-www-form-urlencoded"
     assert b"query=SELECT" in request["body"]
-    assert b"default-graph-uri=urn%3Ax-arq%3AUnionGraph" in request["body"]
+    assert b"default-graph-uri" not in request["body"]
+    assert b"named-graph-uri" not in request["body"]
 
 
 def test_basic_credentials_come_from_the_environment(fake: tuple[str, Any]) -> None:
