@@ -142,12 +142,15 @@ def select_text(filing: Filing) -> tuple[str, list[tuple[int, int]]]:
     for region_start, region_end in _regions(filing):
         for start, end in _paragraphs(filing.text, region_start, region_end):
             para = filing.text[start:end]
-            if len(para) > _MAX_PARAGRAPH or _BOILERPLATE.search(para) or _BINARY.search(para):
+            if len(para) > _MAX_PARAGRAPH:
+                continue
+            if not (_ALIAS_DEFINITION.search(para) or cues.search(para)):
+                continue  # the selective test first: most paragraphs stop here
+            if _BOILERPLATE.search(para) or _BINARY.search(para):
                 continue
             if sum(len(p.findall(para)) for p in contract) >= _CONTRACT_HITS:
                 continue  # an agreement's clauses state obligations, not events
-            if cues.search(para) or _ALIAS_DEFINITION.search(para):
-                kept.append((start, end))
+            kept.append((start, end))
     # Hard-wrapped lines become spaces (same length, so offsets still map one to one):
     # a name broken over two lines is still one name.
     text = "\n\n".join(filing.text[s:e].replace("\r", " ").replace("\n", " ") for s, e in kept)

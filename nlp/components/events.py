@@ -177,20 +177,37 @@ class CueFilter:
     """
 
     def __init__(self, triggers: Iterable[Trigger], *, require_keywords: bool = False) -> None:
-        cues: dict[str, tuple[tuple[str, ...], re.Pattern[str]]] = {}
+        cues: dict[str, tuple[frozenset[str], tuple[str, ...], re.Pattern[str], bool]] = {}
         for trig in triggers:
             if require_keywords and not trig.keywords:
                 continue
-            cues.setdefault(trig.cue, (trig.keywords, re.compile(rf"\b(?:{trig.cue})", re.I)))
+            prefixes = frozenset(_prefix(k) for k in trig.keywords)
+            # a cue without case-sensitive parts runs on the lowercased text: re.I is slow
+            sensitive = "(?-i:" in trig.cue
+            regex = re.compile(rf"\b(?:{trig.cue})", re.I if sensitive else 0)
+            cues.setdefault(trig.cue, (prefixes, trig.keywords, regex, sensitive))
         self.cues = list(cues.values())
 
     def search(self, text: str) -> bool:
         """Whether some trigger cue occurs in ``text``."""
         low = text.lower()
-        for keywords, regex in self.cues:
-            if (not keywords or any(k in low for k in keywords)) and regex.search(text):
+        words = {word[:4] for word in _WORD.findall(low)}
+        for prefixes, keywords, regex, sensitive in self.cues:
+            if keywords and words.isdisjoint(prefixes):
+                continue
+            if keywords and not any(k in low for k in keywords):
+                continue
+            if regex.search(text if sensitive else low):
                 return True
         return False
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _prefix(keyword: str) -> str:
+    """The first four letters of a keyword's first word: a cheap necessary condition."""
+    return keyword.split()[0][:4]
 
 
 def trigger_cue_filter(triggers: Iterable[Trigger] | None = None) -> CueFilter:
