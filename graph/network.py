@@ -31,7 +31,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -54,6 +54,7 @@ __all__ = [
     "layout",
     "match_companies",
     "project",
+    "resolve_company",
 ]
 
 #: Roles that put a party in an event (the others: court, filing, signatory, reporter).
@@ -132,13 +133,16 @@ class EventFilter:
     """Which events to keep: all conditions must hold; ``None`` means no condition.
 
     ``company`` keeps events within ``depth`` counterparty hops of the company (depth 1: the
-    company's own events); ``court`` is a courts-db id, a court IRI or part of its name;
-    ``event_type`` one or more comma-separated types; ``since``/``until`` ISO dates (partial dates
-    such as ``2002`` or ``2002-11`` are periods and match when they overlap the range).
+    company's own events), matched by name unless ``company_iris`` gives its IRIs (as company
+    resolution finds them, see :func:`resolve_company`); ``court`` is a courts-db id, a court
+    IRI or part of its name; ``event_type`` one or more comma-separated types;
+    ``since``/``until`` ISO dates (partial dates such as ``2002`` or ``2002-11`` are periods
+    and match when they overlap the range).
     """
 
     company: str | None = None
     depth: int = 1
+    company_iris: frozenset[str] = frozenset()
     court: str | None = None
     event_type: str | None = None
     since: str | None = None
@@ -354,9 +358,25 @@ def filter_events(events: Iterable[EventRecord], flt: EventFilter) -> list[Event
         and _type_matches(ev, flt.event_type)
         and _in_period(ev.date, flt.since, flt.until)
     ]
+    if flt.company_iris:
+        return _within_depth(kept, set(flt.company_iris), flt.depth)
     if flt.company is None:
         return kept
     return _within_depth(kept, match_companies(events, flt.company), flt.depth)
+
+
+def resolve_company(store: StoreBackend, flt: EventFilter) -> EventFilter:
+    """``flt`` with ``company_iris`` filled by company resolution (any spelling, alias or CIK).
+
+    Unchanged when there is no company or resolution knows none by that name: the filter then
+    falls back to matching party names.
+    """
+    if flt.company is None or flt.company_iris:
+        return flt
+    from legalkg.graph.resolve import find_companies
+
+    found = frozenset(str(iri) for iri, _label in find_companies(store, flt.company))
+    return replace(flt, company_iris=found) if found else flt
 
 
 # ---------------------------------------------------------------------------------------------

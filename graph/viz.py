@@ -33,7 +33,7 @@ from typing import Any
 
 import networkx as nx
 from legalkg.graph.backend import StoreBackend
-from legalkg.graph.network import EventFilter, fetch_events, layout, project
+from legalkg.graph.network import EventFilter, fetch_events, layout, project, resolve_company
 from legalkg.nlp.errors import LegalKGError
 
 __all__ = [
@@ -336,7 +336,7 @@ def render_store(
     :raises UnknownCompanyError: when ``flt.company`` names no party.
     :raises RenderError: for an unknown suffix.
     """
-    flt = flt or EventFilter()
+    flt = resolve_company(store, flt or EventFilter())
     graph = project(fetch_events(store), view=view, flt=flt)
     render(graph, out_path, seed=seed, max_nodes=max_nodes, title=_title(view, flt))
     return graph

@@ -162,3 +162,20 @@ def test_layout_is_deterministic_and_independent_of_insertion_order() -> None:
     assert layout(one, seed=3) == layout(two, seed=3)
     assert layout(one, seed=3) != layout(one, seed=4)
     assert set(layout(one)) == {"a", "b", "c", "x", "y", "z"}
+
+
+def test_company_filter_uses_resolution_on_the_seed_filing(seed_filing: Path) -> None:
+    from legalkg.graph.kg import KnowledgeGraph
+    from legalkg.graph.network import resolve_company
+
+    with KnowledgeGraph.open(memory=True) as kg:
+        kg.ingest([seed_filing])
+        flt = resolve_company(kg.store, EventFilter(company="SAVVIS COMMUNICATIONS CORP"))
+        assert flt.company_iris, "resolution knows SAVVIS by its name key"
+        events = fetch_events(kg.store)
+    (event,) = filter_events(events, flt)
+    assert event.type == "SettlementApproval" and event.court_id == "deb"
+    graph = event_graph([event])
+    labels = {graph.nodes[n]["label"] for n in graph}
+    assert "United States Bankruptcy Court for the District of Delaware" in labels
+    assert flt.company_iris <= set(graph.nodes)
