@@ -439,6 +439,7 @@ class SparqlEndpointStore(StoreBackend):
             self.layout.query_url,
             data=urllib.parse.urlencode(form).encode(),
             headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": _RESULT_TYPES},
+            sparql=True,
         )
         return _parse_results(response.body, response.content_type)
 
@@ -557,9 +558,18 @@ class SparqlEndpointStore(StoreBackend):
             )
 
     def _request(
-        self, method: str, url: str, *, data: bytes | None = None, headers: Mapping[str, str]
+        self,
+        method: str,
+        url: str,
+        *,
+        data: bytes | None = None,
+        headers: Mapping[str, str],
+        sparql: bool = False,
     ) -> _Response:
-        """One HTTP request with timeout and retries; every failure is one :class:`StoreError`."""
+        """One HTTP request with timeout and retries; every failure is one :class:`StoreError`.
+
+        With ``sparql``, a 400 answer means the query text is invalid, and says so.
+        """
         request_headers = dict(headers)
         if self._auth:
             request_headers["Authorization"] = self._auth
@@ -573,20 +583,22 @@ class SparqlEndpointStore(StoreBackend):
             except urllib.error.HTTPError as error:
                 body = error.read() if error.fp is not None else b""
                 if error.code not in _RETRY_STATUS or attempt == self.retries:
-                    raise self._http_error(where, error.code, body) from None
+                    raise self._http_error(where, error.code, body, sparql) from None
             except (urllib.error.URLError, OSError) as error:
                 if attempt == self.retries:
                     raise StoreError(f"{where}: {_reason(error)}") from None
             self._sleep(self.backoff * 2**attempt)
         raise AssertionError("unreachable")
 
-    def _http_error(self, where: str, status: int, body: bytes) -> StoreError:
+    def _http_error(self, where: str, status: int, body: bytes, sparql: bool) -> StoreError:
         if status in (401, 403):
             return StoreError(
                 f"{where}: access refused (HTTP {status}); set {USER_ENV}/{PASSWORD_ENV} "
                 f"or {TOKEN_ENV}"
             )
         message = _server_message(body)
+        if status == 400 and sparql:
+            return StoreError(f"invalid SPARQL: {message} ({where})")
         if status == 400:
             return StoreError(f"{where}: the server rejected the request: {message}")
         return StoreError(f"{where}: HTTP {status}" + (f": {message}" if message else ""))
