@@ -35,8 +35,10 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from legalkg.nlp.components.common import doc_text
 from legalkg.nlp.components.extensions import SPANS_KEY, register_extensions
 from legalkg.nlp.model import Amount, Court, Event
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -280,7 +282,7 @@ class EventExtractor:
         index = {(s.start_char, s.end_char, s.label_): i for i, s in enumerate(spans)}
         order = sorted(range(len(spans)), key=lambda i: spans[i].start_char)
         doc.user_data[_ORDER_KEY] = (order, [spans[i].start_char for i in order])
-        text = doc.text  # Doc.text joins every token: read it once
+        text = doc_text(doc)  # Doc.text builds a Token per token: read it once, shared
         doc.user_data[_TEXT_KEY] = text
         doc.user_data[_SENTS_KEY] = _sentence_bounds(doc, text)
         events: list[Event] = []
@@ -686,8 +688,14 @@ def _text(doc: Doc) -> str:
 
 def _sentence_bounds(doc: Doc, text: str) -> list[tuple[int, int]]:
     """Every sentence's character span, from the sentence splitter or a fallback rule."""
-    if doc.has_annotation("SENT_START"):
-        return [(s.start_char, s.end_char) for s in doc.sents]
+    if len(doc) and doc.has_annotation("SENT_START"):
+        # arrays, not doc.sents: building a Token per token costs more than the whole component
+        array = doc.to_array([SENT_START, IDX])
+        first = array[:, 0] == 1
+        first[0] = True
+        starts = [int(x) for x in array[first, 1]]
+        ends = [*starts[1:], len(text)]
+        return list(zip(starts, ends, strict=True))
     return _fallback_sentences(text, 0, len(text))
 
 
