@@ -559,6 +559,9 @@ class EventExtractor:
             if span is None:
                 continue
             name = _name(span, doc)
+            other = {"payer": event.payee, "payee": event.payer}.get(role)
+            if other is not None and _fold(other) == _fold(name):
+                continue  # nobody pays themselves
             current = getattr(event, role)
             if isinstance(current, list):
                 if name not in current:
