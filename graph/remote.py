@@ -29,6 +29,7 @@ The query, update and Graph Store URLs are derived from the URL given (see
 from __future__ import annotations
 
 import base64
+import http.client
 import json
 import os
 import re
@@ -36,7 +37,6 @@ import shutil
 import socket
 import subprocess
 import time
-import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterable, Mapping
@@ -320,8 +320,6 @@ def _auth_header(environ: Mapping[str, str]) -> str | None:
 
 
 def _reason(error: BaseException) -> str:
-    if isinstance(error, urllib.error.URLError) and not isinstance(error, urllib.error.HTTPError):
-        error = error.reason if isinstance(error.reason, BaseException) else error
     if isinstance(error, (TimeoutError, socket.timeout)):
         return "timed out"
     if isinstance(error, ConnectionRefusedError):
@@ -388,6 +386,7 @@ class SparqlEndpointStore(StoreBackend):
         self.verify = verify
         self._auth = _auth_header(os.environ if environ is None else environ)
         self._sleep: Callable[[float], None] = time.sleep
+        self._connections: dict[tuple[str, str], http.client.HTTPConnection] = {}
         check_layout(self, f"SPARQL endpoint {self.url}")
 
     @classmethod
@@ -478,7 +477,9 @@ class SparqlEndpointStore(StoreBackend):
         out.write(dataset.serialize(format=rdflib_format, encoding="utf-8"))
 
     def close(self) -> None:
-        """Nothing to release: every request opens and closes its own connection."""
+        """Close the kept-alive connections."""
+        while self._connections:
+            self._connections.popitem()[1].close()
 
     # ------------------------------------------------------------------- helpers
 
@@ -573,22 +574,56 @@ class SparqlEndpointStore(StoreBackend):
         request_headers = dict(headers)
         if self._auth:
             request_headers["Authorization"] = self._auth
-        request = urllib.request.Request(url, data=data, headers=request_headers, method=method)
         where = f"SPARQL endpoint {redact_url(url)}"
         for attempt in range(self.retries + 1):
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as answer:
-                    body = answer.read()
-                    return _Response(answer.status, answer.headers.get("Content-Type", ""), body)
-            except urllib.error.HTTPError as error:
-                body = error.read() if error.fp is not None else b""
-                if error.code not in _RETRY_STATUS or attempt == self.retries:
-                    raise self._http_error(where, error.code, body, sparql) from None
-            except (urllib.error.URLError, OSError) as error:
+                answer = self._send(method, url, data, request_headers)
+            except (http.client.HTTPException, OSError) as error:
                 if attempt == self.retries:
                     raise StoreError(f"{where}: {_reason(error)}") from None
+            else:
+                if answer.status < 300:
+                    return answer
+                if answer.status not in _RETRY_STATUS or attempt == self.retries:
+                    raise self._http_error(where, answer.status, answer.body, sparql)
             self._sleep(self.backoff * 2**attempt)
         raise AssertionError("unreachable")
+
+    def _send(
+        self, method: str, url: str, data: bytes | None, headers: Mapping[str, str]
+    ) -> _Response:
+        """Send over a kept-alive connection; a connection the server closed is reopened once."""
+        parts = urllib.parse.urlsplit(url)
+        target = urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, ""))
+        key = (parts.scheme, parts.netloc)
+        for reuse in (True, False):
+            connection = self._connections.pop(key, None) if reuse else None
+            fresh = connection is None
+            connection = connection or self._connect(parts)
+            try:
+                connection.request(method, target, body=data, headers=dict(headers))
+                response = connection.getresponse()
+                body = response.read()
+            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+                connection.close()
+                if fresh:
+                    raise
+                continue
+            except BaseException:
+                connection.close()
+                raise
+            if response.will_close:
+                connection.close()
+            else:
+                self._connections[key] = connection
+            return _Response(response.status, response.getheader("Content-Type", ""), body)
+        raise AssertionError("unreachable")
+
+    def _connect(self, parts: urllib.parse.SplitResult) -> http.client.HTTPConnection:
+        host = parts.hostname or ""
+        if parts.scheme == "https":
+            return http.client.HTTPSConnection(host, parts.port, timeout=self.timeout)
+        return http.client.HTTPConnection(host, parts.port, timeout=self.timeout)
 
     def _http_error(self, where: str, status: int, body: bytes, sparql: bool) -> StoreError:
         if status in (401, 403):

@@ -337,13 +337,17 @@ def test_injection_through_a_binding_stays_a_literal(server: OxigraphServer) -> 
 
 
 @needs_oxigraph
-def test_server_store_keeps_data_across_restarts(tmp_path: Path) -> None:
-    folder = tmp_path / "server"
-    with OxigraphServer(folder) as running:
-        store = SparqlEndpointStore(running.url)
-        store.replace_graphs([(G1, f"<{EX}a> <{EX}b> <{EX}c> .".encode())])
-    with OxigraphServer(folder) as running:
-        assert SparqlEndpointStore(running.url).graph_names() == [G1]
+def test_server_store_keeps_data_and_reconnects_across_restarts(tmp_path: Path) -> None:
+    running = OxigraphServer(tmp_path / "server").start()
+    store = SparqlEndpointStore(running.url)
+    store.replace_graphs([(G1, f"<{EX}a> <{EX}b> <{EX}c> .".encode())])
+    running.stop()
+    running.start()  # same port: the store's kept-alive connection is now stale
+    try:
+        assert store.graph_names() == [G1]
+    finally:
+        store.close()
+        running.stop()
 
 
 @needs_oxigraph
