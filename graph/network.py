@@ -225,34 +225,74 @@ def court_label(court_id: str | None, written: str) -> str:
     return f"{match['court']} for the {district} of {match['place']}"
 
 
-def _event_from_row(row: Mapping[str, Any]) -> EventRecord:
-    court = _party(row, "court")
-    court_id = _text(row.get("courtId"))
+@dataclass(frozen=True)
+class _Labels:
+    """Names of registrants and courts by IRI, from ``_network_labels.rq``."""
+
+    names: dict[str, str]
+    preferred: dict[str, str]
+    court_ids: dict[str, str]
+
+    @classmethod
+    def read(cls, store: StoreBackend) -> _Labels:
+        names: dict[str, str] = {}
+        preferred: dict[str, str] = {}
+        court_ids: dict[str, str] = {}
+        for row in store.query(_query_text("network_labels")).dicts():
+            node = str(row["node"])
+            for key, table in (("name", names), ("preferred", preferred), ("courtId", court_ids)):
+                if row.get(key) is not None:
+                    table[node] = str(row[key])
+        return cls(names, preferred, court_ids)
+
+    def company(self, canonical: str | None, written: str | None) -> PartyRef | None:
+        if canonical is None:
+            return None
+        name = (
+            self.preferred.get(canonical)
+            or self.names.get(written or canonical)
+            or self.names.get(canonical)
+            or _local(canonical)
+        )
+        return PartyRef(canonical, name)
+
+    def court(self, iri: str | None) -> tuple[PartyRef | None, str | None, str | None]:
+        """The court node (named for display), its courts-db id and its name as written."""
+        if iri is None:
+            return None, None, None
+        court_id, written = self.court_ids.get(iri), self.names.get(iri)
+        label = court_label(court_id, written or _local(iri))
+        return PartyRef(iri, label, "court"), court_id, written
+
+
+def _event_from_row(row: Mapping[str, Any], labels: _Labels) -> EventRecord:
+    court, court_id, written = labels.court(_text(row.get("court")))
     filing = _party(row, "filing")
     return EventRecord(
         iri=str(row["event"]),
         type=_local(str(row["type"])) if row.get("type") is not None else "LegalEvent",
         date=_text(row.get("date")),
-        court=PartyRef(court.iri, court_label(court_id, court.name), "court") if court else None,
+        court=court,
         court_id=court_id,
-        court_as_written=court.name if court else None,
+        court_as_written=written,
         amount=_amount(row.get("amount")),
         currency=_text(row.get("currency")),
         filing=PartyRef(filing.iri, filing.name, "filing") if filing else None,
         evidence=_text(row.get("evidence")),
-        reporter=_party(row, "reporter"),
+        reporter=labels.company(_text(row.get("reporter")), _text(row.get("reporterAsWritten"))),
     )
 
 
 def fetch_events(store: StoreBackend) -> list[EventRecord]:
     """Read every legal event with its roles and signatories from ``store``, sorted by IRI.
 
-    Three SELECT queries (events, roles, signatories) run on the backend; the records are
-    independent of the store afterwards.
+    Four SELECT queries (events, names, roles, signatories) run on the backend; the records
+    are independent of the store afterwards.
     """
+    labels = _Labels.read(store)
     events: dict[str, EventRecord] = {}
     for row in store.query(_query_text("network_events")).dicts():
-        events.setdefault(str(row["event"]), _event_from_row(row))
+        events.setdefault(str(row["event"]), _event_from_row(row, labels))
     for row in store.query(_query_text("network_roles")).dicts():
         event, party = events.get(str(row["event"])), _party(row, "party")
         if event is not None and party is not None:

@@ -79,6 +79,7 @@ def test_fetch_events_reads_every_fact(events: list[EventRecord]) -> None:
     assert [p.kind for p in first.signatories] == ["person"]
     assert first.roles_of("https://example.org/id/beta") == ["party", "payee"]
     assert second.type == "LawsuitFiled" and second.date == "2010-06"
+    assert second.court is None and second.amount is None and second.signatories == []
     assert second.filing is not None and second.filing.name == "beta-8k.txt"
 
 
