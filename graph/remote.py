@@ -100,12 +100,15 @@ class EndpointLayout:
 
     ``query_params`` are added to every query so that the default graph is the union of the
     named graphs (legalkg's queries rely on it), where the server takes that per request.
+    ``lists_graphs`` says the server answers ``GRAPH ?g {}`` with every named graph, without
+    scanning their triples.
     """
 
     query_url: str
     update_url: str
     gsp_url: str
     query_params: dict[str, str] = field(default_factory=dict)
+    lists_graphs: bool = False
 
 
 def endpoint_layout(
@@ -139,6 +142,7 @@ def endpoint_layout(
         update_url=update_url or layout.update_url,
         gsp_url=gsp_url or layout.gsp_url,
         query_params=layout.query_params,
+        lists_graphs=layout.lists_graphs,
     )
 
 
@@ -146,11 +150,11 @@ def _known_layout(base: str, path: str) -> EndpointLayout:
     if path in ("", "/query"):  # Oxigraph server
         root = base.removesuffix("/query")
         union = {"union-default-graph": ""}
-        return EndpointLayout(root + "/query", root + "/update", root + "/store", union)
+        return EndpointLayout(root + "/query", root + "/update", root + "/store", union, True)
     fuseki = re.fullmatch(r"(.*/[^/]+)/(query|sparql)", path)
     if fuseki:
         root = base[: len(base) - len(fuseki[2]) - 1]
-        return EndpointLayout(base, root + "/update", root + "/data")
+        return EndpointLayout(base, root + "/update", root + "/data", lists_graphs=True)
     if re.fullmatch(r".*/repositories/[^/]+", path):  # GraphDB, RDF4J
         return EndpointLayout(base, base + "/statements", base + "/rdf-graphs/service")
     return EndpointLayout(base, base, base)
@@ -513,7 +517,8 @@ class SparqlEndpointStore(StoreBackend):
         return _parse_results(response.body, response.content_type).triples
 
     def _all_graphs(self) -> list[str]:
-        rows = self._raw_select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        pattern = "{ }" if self.layout.lists_graphs else "{ ?s ?p ?o }"
+        rows = self._raw_select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {pattern} }}")
         return sorted(str(g) for (g,) in rows)
 
     def _export_nquads(self, out: IO[bytes]) -> None:
