@@ -68,9 +68,34 @@ def read_lines(name: str) -> tuple[str, ...]:
 
 
 def alternation(words: Iterable[str], *, escape: bool = True) -> str:
-    """One regex alternation of ``words``, longest first so that "Corp." wins over "Co."."""
+    r"""One regex matching any of ``words``, the longest where several match ("Corp." over "Co.").
+
+    Literal words are folded into a trie: Python's ``re`` tries the branches of a flat
+    alternation one by one at every position, and with a hundred abbreviations that alone made
+    the tokenizer twice as slow. Regex pieces (``escape=False``) are joined longest first.
+
+    >>> print(alternation(["Co.", "Corp.", "Cos."]))
+    (?:Co(?:\.|rp\.|s\.))
+    """
     unique = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w) if escape else w for w in unique)
+    if not escape:
+        return "|".join(unique)
+    trie: dict[str, Any] = {}
+    for word in unique:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return f"(?:{_trie_regex(trie)})" if trie else "(?!)"
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    children = sorted((char, child) for char, child in node.items() if char)
+    branches = [re.escape(char) + _trie_regex(child) for char, child in children]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 _TEXT_KEY = "legalkg_text"
