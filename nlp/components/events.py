@@ -86,6 +86,8 @@ _ET_AL = re.compile(
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _CLAUSE_BREAK = re.compile(r"[;:,]")
+# "the Antitrust Division of the U.S. Department of Justice": one agency, the division acting
+_PARENT_AGENCY = re.compile(r"⟨GOV:\d+⟩\s+of\s+(?:the\s+)?⟨GOV:(\d+)⟩")
 _CLAUSE_BREAK_STRONG = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
 
 
@@ -133,6 +135,7 @@ class Filters:
     pay_cue: list[re.Pattern[str]] = field(default_factory=list)
     range: list[re.Pattern[str]] = field(default_factory=list)
     current_period: list[re.Pattern[str]] = field(default_factory=list)
+    conditional: list[re.Pattern[str]] = field(default_factory=list)
 
     def any(self, kind: str, text: str) -> bool:
         """Whether a filter of ``kind`` matches ``text``."""
@@ -410,7 +413,9 @@ class EventExtractor:
         if breaks:
             window = window[breaks[-1].end() :]
         window = window + " " + _MARKER.sub("X", masked[start:end])
-        return self.filters.any("hypothetical", window) or self.filters.any("negation", window)
+        if self.filters.any("hypothetical", window) or self.filters.any("negation", window):
+            return True
+        return self.filters.any("conditional", _MARKER.sub("X", masked[:start]))
 
     # -- building events --------------------------------------------------------------------
 
@@ -508,8 +513,9 @@ class EventExtractor:
 
     def _agencies(self, masked: _Masked) -> list[int | None]:
         seen: dict[str, int] = {}
+        parents = {int(m.group(1)) for m in _PARENT_AGENCY.finditer(masked.text)}
         for ix, span in sorted(masked.spans.items()):
-            if span.label_ == "GOV":
+            if span.label_ == "GOV" and ix not in parents:
                 seen.setdefault(_fold(_str_value(span) or span.text), ix)
         return list(seen.values()) or [None]
 
@@ -541,6 +547,8 @@ class EventExtractor:
             if not payments and set(rule.roles) & {"payer", "payee"}:
                 continue
             for m in rule.regex.finditer(masked.text):
+                if _same_party_twice(doc, masked, m):
+                    continue  # "X ... offering X": the subject was read off the wrong name
                 for role, group in zip(rule.roles, m.groups(), strict=False):
                     if group:
                         self._assign(doc, event, role, masked, masked.markers(group), prov)
@@ -670,6 +678,17 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 _TEXT_KEY = "legalkg_events.text"
 _ORDER_KEY = "legalkg_events.order"
+
+
+def _same_party_twice(doc: Doc, masked: _Masked, match: re.Match[str]) -> bool:
+    groups = [g for g in match.groups() if g]
+    if len(groups) < 2:
+        return False
+    names = [
+        {_fold(_name(masked.spans[i], doc)) for i in masked.markers(g) if i in masked.spans}
+        for g in groups
+    ]
+    return bool(names[0] & names[1])
 
 
 def _spans_between(doc: Doc, spans: list[Span], start: int, end: int) -> list[Span]:
