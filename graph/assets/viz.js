@@ -11,11 +11,18 @@
   var tooltip = document.getElementById("tooltip");
   var view = { scale: 1, tx: 0, ty: 0 };
   var state = { hover: null, selected: null, matches: new Set(), neighbours: new Set(), pending: false };
-  var NODE_R = 7, LABEL_LIMIT = 250, OUTLINE_LIMIT = 1500, LABEL_FONT = "12px system-ui, sans-serif";
+  var NODE_R = 7, LABEL_LIMIT = 250, LABEL_CANDIDATES = 1500, OUTLINE_LIMIT = 1500, LABEL_FONT = "12px system-ui, sans-serif";
   var sx = new Float64Array(nodes.length), sy = new Float64Array(nodes.length);
 
   var adjacency = nodes.map(function () { return []; });
   edges.forEach(function (e, i) { adjacency[e.s].push(i); adjacency[e.t].push(i); });
+  /* Which labels win when they would overlap: parties and courts before events and filings,
+   * then the best connected. */
+  var KIND_RANK = { company: 0, court: 1, agency: 2, person: 3, event: 4, filing: 5 };
+  var labelRank = nodes.map(function (n, i) {
+    var kind = KIND_RANK[n.kind] === undefined ? 6 : KIND_RANK[n.kind];
+    return kind * 1e6 - Math.min(adjacency[i].length, 999999);
+  });
 
   function el(tag, text, cls) {
     var node = document.createElement(tag);
@@ -170,19 +177,42 @@
 
   function ring(i, colour) { ctx.strokeStyle = colour; ctx.beginPath(); ctx.arc(sx[i], sy[i], NODE_R + 4, 0, 2 * Math.PI); ctx.stroke(); }
 
+  function isImportant(i) {
+    return state.matches.has(i) || (state.selected && state.selected.type === "node" && (state.selected.index === i || state.neighbours.has(i))) ||
+      (state.hover && state.hover.type === "node" && state.hover.index === i);
+  }
+
+  /* Labels are placed greedily, most important first, and a label that would overlap one
+   * already drawn is skipped: zooming in makes room, so more labels appear. */
   function drawLabels(w, h) {
     var shown = [];
-    nodes.forEach(function (n, i) { if (visible(i, w, h, 0)) shown.push(i); });
-    var all = shown.length <= LABEL_LIMIT;
+    nodes.forEach(function (n, i) { if (visible(i, w, h, 0) && (isLit(i) || isImportant(i))) shown.push(i); });
+    if (shown.length > LABEL_CANDIDATES) shown = shown.filter(isImportant).concat(shown.filter(function (i) { return !isImportant(i); }).slice(0, LABEL_CANDIDATES));
+    shown.sort(function (a, b) { return (isImportant(b) - isImportant(a)) || (labelRank[a] - labelRank[b]); });
     ctx.font = LABEL_FONT;
     ctx.textBaseline = "middle";
+    var grid = {}, cell = 64;
+    function collides(box, mark) {
+      var hit = false;
+      for (var gx = Math.floor(box[0] / cell); gx <= Math.floor(box[2] / cell); gx++) {
+        for (var gy = Math.floor(box[1] / cell); gy <= Math.floor(box[3] / cell); gy++) {
+          var key = gx + ":" + gy, list = grid[key] || (grid[key] = []);
+          if (!mark) {
+            for (var k = 0; k < list.length && !hit; k++) {
+              var o = list[k];
+              hit = box[0] < o[2] && box[2] > o[0] && box[1] < o[3] && box[3] > o[1];
+            }
+          } else { list.push(box); }
+        }
+      }
+      return hit;
+    }
     shown.forEach(function (i) {
-      var important = state.matches.has(i) || (state.selected && state.selected.type === "node" && (state.selected.index === i || state.neighbours.has(i))) ||
-        (state.hover && state.hover.type === "node" && state.hover.index === i);
-      if (!all && !important) return;
-      if (!isLit(i) && !important) return;
       var text = shortLabel(nodes[i].label);
-      var x = sx[i] + NODE_R + 4, y = sy[i];
+      var x = sx[i] + NODE_R + 4, y = sy[i], width = ctx.measureText(text).width;
+      var box = [x - 2, y - 8, x + width + 2, y + 8];
+      if (!isImportant(i) && collides(box, false)) return;
+      collides(box, true);
       ctx.lineWidth = 3; ctx.strokeStyle = "rgba(255,255,255,0.9)"; ctx.strokeText(text, x, y);
       ctx.fillStyle = "#1d2329"; ctx.fillText(text, x, y);
     });
