@@ -196,3 +196,20 @@ def test_dask_local_starts_its_own_cluster(filings: list[Path]) -> None:
     results = list(filing_results(filings[:2], jobs=2, dask_scheduler="local"))
     assert sorted(r.path for r in results) == sorted(str(p) for p in filings[:2])
     assert all(r.ok for r in results)
+
+
+def test_cli_ingest_with_two_jobs(filings: list[Path], broken: Path, tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    program = shutil.which("legalkg")
+    if program is None:
+        pytest.skip("the legalkg command is not installed")
+    command = [program, "ingest", *map(str, filings[:4]), str(broken), "--jobs", "2",
+               "--store", str(tmp_path / "store")]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert f"skipped {broken}: the file is empty" in done.stdout
+    store = OxigraphStore(tmp_path / "store")
+    assert len(store.graph_names()) == 4 + 1  # four filings and the resolution graph
+    store.close()
