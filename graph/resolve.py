@@ -13,10 +13,12 @@ alias a filing defines ("Winstar") used as a party's name elsewhere. Rules, in o
    other company claims it. Defined terms such as "the Company" are therefore never merged.
 
 The facts live in their own named graph (:data:`RESOLUTION_GRAPH`), recomputed from the store
-by SPARQL and replaced as a whole, so resolution works on any backend: every organisation
+by SPARQL and replaced as a whole, so resolution works on any backend: every party
 ``owl:sameAs`` its canonical IRI (itself included), and the canonical IRI carries a
 ``skos:prefLabel``, its other spellings as ``skos:altLabel``, its name keys as ``lkg:nameKey``
-and its CIK as ``lkg:cik``.
+and its CIK as ``lkg:cik``. The graph also holds one copy of what filing graphs repeat: each
+court's ``lkg:courtId`` and ``skos:prefLabel``, and ``lkg:counterparty`` between canonical IRIs,
+so that "who are X's counterparties" is one triple pattern.
 """
 
 from __future__ import annotations
@@ -228,10 +230,34 @@ def _records(store: StoreBackend) -> list[CompanyRecord]:
     return list(records.values())
 
 
+def _directory(store: StoreBackend, resolution: Resolution, graph: Graph) -> None:
+    """Add one description of each court and the canonical counterparty links to ``graph``.
+
+    Filing graphs repeat these for every filing that names them; one copy lets queries join
+    them without multiplying rows.
+    """
+    names: dict[str, set[str]] = defaultdict(set)
+    for row in store.query(load_query("_resolution_courts").text).dicts():
+        court = URIRef(str(row["court"]))
+        if "id" in row:
+            graph.add((court, LKG.courtId, Literal(str(row["id"]))))
+        if "name" in row:
+            names[str(court)].add(str(row["name"]))
+    for iri, spellings in names.items():
+        label = min(spellings, key=lambda n: (n.lower().startswith("the "), len(n), n))
+        graph.add((URIRef(iri), SKOS.prefLabel, Literal(label)))
+    canonical = resolution.canonical
+    for row in store.query(load_query("_resolution_links").text).rows:
+        first, second = (canonical.get(str(t), str(t)) for t in row)
+        if first != second:
+            graph.add((URIRef(first), LKG.counterparty, URIRef(second)))
+
+
 def recompute_resolution(store: StoreBackend) -> Resolution:
     """Recompute company resolution from the store and replace :data:`RESOLUTION_GRAPH`."""
     resolution = resolve_companies(_records(store))
     graph = resolution_graph(resolution)
+    _directory(store, resolution, graph)
     store.replace_graphs([(RESOLUTION_GRAPH, graph.serialize(format="nt", encoding="utf-8"))])
     return resolution
 

@@ -26,6 +26,7 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 from legalkg.graph.backend import QueryResult, StoreBackend
+from legalkg.graph.iris import GRAPH_IRI
 from legalkg.nlp.errors import LegalKGError
 from legalkg.ontology import PREFIXES as ONTOLOGY_PREFIXES
 from rdflib import BNode, Dataset, Literal, URIRef
@@ -49,7 +50,7 @@ __all__ = [
 LAYOUT_VERSION = "1"
 DEFAULT_STORE_PATH = "./legalkg-store"
 STORE_ENV = "LEGALKG_STORE"
-META_GRAPH = "https://w3id.org/legalkg/id/graph/meta"
+META_GRAPH = GRAPH_IRI + "meta"
 _STORE_NODE = "https://w3id.org/legalkg/id/store"
 _LAYOUT_PREFIX = "https://w3id.org/legalkg/store-layout/"
 _LAYOUT_PREDICATE = str(DCTERMS.conformsTo)
@@ -173,9 +174,10 @@ class OxigraphStore(StoreBackend):
     """Embedded Oxigraph persisted in a directory, driven through pyoxigraph.
 
     Loads are bulk loads of N-Quads (one call per batch of graphs); queries run on Oxigraph's
-    engine with the union of all named graphs as the default graph, so named queries need no
-    ``GRAPH`` clause. Bindings use SPARQL substitution (SEP-0007): a bound variable must appear
-    in the ``SELECT`` clause, as it does in every named query. :meth:`rdflib_dataset` gives an rdflib view of the same store.
+    engine with the union of all named graphs as the default graph (a bag: a triple stated in
+    two filing graphs matches twice, so use ``DISTINCT``). Bindings use SPARQL substitution
+    (SEP-0007): a bound variable must appear in the ``SELECT`` clause, as it does in every named
+    query. :meth:`rdflib_dataset` gives an rdflib view of the same store.
 
     :param path: the store directory; created when missing (unless ``create`` is false).
     :raises StoreError: if the directory is locked by another process, is not a store, or has an

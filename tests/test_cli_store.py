@@ -149,7 +149,7 @@ def test_named_query_with_parameters_as_csv(store: Path) -> None:
 
 
 def test_adhoc_sparql_as_json(store: Path) -> None:
-    sparql = "SELECT ?id ?name WHERE { ?c <https://w3id.org/legalkg/ontology#courtId> ?id }"
+    sparql = "SELECT DISTINCT ?id WHERE { ?c <https://w3id.org/legalkg/ontology#courtId> ?id }"
     args = ["query", sparql, "-p", "id=deb", "-f", "json"]
     result = runner.invoke(app, [*args, "--store", str(store)])
     assert result.exit_code == 0, result.output

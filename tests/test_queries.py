@@ -15,6 +15,7 @@ import networkx as nx
 import pytest
 from legalkg.graph.backend import StoreBackend
 from legalkg.graph.build import build_graph
+from legalkg.graph.iris import GRAPH_IRI
 from legalkg.graph.kg import KnowledgeGraph, UnknownCompanyError, to_term
 from legalkg.graph.namedqueries import (
     Param,
@@ -129,6 +130,13 @@ def test_every_named_query_describes_itself() -> None:
         for param in query.params:
             assert param.kind in ("iri", "string", "date", "decimal", "integer")
             assert f"?{param.name}" in query.text.split("WHERE")[0], (name, param.name)
+
+
+def test_queries_name_the_graphs_the_builder_mints() -> None:
+    for name in [*list_queries(), "_find_company", "_canonical_of"]:
+        text = load_query(name).text
+        if "PREFIX graph:" in text:
+            assert f"PREFIX graph: <{GRAPH_IRI}>" in text, name
 
 
 def test_unknown_query_and_parameter() -> None:
@@ -262,6 +270,6 @@ def test_stats(kg: KnowledgeGraph) -> None:
 def test_query_binds_plain_values(kg: KnowledgeGraph) -> None:
     sparql = (
         "PREFIX lkg: <https://w3id.org/legalkg/ontology#> "
-        "SELECT ?id ?court WHERE { ?court lkg:courtId ?id }"
+        "SELECT DISTINCT ?id ?court WHERE { ?court lkg:courtId ?id }"
     )
     assert [str(r[1]).rsplit("/", 1)[-1] for r in kg.query(sparql, id="nysb").rows] == ["nysb"]

@@ -1,0 +1,238 @@
+"""Store benchmark: load throughput and named-query latency, embedded Oxigraph vs rdflib memory.
+
+Generates a synthetic knowledge graph of at least ``--triples`` triples (default one million)
+by building many filing graphs with ``legalkg.graph.build`` under different filing keys:
+registrants written in several spellings (some with a CIK), events of every type before a
+handful of courts, with counterparties drawn from a shared pool so that joins are real. The same
+N-Triples are then loaded into both stores in the same run, company resolution is recomputed,
+and each named query runs with typical parameters.
+
+rdflib's SPARQL engine can take minutes on joins over a million triples, so each rdflib query
+runs in a forked child process that is stopped after ``--timeout`` seconds.
+
+Usage::
+
+    python benchmarks/bench_store.py                  # >= 1,000,000 triples
+    python benchmarks/bench_store.py --triples 50000  # a quick run
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from legalkg.graph.backend import StoreBackend
+from legalkg.graph.build import build_graph
+from legalkg.graph.ingest import BATCH_SIZE
+from legalkg.graph.namedqueries import list_queries, load_query
+from legalkg.graph.resolve import find_companies, recompute_resolution
+from legalkg.graph.store import MemoryStore, OxigraphStore
+from legalkg.nlp.model import Amount, Court, Event, Extraction, Filing, Signature
+from rdflib import Literal
+from rich.console import Console
+from rich.table import Table
+
+__all__ = ["main", "synthetic_graphs"]
+
+EVENT_TYPES = (
+    "LawsuitFiled", "BankruptcyPetition", "Settlement", "SettlementApproval", "Judgment",
+    "Dismissal", "Appeal", "CourtOrder", "RegulatoryAction",
+)
+COURTS = ("deb", "nysb", "pawd", "cand", "nysd", "txsb", "ilnd", "ded")
+WORDS = (
+    "Alder", "Basalt", "Cedar", "Delta", "Ember", "Fjord", "Granite", "Harbor", "Iris", "Juniper",
+    "Kestrel", "Lumen", "Meridian", "Nimbus", "Onyx", "Pioneer", "Quarry", "Raven", "Summit",
+    "Tundra", "Umber", "Vantage", "Willow", "Xenon", "Yarrow", "Zephyr",
+)
+KINDS = ("Networks", "Holdings", "Energy", "Bancorp", "Systems", "Pharmaceuticals", "Partners")
+SUFFIXES = (("Inc.", "INC"), ("Corporation", "CORP"), ("LLC", "LLC"), ("Co.", "CO"))
+
+
+def _company(index: int) -> tuple[str, str]:
+    """A company name in mixed case and as an upper-case conformed name."""
+    first = WORDS[index % len(WORDS)]
+    second = WORDS[(index // len(WORDS)) % len(WORDS)]
+    kind = KINDS[(index // len(WORDS) ** 2) % len(KINDS)]
+    mixed, upper = SUFFIXES[index % len(SUFFIXES)]
+    base = f"{first} {second} {kind}"
+    return f"{base}, {mixed}", f"{base.upper()} {upper}"
+
+
+def synthetic_extraction(
+    number: int, rng: random.Random, registrants: int, pool: int
+) -> Extraction:
+    """One filing: a registrant (spelling and CIK vary), two to six events with counterparties."""
+    which = number % registrants
+    mixed, upper = _company(which)
+    name = upper if number % 2 else mixed
+    cik = str(900000 + which) if number % 3 == 0 else None
+    events: list[Event] = []
+    sentences: list[str] = []
+    for ordinal in range(rng.randint(2, 6)):
+        other = _company(registrants + rng.randrange(pool))[0]
+        type_ = rng.choice(EVENT_TYPES)
+        amount = Amount(rng.randrange(1, 500) * 100000, "USD") if rng.random() < 0.6 else None
+        court = rng.choice(COURTS)
+        sentence = f"In event {ordinal} of filing {number}, {name} and {other} met before {court}."
+        start = sum([len(s) + 1 for s in sentences])
+        sentences.append(sentence)
+        payer, payee = (name, other) if rng.random() < 0.5 else (other, name)
+        events.append(
+            Event(
+                type_, sentence, start, start + len(sentence),
+                date=f"{rng.randint(2000, 2013)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                court=Court(court, f"court {court}"), parties=[name, other],
+                payer=payer if amount else None, payee=payee if amount else None, amount=amount,
+            )
+        )
+    text = " ".join(sentences)
+    signature = Signature(f"Signer {which}", "Chief Financial Officer", None, name, 0, 1)
+    filing = Filing(text=text, path=f"synthetic-{number}.txt", registrant=name, cik=cik,
+                    signatures=[signature])
+    return Extraction(filing, events=events)
+
+
+def synthetic_graphs(
+    target: int, seed: int = 7, registrants: int = 400, pool: int = 3000
+) -> Iterator[tuple[str, bytes, int]]:
+    """``(graph IRI, N-Triples, triple count)`` of synthetic filings until ``target`` triples."""
+    rng = random.Random(seed)
+    total = number = 0
+    while total < target:
+        iri, graph = build_graph(synthetic_extraction(number, rng, registrants, pool))
+        count = len(graph)
+        total += count
+        number += 1
+        yield iri, graph.serialize(format="nt", encoding="utf-8"), count
+
+
+def timed(action: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    value = action()
+    return time.perf_counter() - start, value
+
+
+def load(store: StoreBackend, graphs: list[tuple[str, bytes, int]], batch: int) -> float:
+    """Seconds to load every graph in batches through ``replace_graphs``."""
+    start = time.perf_counter()
+    for first in range(0, len(graphs), batch):
+        store.replace_graphs((iri, data) for iri, data, _ in graphs[first : first + batch])
+    if isinstance(store, OxigraphStore):
+        store.flush()
+    return time.perf_counter() - start
+
+
+def query_plan(store: StoreBackend) -> dict[str, dict[str, Any]]:
+    """Parameters for each named query: the busiest registrant, a court, nothing for totals."""
+    busiest = _company(0)[0]
+    (company, _label), *_ = find_companies(store, busiest)
+    values = {"company": company, "court": Literal("deb")}
+    plan = {}
+    for name in list_queries():
+        params = load_query(name).params
+        plan[name] = {p.name: values[p.name] for p in params if p.name in values}
+    return plan
+
+
+def run_query(
+    store: StoreBackend, name: str, bindings: dict[str, Any], repeat: int
+) -> tuple[float, int]:
+    """Median seconds over ``repeat`` runs, and the number of rows."""
+    text = load_query(name).text
+    times, rows = [], 0
+    for _ in range(repeat):
+        seconds, result = timed(lambda: store.query(text, bindings))
+        times.append(seconds)
+        rows = len(result.rows)
+    return statistics.median(times), rows
+
+
+def _child(
+    store: StoreBackend, name: str, bindings: dict[str, Any], repeat: int, pipe: Any
+) -> None:
+    pipe.send(run_query(store, name, bindings, repeat))
+
+
+def run_query_with_timeout(
+    store: StoreBackend, name: str, bindings: dict[str, Any], repeat: int, timeout: float
+) -> tuple[float, int] | None:
+    """Like :func:`run_query` in a forked child; ``None`` when it exceeds ``timeout`` seconds."""
+    context = mp.get_context("fork")
+    parent, child = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(store, name, bindings, repeat, child))
+    process.start()
+    ready = parent.poll(timeout)
+    answer = parent.recv() if ready else None
+    process.terminate()
+    process.join()
+    return answer
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--triples", type=int, default=1_000_000, help="minimum size of the graph")
+    parser.add_argument("--timeout", type=float, default=300.0, help="seconds per rdflib query")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per query (median)")
+    parser.add_argument("--store", type=Path, default=None, help="folder for the Oxigraph store")
+    parser.add_argument("--batch", type=int, default=BATCH_SIZE, help="filings per load call")
+    args = parser.parse_args(argv)
+    console = Console()
+
+    build_seconds, graphs = timed(lambda: list(synthetic_graphs(args.triples)))
+    triples = sum(count for _, _, count in graphs)
+    console.print(f"built {len(graphs):,} filing graphs, {triples:,} triples "
+                  f"in {build_seconds:.1f} s")
+
+    folder = args.store or Path(tempfile.mkdtemp(prefix="legalkg-bench-"))
+    oxigraph = OxigraphStore(folder / "store")
+    memory = MemoryStore()
+    results: dict[str, dict[str, str]] = {"oxigraph": {}, "rdflib": {}}
+    stores: list[tuple[str, StoreBackend]] = [("oxigraph", oxigraph), ("rdflib", memory)]
+    for label, store in stores:
+        seconds = load(store, graphs, args.batch)
+        results[label]["load (s)"] = f"{seconds:.1f}"
+        results[label]["load (triples/s)"] = f"{triples / seconds:,.0f}"
+        resolve_seconds, resolution = timed(partial(recompute_resolution, store))
+        results[label]["resolution (s)"] = f"{resolve_seconds:.1f}"
+        results[label]["quads in store"] = f"{store.count():,}"
+        console.print(f"{label}: loaded in {seconds:.1f} s, resolved {resolution.entities:,} "
+                      f"parties in {resolve_seconds:.1f} s")
+    optimize_seconds, _ = timed(oxigraph.optimize)
+    results["oxigraph"]["optimize (s)"] = f"{optimize_seconds:.1f}"
+    results["rdflib"]["optimize (s)"] = "-"
+
+    plan = query_plan(oxigraph)
+    for name, bindings in plan.items():
+        seconds, rows = run_query(oxigraph, name, bindings, args.repeat)
+        results["oxigraph"][f"{name} (ms, rows)"] = f"{seconds * 1000:,.1f} ({rows})"
+        answer = run_query_with_timeout(memory, name, bindings, args.repeat, args.timeout)
+        results["rdflib"][f"{name} (ms, rows)"] = (
+            f"> {args.timeout:.0f} s"
+            if answer is None
+            else f"{answer[0] * 1000:,.1f} ({answer[1]})"
+        )
+        console.print(f"{name}: oxigraph {results['oxigraph'][f'{name} (ms, rows)']}, "
+                      f"rdflib {results['rdflib'][f'{name} (ms, rows)']}")
+
+    table = Table(title=f"legalkg store benchmark: {triples:,} triples, {len(graphs):,} filings")
+    table.add_column("measure")
+    table.add_column("Oxigraph (embedded, disk)", justify="right")
+    table.add_column("rdflib (memory)", justify="right")
+    for measure in results["oxigraph"]:
+        table.add_row(measure, results["oxigraph"][measure], results["rdflib"][measure])
+    console.print(table)
+    oxigraph.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
