@@ -85,9 +85,11 @@ _ET_AL = re.compile(
     re.I,
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
-_CLAUSE_BREAK = re.compile(r"[;:,]")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|although|though|while|whereas|however)\b")
+_WINDOW = 200
 # "the Antitrust Division of the U.S. Department of Justice": one agency, the division acting
 _PARENT_AGENCY = re.compile(r"⟨GOV:\d+⟩\s+of\s+(?:the\s+)?⟨GOV:(\d+)⟩")
+_TICKER = re.compile(r"⟨GOV:(\d+)⟩:")  # "(NYSE: AA)" names a listing, not an agency
 _CLAUSE_BREAK_STRONG = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
 
 
@@ -136,6 +138,7 @@ class Filters:
     range: list[re.Pattern[str]] = field(default_factory=list)
     current_period: list[re.Pattern[str]] = field(default_factory=list)
     conditional: list[re.Pattern[str]] = field(default_factory=list)
+    pending: list[re.Pattern[str]] = field(default_factory=list)
 
     def any(self, kind: str, text: str) -> bool:
         """Whether a filter of ``kind`` matches ``text``."""
@@ -362,7 +365,7 @@ class EventExtractor:
     def _candidates(
         self, text: str, masked: _Masked, para_text: str, para_spans: list[Span]
     ) -> list[_Candidate]:
-        if self.filters.any("skip_sentence", text):
+        if self.filters.any("skip_sentence", text) or self.filters.any("pending", text):
             return []
         if self.filters.any("contract", text):
             return []
@@ -405,10 +408,11 @@ class EventExtractor:
     def _is_irrealis(self, masked: str, start: int, end: int) -> bool:
         """Whether the trigger sits in a hypothetical, future or negated clause.
 
-        The clause runs from the last comma, semicolon or colon before the trigger to its end:
-        "plans to file post-trial motions ... or otherwise appeal the verdict" is one clause.
+        The clause runs from the last semicolon, colon or ", but" (at most 200 characters back)
+        to the trigger's end: "plans to file post-trial motions ... or otherwise appeal the
+        verdict" is one clause.
         """
-        window = _MARKER.sub("X", masked[:start])
+        window = _MARKER.sub("X", masked[max(0, start - _WINDOW) : start])
         breaks = list(_CLAUSE_BREAK.finditer(window))
         if breaks:
             window = window[breaks[-1].end() :]
@@ -514,10 +518,14 @@ class EventExtractor:
     def _agencies(self, masked: _Masked) -> list[int | None]:
         seen: dict[str, int] = {}
         parents = {int(m.group(1)) for m in _PARENT_AGENCY.finditer(masked.text)}
+        parents |= {int(m.group(1)) for m in _TICKER.finditer(masked.text)}
+        dropped = {_fold(_str_value(masked.spans[i]) or "") for i in parents if i in masked.spans}
         for ix, span in sorted(masked.spans.items()):
-            if span.label_ == "GOV" and ix not in parents:
+            if span.label_ != "GOV" or ix in parents:
+                continue
+            if _fold(_str_value(span) or span.text) not in dropped:
                 seen.setdefault(_fold(_str_value(span) or span.text), ix)
-        return list(seen.values()) or [None]
+        return list(seen.values())  # no acting agency left: no regulatory event
 
     def _fill_parties(
         self, doc: Doc, event: Event, masked: _Masked, prov: dict[str, list[int]]
