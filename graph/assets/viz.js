@@ -13,6 +13,7 @@
   var state = { hover: null, selected: null, matches: new Set(), neighbours: new Set(), pending: false };
   var NODE_R = 7, LABEL_LIMIT = 250, LABEL_CANDIDATES = 1500, OUTLINE_LIMIT = 1500, LABEL_FONT = "12px system-ui, sans-serif";
   var sx = new Float64Array(nodes.length), sy = new Float64Array(nodes.length);
+  var textWidth = new Float64Array(nodes.length).fill(-1);
 
   var adjacency = nodes.map(function () { return []; });
   edges.forEach(function (e, i) { adjacency[e.s].push(i); adjacency[e.t].push(i); });
@@ -209,7 +210,8 @@
     }
     shown.forEach(function (i) {
       var text = shortLabel(nodes[i].label);
-      var x = sx[i] + NODE_R + 4, y = sy[i], width = ctx.measureText(text).width;
+      if (textWidth[i] < 0) textWidth[i] = ctx.measureText(text).width;
+      var x = sx[i] + NODE_R + 4, y = sy[i], width = textWidth[i];
       var box = [x - 2, y - 8, x + width + 2, y + 8];
       if (!isImportant(i) && collides(box, false)) return;
       collides(box, true);
