@@ -23,6 +23,7 @@ A filing whose extraction raises, or whose worker dies, comes back as a result w
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import signal
@@ -31,7 +32,6 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import ExitStack
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -128,18 +128,15 @@ def pool_results(
     once per worker: on Linux it is loaded here and inherited by forked workers, elsewhere each
     worker loads it in :func:`_init_worker`.
     """
-    context = multiprocessing.get_context(start_method or _default_start_method())
-    if context.get_start_method() == "fork":
-        _warm_up(model)
-    elif context.get_start_method() == "forkserver":
-        context.set_forkserver_preload(["legalkg.nlp.extract", "legalkg.graph.build"])
-    pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(model,)
-    )
+    chunks = _chunks(paths, batch)
+    first = next(chunks, None)
+    if first is None:
+        return
+    pool = _start_pool(jobs, model, start_method)
     window = jobs * _WINDOW_PER_WORKER
     running: dict[Future[list[FilingResult]], list[str]] = {}
     try:
-        for chunk in _chunks(paths, batch):
+        for chunk in itertools.chain([first], chunks):
             running[_submit(pool, chunk)] = chunk
             if len(running) >= window:
                 yield from _collect_done(running, FIRST_COMPLETED)
@@ -147,6 +144,17 @@ def pool_results(
             yield from _collect_done(running, FIRST_COMPLETED)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_pool(jobs: int, model: str | None, start_method: str | None) -> ProcessPoolExecutor:
+    context = multiprocessing.get_context(start_method or _default_start_method())
+    if context.get_start_method() == "fork":
+        _warm_up(model)
+    elif context.get_start_method() == "forkserver":
+        context.set_forkserver_preload(["legalkg.nlp.extract", "legalkg.graph.build"])
+    return ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(model,)
+    )
 
 
 def _default_start_method() -> str:
@@ -328,7 +336,7 @@ def _dask_bytes_task(
 
 def _chunks(paths: Iterable[str | os.PathLike[str]], size: int) -> Iterator[list[str]]:
     iterator = (str(p) for p in paths)
-    while chunk := list(islice(iterator, size)):
+    while chunk := list(itertools.islice(iterator, size)):
         yield chunk
 
 
