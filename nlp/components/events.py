@@ -477,7 +477,13 @@ class EventExtractor:
     ) -> Event:
         text = _text(doc)[start:end]
         event = Event(
-            type=kind, evidence=text, evidence_start=start, evidence_end=end, trigger=cand.trigger
+            type=kind,
+            evidence=text,
+            evidence_start=start,
+            evidence_end=end,
+            trigger=_MARKER.sub(
+                lambda m: " ".join(spans[int(m.group(2))].text.split()), cand.trigger
+            ),
         )
         prov: dict[str, list[int]] = {}
         if date_ix is not None:
