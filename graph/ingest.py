@@ -121,6 +121,9 @@ def process_file(path: str | os.PathLike[str], nlp: Any = None) -> FilingResult:
     except (LegalKGError, ValueError, UnicodeDecodeError, OSError) as error:
         result.error = _message(error)
         return result
+    except Exception as error:  # a bug in one filing's pipeline must not stop the batch
+        result.error = f"internal error, please report: {type(error).__name__}: {error}"
+        return result
     result.graph_iri = str(graph_iri)
     result.key = result.graph_iri.rstrip("/").rsplit("/", 1)[-1]
     result.ntriples = graph.serialize(format="nt", encoding="utf-8")

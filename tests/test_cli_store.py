@@ -247,3 +247,14 @@ def test_end_to_end_on_the_seed_filing_with_the_real_pipeline(
     assert ("SettlementApproval", "deb", 1500000, "USD", "2002-11-05") in found
     if WINSTAR not in {r["counterparty"] for r in rows}:
         pytest.xfail(f"party extraction gives {[r['counterparty'] for r in rows]}, not {WINSTAR}")
+
+
+def test_real_pipeline_ingesting_twice_keeps_the_triple_count(seed_filing: Path) -> None:
+    examples = seed_filing.parent
+    with KnowledgeGraph.open(memory=True) as kg:
+        first = kg.ingest([examples])
+        count = kg.store.count()
+        second = kg.ingest([examples, seed_filing])
+        assert kg.store.count() == count
+    assert first.filings == len(list(examples.glob("*.txt"))) and not first.errors
+    assert second.filings == first.filings  # the seed filing is listed once
