@@ -225,6 +225,8 @@ def test_a_trigger_with_its_own_date_is_a_separate_event(nlp: Language) -> None:
         "If a settlement of the lawsuit is reached, the amount may be material.",
         "The Company has not reached a settlement of the lawsuit with the plaintiffs.",
         "The Company will proceed to trial and may appeal the judgment.",
+        "If the Company fails to comply, a court could enter an injunction against it.",
+        "None of the Sellers has been named as a defendant in any lawsuit.",
     ],
 )
 def test_hypothetical_and_negated_actions_are_not_events(nlp: Language, text: str) -> None:
@@ -284,3 +286,25 @@ def test_different_amounts_stay_separate_events(nlp: Language) -> None:
         ("Judgment", 30e6),
     ]
     assert events[1].defendants == [FILER] and events[1].payer == FILER
+
+
+def test_pending_clearance_is_not_an_event(nlp: Language) -> None:
+    text = "Clearance by the Federal Trade Commission is still pending."
+    events = run(nlp, text, ("Federal Trade Commission", "GOV", "Federal Trade Commission"))
+    assert events == []
+
+
+def test_stock_ticker_is_not_an_agency(nlp: Language) -> None:
+    text = (
+        "Acme (NYSE: ACM) announced that it received a subpoena from the "
+        "Securities and Exchange Commission."
+    )
+    events = run(
+        nlp,
+        text,
+        ("NYSE", "GOV", "New York Stock Exchange"),
+        ("Securities and Exchange Commission", "GOV", "Securities and Exchange Commission"),
+    )
+    assert [(e.type, e.agency) for e in events] == [
+        ("RegulatoryAction", "Securities and Exchange Commission")
+    ]
