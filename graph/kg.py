@@ -19,7 +19,7 @@ from typing import IO, Any
 from legalkg.graph.backend import QueryResult, StoreBackend
 from legalkg.graph.ingest import IngestSummary, ingest
 from legalkg.graph.iris import RESOLUTION_GRAPH
-from legalkg.graph.namedqueries import load_query
+from legalkg.graph.namedqueries import load_query, parse_param_value
 from legalkg.graph.resolve import find_companies, recompute_resolution
 from legalkg.graph.store import open_store
 from legalkg.nlp.errors import LegalKGError
@@ -118,11 +118,19 @@ class KnowledgeGraph:
         return self.store.query(sparql, {k: to_term(v) for k, v in bindings.items()})
 
     def named_query(self, name: str, **params: Any) -> QueryResult:
-        """Run a shipped named query; parameters must be declared in its header."""
+        """Run a shipped named query; parameters must be declared in its header.
+
+        Unlike :meth:`query`, a ``str`` value is read as the kind the header declares, so
+        ``company="https://w3id.org/legalkg/id/company/cik/0000012345"`` binds an IRI.
+
+        :raises QueryNotFoundError: unknown query or parameter, or a badly typed value.
+        """
         query = load_query(name)
-        for key in params:
-            query.param(key)
-        return self.query(query.text, **params)
+        bindings = {
+            key: parse_param_value(query.param(key), value) if isinstance(value, str) else value
+            for key, value in params.items()
+        }
+        return self.query(query.text, **bindings)
 
     def companies(self, company: str) -> list[tuple[str, str]]:
         """``(canonical IRI, preferred label)`` of the companies known as ``company``."""

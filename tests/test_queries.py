@@ -267,6 +267,12 @@ def test_stats(kg: KnowledgeGraph) -> None:
     assert figures["triples"] == kg.store.count()
 
 
+def test_named_query_reads_strings_as_the_declared_kind(kg: KnowledgeGraph) -> None:
+    as_text = kg.named_query("signatories", company=str(company(kg, ORION))).rows
+    assert as_text == kg.named_query("signatories", company=company(kg, ORION)).rows
+    assert len(as_text) == 1
+
+
 def test_query_binds_plain_values(kg: KnowledgeGraph) -> None:
     sparql = (
         "PREFIX lkg: <https://w3id.org/legalkg/ontology#> "
