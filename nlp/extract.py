@@ -151,6 +151,7 @@ def select_text(filing: Filing) -> tuple[str, list[tuple[int, int]]]:
             if sum(len(p.findall(para)) for p in contract) >= _CONTRACT_HITS:
                 continue  # an agreement's clauses state obligations, not events
             kept.append((start, end))
+    kept = _with_filer_paragraph(filing, kept)
     # Hard-wrapped lines become spaces (same length, so offsets still map one to one):
     # a name broken over two lines is still one name.
     text = "\n\n".join(filing.text[s:e].replace("\r", " ").replace("\n", " ") for s, e in kept)
@@ -164,6 +165,26 @@ def _cue_pattern() -> CueFilter:
     if not _CUES:
         _CUES.append(trigger_cue_filter())
     return _CUES[0]
+
+
+def _with_filer_paragraph(filing: Filing, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Add the first paragraph naming the filer by its short name ("Alcoa" for "Alcoa Inc."),
+    so that the short name is found and recorded as an alias even in a filing without events."""
+    words = re.findall(r"[A-Za-z][\w'&-]+", filing.registrant or "")
+    words = [w for w in words if w.lower() != "the"]
+    if not words or len(words[0]) < 3:
+        return kept
+    pattern = re.compile(rf"\b{re.escape(words[0])}\b(?!,?\s+(?:Inc|Corp|Co|Ltd|LLC)\b)")
+    for region_start, region_end in _regions(filing):
+        for start, end in _paragraphs(filing.text, region_start, region_end):
+            para = filing.text[start:end]
+            if (
+                len(para) <= _MAX_PARAGRAPH
+                and pattern.search(para)
+                and not _BOILERPLATE.search(para)
+            ):
+                return sorted({*kept, (start, end)})
+    return kept
 
 
 _CONTRACT: list[re.Pattern[str]] = []
