@@ -136,7 +136,7 @@ def select_text(filing: Filing) -> tuple[str, list[tuple[int, int]]]:
     boilerplate (check-box block, safe harbour, contract clauses) nor a binary placeholder.
     Line breaks inside a kept paragraph are analysed as spaces.
     """
-    cues = _cue_pattern()
+    cues = _cue_pattern().narrowed(filing.text)
     contract = _contract_patterns()
     kept: list[tuple[int, int]] = []
     for region_start, region_end in _regions(filing):
@@ -176,13 +176,14 @@ def _with_filer_paragraph(filing: Filing, kept: list[tuple[int, int]]) -> list[t
         return kept
     pattern = re.compile(rf"\b{re.escape(words[0])}\b(?!,?\s+(?:Inc|Corp|Co|Ltd|LLC)\b)")
     for region_start, region_end in _regions(filing):
+        hits = [m.start() for m in pattern.finditer(filing.text, region_start, region_end)]
+        if not hits:
+            continue
         for start, end in _paragraphs(filing.text, region_start, region_end):
+            if not any(start <= hit < end for hit in hits[:20]):
+                continue
             para = filing.text[start:end]
-            if (
-                len(para) <= _MAX_PARAGRAPH
-                and pattern.search(para)
-                and not _BOILERPLATE.search(para)
-            ):
+            if len(para) <= _MAX_PARAGRAPH and not _BOILERPLATE.search(para):
                 return sorted({*kept, (start, end)})
     return kept
 

@@ -195,13 +195,25 @@ class CueFilter:
             regex = re.compile(rf"\b(?:{trig.cue})", re.I if sensitive else 0)
             cues.setdefault(trig.cue, (prefixes, trig.keywords, regex, sensitive))
         self.cues = list(cues.values())
+        self.word_index = True
+
+    def narrowed(self, text: str) -> CueFilter:
+        """The cues whose keywords occur somewhere in ``text`` (a whole filing): checking its
+        paragraphs then tries only those, without the per-paragraph word index."""
+        low = text.lower()
+        narrow = CueFilter(())
+        narrow.cues = [c for c in self.cues if not c[1] or any(k in low for k in c[1])]
+        narrow.word_index = False
+        return narrow
 
     def search(self, text: str) -> bool:
         """Whether some trigger cue occurs in ``text``."""
+        if not self.cues:
+            return False
         low = text.lower()
-        words = {word[:4] for word in _WORD.findall(low)}
+        words = {word[:4] for word in _WORD.findall(low)} if self.word_index else None
         for prefixes, keywords, regex, sensitive in self.cues:
-            if keywords and words.isdisjoint(prefixes):
+            if words is not None and keywords and words.isdisjoint(prefixes):
                 continue
             if keywords and not any(k in low for k in keywords):
                 continue
