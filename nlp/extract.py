@@ -14,6 +14,7 @@ resolve later. Every offset is mapped back to ``Filing.text``.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -176,11 +177,12 @@ def _with_filer_paragraph(filing: Filing, kept: list[tuple[int, int]]) -> list[t
         return kept
     pattern = re.compile(rf"\b{re.escape(words[0])}\b(?!,?\s+(?:Inc|Corp|Co|Ltd|LLC)\b)")
     for region_start, region_end in _regions(filing):
-        hits = [m.start() for m in pattern.finditer(filing.text, region_start, region_end)]
+        found = pattern.finditer(filing.text, region_start, region_end)
+        hits = [m.start() for m in itertools.islice(found, 20)]
         if not hits:
             continue
         for start, end in _paragraphs(filing.text, region_start, region_end):
-            if not any(start <= hit < end for hit in hits[:20]):
+            if not any(start <= hit < end for hit in hits):
                 continue
             para = filing.text[start:end]
             if len(para) <= _MAX_PARAGRAPH and not _BOILERPLATE.search(para):

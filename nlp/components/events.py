@@ -202,7 +202,10 @@ class CueFilter:
         paragraphs then tries only those, without the per-paragraph word index."""
         low = text.lower()
         narrow = CueFilter(())
-        narrow.cues = [c for c in self.cues if not c[1] or any(k in low for k in c[1])]
+        for prefixes, keywords, regex, sensitive in self.cues:
+            present = tuple(k for k in keywords if k in low)
+            if present or not keywords:
+                narrow.cues.append((prefixes, present, regex, sensitive))
         narrow.word_index = False
         return narrow
 
