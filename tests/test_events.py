@@ -308,3 +308,21 @@ def test_stock_ticker_is_not_an_agency(nlp: Language) -> None:
     assert [(e.type, e.agency) for e in events] == [
         ("RegulatoryAction", "Securities and Exchange Commission")
     ]
+
+
+def test_settlement_agreement_names_payer_and_payee(nlp: Language) -> None:
+    text = (
+        "On October 3, 2011, the Company entered into a settlement agreement with Gamma LLC "
+        "pursuant to which the Company agreed to pay Gamma LLC $4.5 million."
+    )
+    events = run(
+        nlp,
+        text,
+        ("October 3, 2011", "DATE", "2011-10-03"),
+        ("the Company", "REGISTRANT"),
+        ("Gamma LLC", "ORG", "Gamma LLC"),
+        ("the Company", "REGISTRANT", None, 1),
+        ("Gamma LLC", "ORG", "Gamma LLC", 1),
+        ("$4.5 million", "MONEY", usd(4500000.0)),
+    )
+    assert [(e.type, e.payer, e.payee) for e in events] == [("Settlement", FILER, "Gamma LLC")]
