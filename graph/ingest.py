@@ -156,20 +156,30 @@ def ingest(
     *,
     progress: Callable[[FilingResult], None] | None = None,
     nlp: Any = None,
+    jobs: int = 1,
+    dask_scheduler: str | None = None,
+    model: str | None = None,
     batch_size: int = BATCH_SIZE,
     resolve: bool = True,
 ) -> IngestSummary:
     """Ingest every filing under ``paths`` into ``store`` and recompute company resolution.
 
-    ``progress`` is called once per filing with its :class:`FilingResult` (successful or not).
-    Filings are loaded ``batch_size`` at a time, each replacing exactly its named graph.
+    ``progress`` is called once per filing with its :class:`FilingResult` (successful or not),
+    in the order filings finish. Extraction runs here (``jobs=1``), in ``jobs`` worker
+    processes, or on Dask (``dask_scheduler``: ``"local"`` or a scheduler address); see
+    :func:`legalkg.graph.parallel.filing_results`. This process is the only writer: filings are
+    loaded ``batch_size`` at a time, each replacing exactly its named graph.
     """
+    from legalkg.graph.parallel import filing_results
     from legalkg.graph.resolve import recompute_resolution
 
     summary = IngestSummary()
     pending: list[FilingResult] = []
-    for path in expand_paths(paths):
-        result = process_file(path, nlp=nlp)
+    files = [str(p) for p in expand_paths(paths)]
+    results = filing_results(
+        files, jobs=jobs, dask_scheduler=dask_scheduler, model=model, nlp=nlp
+    )
+    for result in results:
         summary.add(result)
         if result.ok:
             pending.append(result)

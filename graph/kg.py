@@ -100,11 +100,17 @@ class KnowledgeGraph:
         self.close()
 
     def ingest(
-        self, paths: Iterable[str | os.PathLike[str]], *, progress: Any = None
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        progress: Any = None,
+        jobs: int = 1,
+        dask_scheduler: str | None = None,
     ) -> IngestSummary:
         """Ingest filings (files, folders, globs); see :func:`legalkg.graph.ingest.ingest`."""
-        callback: Any = progress
-        return ingest(self.store, paths, progress=callback)
+        return ingest(
+            self.store, paths, progress=progress, jobs=jobs, dask_scheduler=dask_scheduler
+        )
 
     def resolve(self) -> int:
         """Recompute company resolution now; returns the number of distinct parties."""

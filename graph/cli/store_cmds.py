@@ -33,10 +33,8 @@ __all__ = ["counterparties", "export", "ingest", "query", "stats"]
 
 STORE_HELP = "Store folder (default: $LEGALKG_STORE, else ./legalkg-store)."
 StoreOption = Annotated[Path | None, typer.Option("--store", help=STORE_HELP)]
-JOBS_HELP = (
-    "Worker processes for extraction. Accepted now; filings are still processed one after "
-    "another whatever N is (parallel extraction is planned)."
-)
+JOBS_HELP = "Worker processes for extraction (1: in this process); with --dask, Dask workers."
+DASK_HELP = "Run extraction on Dask: 'local' for a local cluster, or a scheduler address."
 PARAM_HELP = (
     "k=v binding, repeatable. Named queries convert v to the declared kind; for ad-hoc SPARQL, "
     "<...> is an IRI and anything else a string literal."
@@ -77,6 +75,7 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Filings: files, folders or globs.")],
     store: StoreOption = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help=JOBS_HELP)] = 1,
+    dask: Annotated[str | None, typer.Option("--dask", help=DASK_HELP)] = None,
 ) -> None:
     """Read, extract and load filings into the store, then recompute company resolution.
 
@@ -92,7 +91,7 @@ def ingest(
         def advance(result: FilingResult) -> None:
             bar.update(task, advance=1, description=Path(result.path).name[:40])
 
-        summary = kg.ingest(files, progress=advance)
+        summary = kg.ingest(files, progress=advance, jobs=jobs, dask_scheduler=dask)
     _print_summary(console, summary)
     if files and summary.filings == 0:
         raise StoreError(f"none of the {len(files)} filings could be ingested")
