@@ -55,13 +55,13 @@ def _timed_components(clock: dict[str, float]) -> Iterator[None]:
         clock["select paragraphs"] += time.perf_counter() - start
         return result
 
-    nlp._components = [(n, _Timed(n, p, clock)) for n, p in original]  # type: ignore[attr-defined]
-    nlp.tokenizer = _Timed("tokenizer", original_tokenizer, clock)  # type: ignore[assignment]
+    nlp._components = [(n, _Timed(n, p, clock)) for n, p in original]
+    nlp.tokenizer = _Timed("tokenizer", original_tokenizer, clock)
     extract_module.select_text = select
     try:
         yield
     finally:
-        nlp._components = original  # type: ignore[attr-defined]
+        nlp._components = original
         nlp.tokenizer = original_tokenizer
         extract_module.select_text = original_select
 
