@@ -31,7 +31,8 @@ class QueryResult:
     def dicts(self) -> list[dict[str, Any]]:
         """SELECT rows as ``{variable: term}`` dictionaries, unbound variables left out."""
         return [
-            {v: t for v, t in zip(self.variables, row) if t is not None} for row in self.rows
+            {v: t for v, t in zip(self.variables, row, strict=True) if t is not None}
+            for row in self.rows
         ]
 
 
@@ -60,7 +61,7 @@ class StoreBackend(ABC):
 
     @abstractmethod
     def export(self, out: IO[bytes], format: str) -> None:
-        """Write the whole dataset: ``nquads``, ``trig``, ``turtle`` (default graph view) or ``jsonld``."""
+        """Write the whole dataset as ``nquads``, ``trig``, ``turtle`` or ``jsonld``."""
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release files or connections."""

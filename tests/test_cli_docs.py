@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from legalkg.graph.cli import app
 from typer.main import get_command
 from typer.testing import CliRunner
-
-from legalkg.graph.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import sys
 
 import typer
-
 from legalkg.nlp.errors import LegalKGError
 
 __all__ = ["app", "main"]

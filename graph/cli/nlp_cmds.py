@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
+from typing import Annotated
 
 import typer
-
 from legalkg.graph.cli import app
 
 __all__ = ["evaluate", "extract"]
@@ -20,23 +20,21 @@ class ExtractFormat(str, Enum):
 
 @app.command()
 def extract(
-    file: Path = typer.Argument(..., help="A filing: plain-text 8-K, EDGAR submission, HTML or corpus format."),
-    format: ExtractFormat = typer.Option(ExtractFormat.json, "--format", "-f", help="Output format."),
-    model: str | None = typer.Option(None, "--model", help="An installed spaCy pipeline to add (optional)."),
+    file: Annotated[
+        Path, typer.Argument(help="A filing: plain-text 8-K, EDGAR submission, HTML or corpus.")
+    ],
+    format: Annotated[
+        ExtractFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ExtractFormat.json,
+    model: Annotated[
+        str | None, typer.Option(help="An installed spaCy pipeline whose entities feed ours.")
+    ] = None,
 ) -> None:
     """Read FILE and print its filing fields, aliases, legal events and mentions."""
+    from legalkg.nlp.extract import extract as run_extraction
     from legalkg.nlp.filings import read_filing
 
-    filing = read_filing(file)
-    try:
-        from legalkg.nlp.extract import extract as run_extraction
-    except ModuleNotFoundError:
-        run_extraction = None
-    if run_extraction is None:
-        payload = {"schema": "legalkg-gold/1", "file": filing.name, "filing": filing.to_gold()}
-        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
-        return
-    extraction = run_extraction(filing, model=model)
+    extraction = run_extraction(read_filing(file), model=model)
     if format is ExtractFormat.json:
         typer.echo(json.dumps(extraction.to_json(), indent=2, ensure_ascii=False))
     else:
@@ -47,10 +45,12 @@ def extract(
 
 @app.command()
 def evaluate(
-    gold_dir: Path = typer.Argument(..., help="A folder of *.gold.json files with their filings beside them."),
-    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    gold_dir: Annotated[
+        Path, typer.Argument(help="A folder of *.gold.json files with their filings beside them.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
-    """Score extraction against gold: precision, recall and F1 per role, event type and filing field."""
+    """Score extraction against gold: P/R/F1 per role, per event type and for filing fields."""
     from legalkg.nlp.scoring import evaluate_dir, render_table
 
     report = evaluate_dir(gold_dir)

@@ -1,4 +1,4 @@
-"""spaCy components of legalkg: one extractor per component, registered as ``legalkg_*`` factories."""
+"""spaCy components of legalkg: one extractor per component, registered as ``legalkg_*``."""
 
 from __future__ import annotations
 

@@ -23,8 +23,8 @@ SPANS_KEY = "legalkg"
 
 def register_extensions() -> None:
     """Register the shared ``._`` attributes; calling it again is harmless."""
-    for name, default in (("filer", None), ("filer_names", None), ("aliases", None), ("events", None)):
+    for name in ("filer", "filer_names", "aliases", "events"):
         if not Doc.has_extension(name):
-            Doc.set_extension(name, default=default)
+            Doc.set_extension(name, default=None)
     if not Span.has_extension("value"):
         Span.set_extension("value", default=None)
