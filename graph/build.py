@@ -429,7 +429,8 @@ class _Builder:
         if isinstance(value, URIRef):
             for prop in (LKG.name, LKG.alias):
                 forms += [str(v) for v in self.graph.objects(value, prop)]
-        label = _MENTION_LABEL.get(role) or _PARTY_LABEL.get(self.party_type(value), "TEXT")
+        party_type = self.party_type(value)
+        label = _MENTION_LABEL.get(role) or (_PARTY_LABEL[party_type] if party_type else "TEXT")
         text = self.filing.text
         for lo, hi in ((event.evidence_start, event.evidence_end), (0, len(text))):
             for form in sorted(set(forms), key=len, reverse=True):

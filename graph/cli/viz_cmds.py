@@ -128,7 +128,7 @@ def serve(
                            max_request_bytes=max_request_bytes)
     with KnowledgeGraph.open(store, create=False) as kg:
         server = make_server(kg.store, host, port, options)
-        bound_host, bound_port = server.server_address[:2]
+        bound_host, bound_port = str(server.server_address[0]), int(server.server_address[1])
         mode = "read-write" if allow_update else "read-only"
         typer.echo(f"serving SPARQL at http://{bound_host}:{bound_port}/sparql ({mode}); "
                    "Ctrl-C to stop", err=True)
