@@ -237,12 +237,11 @@ def _directory(store: StoreBackend, resolution: Resolution, graph: Graph) -> Non
     them without multiplying rows.
     """
     names: dict[str, set[str]] = defaultdict(set)
-    for row in store.query(load_query("_resolution_courts").text).dicts():
-        court = URIRef(str(row["court"]))
-        if "id" in row:
-            graph.add((court, LKG.courtId, Literal(str(row["id"]))))
-        if "name" in row:
-            names[str(court)].add(str(row["name"]))
+    for court, prop, value in store.query(load_query("_resolution_courts").text).rows:
+        if prop == LKG.courtId:
+            graph.add((URIRef(str(court)), LKG.courtId, Literal(str(value))))
+        else:
+            names[str(court)].add(str(value))
     for iri, spellings in names.items():
         label = min(spellings, key=lambda n: (n.lower().startswith("the "), len(n), n))
         graph.add((URIRef(iri), SKOS.prefLabel, Literal(label)))
