@@ -1,0 +1,108 @@
+"""Shape and evidence checks for the validation gold set in benchmarks/validation.
+
+The validation set was annotated independently of the extractor and is only measured, never
+tuned against, so it shows whether extraction rules generalise beyond the dev and held-out
+files. A malformed gold file or an evidence string that is not in its filing would silently
+distort those figures. These tests read only the JSON and the filing text, never the extractor.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+__all__: list[str] = []
+
+VALIDATION = Path(__file__).resolve().parent.parent / "benchmarks" / "validation"
+GOLD = sorted(VALIDATION.glob("*.gold.json"))
+
+EVENT_TYPES = {
+    "LawsuitFiled", "BankruptcyPetition", "Settlement", "SettlementApproval", "Judgment",
+    "Dismissal", "Appeal", "CourtOrder", "RegulatoryAction",
+}
+FILING_KEYS = {"form", "registrant", "cik", "report_date", "items", "signatories"}
+EVENT_KEYS = {
+    "type", "date", "court", "case_number", "parties", "plaintiffs", "defendants", "debtor",
+    "agency", "payer", "payee", "amount", "evidence",
+}
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+pytestmark = pytest.mark.skipif(not GOLD, reason="no validation gold files")
+
+
+def _normalise(text: str) -> str:
+    """Collapse runs of whitespace so line breaks in the filing do not break matching."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _load(path: Path) -> dict[str, Any]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def _check_date(value: object) -> None:
+    assert value is None or (isinstance(value, str) and DATE.match(value)), value
+
+
+def _check_event(event: dict[str, Any]) -> None:
+    assert set(event) == EVENT_KEYS, set(event) ^ EVENT_KEYS
+    assert event["type"] in EVENT_TYPES
+    _check_date(event["date"])
+    court = event["court"]
+    assert court is None or (set(court) == {"id", "name"} and court["name"])
+    for role in ("parties", "plaintiffs", "defendants"):
+        assert isinstance(event[role], list)
+        assert all(isinstance(name, str) and name for name in event[role])
+    for role in ("debtor", "agency", "payer", "payee", "case_number"):
+        assert event[role] is None or (isinstance(event[role], str) and event[role])
+    amount = event["amount"]
+    if amount is not None:
+        assert isinstance(amount["value"], (int, float)) and amount["value"] > 0
+        assert re.fullmatch(r"[A-Z]{3}", amount["currency"])
+    assert isinstance(event["evidence"], str) and len(event["evidence"]) >= 20
+
+
+def test_validation_set_is_large_enough() -> None:
+    assert len(GOLD) >= 12
+    assert sum(1 for path in GOLD if _load(path)["events"]) >= 8
+
+
+@pytest.mark.parametrize("path", GOLD, ids=lambda p: p.name)
+def test_gold_has_the_legalkg_gold_shape(path: Path) -> None:
+    gold = _load(path)
+    assert gold["schema"] == "legalkg-gold/1"
+    assert gold["file"] == path.name.replace(".gold.json", ".txt")
+    filing = gold["filing"]
+    assert set(filing) >= FILING_KEYS
+    assert filing["form"] == "8-K" and filing["registrant"]
+    _check_date(filing["report_date"])
+    for item in filing["items"]:
+        assert isinstance(item, str) and re.fullmatch(r"\d+(\.\d+)?", item), item
+    for signer in filing["signatories"]:
+        assert signer["name"]
+        _check_date(signer.get("date"))
+    assert isinstance(gold["aliases"], dict)
+    assert isinstance(gold["notes"], str) and gold["notes"]
+    for event in gold["events"]:
+        _check_event(event)
+
+
+@pytest.mark.parametrize("path", GOLD, ids=lambda p: p.name)
+def test_filing_exists_and_contains_every_evidence(path: Path) -> None:
+    gold = _load(path)
+    filing = VALIDATION / gold["file"]
+    assert filing.is_file(), filing
+    text = _normalise(filing.read_text(encoding="utf-8", errors="replace"))
+    assert _normalise(gold["filing"]["registrant"]) in text
+    for event in gold["events"]:
+        assert _normalise(event["evidence"]) in text, event["evidence"]
+
+
+def test_normalise_matches_across_line_breaks() -> None:
+    assert _normalise("a  b\n c\t") == "a b c"
+    assert _normalise("court\n ruled") in _normalise("the court ruled on")
