@@ -192,11 +192,12 @@ def test_component_keeps_other_components_spans(nlp: Language) -> None:
 
 
 def test_doc_text_is_computed_once_and_shared(nlp: Language) -> None:
-    from legalkg.nlp.components.courts import TEXT_KEY, doc_text
+    from legalkg.nlp.components.common import doc_text
 
     doc = nlp.make_doc("Heard in the District of Delaware.")
     assert doc_text(doc) == doc.text
-    assert doc.user_data[TEXT_KEY] == doc.text
+    doc.user_data["legalkg_text"] = (len(doc), "cached copy")
+    assert doc_text(doc) == "cached copy"
     assert doc_text(nlp.make_doc("")) == ""
 
 

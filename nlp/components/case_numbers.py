@@ -15,15 +15,14 @@ import re
 from functools import lru_cache
 
 from legalkg.nlp.components.common import (
-    Occupancy,
-    add_mention,
+    MentionFinder,
     alternation,
     doc_text,
-    mention_group,
+    fill_template,
+    first_wins,
     read_jsonl,
     read_lines,
     scan,
-    sort_mentions,
 )
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -49,13 +48,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         "number": NUMBER,
         "docket": DOCKET,
     }
-    compiled = []
-    for row in read_jsonl("case_number_patterns.jsonl"):
-        pattern = row["pattern"]
-        for key, regex in fill.items():
-            pattern = pattern.replace("{" + key + "}", f"(?:{regex})")
-        compiled.append(re.compile(pattern))
-    return tuple(compiled)
+    rows = read_jsonl("case_number_patterns.jsonl")
+    return tuple(re.compile(fill_template(row["pattern"], fill)) for row in rows)
 
 
 def normalise_case_number(number: str) -> str:
@@ -63,38 +57,22 @@ def normalise_case_number(number: str) -> str:
     return re.sub(r"\s+", " ", number).strip()
 
 
-class CaseNumberFinder:
+class CaseNumberFinder(MentionFinder):
     """Find case numbers on ``doc.text`` (component ``legalkg_case_numbers``)."""
 
-    def __init__(self, *, name: str = "legalkg_case_numbers", label: str = "CASE") -> None:
-        self.name = name
-        self.label = label
-        self.patterns = _patterns()
+    default_name = "legalkg_case_numbers"
+    default_label = "CASE"
 
-    def __call__(self, doc: Doc) -> Doc:
-        """Add the doc's case-number mentions."""
-        return self.set_annotations(doc, self.match(doc))
+    load_patterns = staticmethod(_patterns)
 
     def match(self, doc: Doc) -> list[tuple[int, int, str]]:
         """``(start, end, number)`` of each case number (the span of the number only)."""
-        taken = Occupancy()
-        found = []
         text = doc_text(doc)
-        for pattern in self.patterns:
-            for match in scan(pattern, text, _ANCHOR, before=40, after=60):
-                start, end = match.span("number")
-                if not taken.overlaps(start, end):
-                    taken.claim(start, end)
-                    found.append((start, end, normalise_case_number(match.group("number"))))
-        return sorted(found)
-
-    def set_annotations(self, doc: Doc, found: list[tuple[int, int, str]]) -> Doc:
-        """Add a ``CASE`` span per number not overlapping an earlier mention."""
-        occupancy = Occupancy(mention_group(doc))
-        for start, end, value in found:
-            add_mention(doc, start, end, self.label, value, occupancy)
-        sort_mentions(doc)
-        return doc
+        return first_wins(
+            (*match.span("number"), normalise_case_number(match.group("number")))
+            for pattern in self.patterns
+            for match in scan(pattern, text, _ANCHOR, before=40, after=60)
+        )
 
 
 @Language.factory(

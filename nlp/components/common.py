@@ -13,7 +13,7 @@ import csv
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -23,11 +23,14 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 __all__ = [
     "DATA_PACKAGE",
+    "MentionFinder",
     "Occupancy",
     "add_mention",
     "after_word",
     "alternation",
     "doc_text",
+    "fill_template",
+    "first_wins",
     "mention_group",
     "read_csv",
     "read_jsonl",
@@ -65,6 +68,20 @@ def read_lines(name: str) -> tuple[str, ...]:
     """The non-blank lines of a text file of ``legalkg.nlp.data``; ``#`` starts a comment line."""
     lines = (line.strip() for line in _data_text(name).splitlines())
     return tuple(line for line in lines if line and not line.startswith("#"))
+
+
+def fill_template(pattern: str, fill: Mapping[str, str]) -> str:
+    """``pattern`` with each ``{key}`` of ``fill`` replaced by the group ``(?:fill[key])``.
+
+    Pattern files write shared pieces (a month name, a number, a docket label) as placeholders
+    so that each row stays readable; every loader expands them the same way.
+
+    >>> fill_template("in {month} 2011", {"month": "May|June"})
+    'in (?:May|June) 2011'
+    """
+    for key, regex in fill.items():
+        pattern = pattern.replace("{" + key + "}", f"(?:{regex})")
+    return pattern
 
 
 def alternation(words: Iterable[str], *, escape: bool = True) -> str:
@@ -223,3 +240,54 @@ def scan(
             spans.append([start, end])
     for start, end in spans:
         yield from pattern.finditer(text, start, end)
+
+
+def first_wins(found: Iterable[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
+    """The ``(start, end, value)`` candidates, in text order, each dropped if it overlaps an
+    earlier candidate or has ``None`` as value: patterns listed first in a data file win."""
+    taken = Occupancy()
+    kept = []
+    for start, end, value in found:
+        if value is not None and not taken.overlaps(start, end):
+            taken.claim(start, end)
+            kept.append((start, end, value))
+    return sorted(kept, key=lambda f: (f[0], f[1]))
+
+
+class MentionFinder:
+    """Base of the entity components: ``match`` finds ``(start, end, value)`` on the doc text,
+    ``set_annotations`` adds one ``label`` span per finding that does not overlap an earlier
+    mention (so a component later in the pipeline never re-labels a court or a case number).
+
+    Subclasses set ``default_name`` and ``default_label``, may set ``load_patterns`` (a cached
+    loader of their data file, kept as ``self.patterns``) and implement :meth:`match`.
+    """
+
+    default_name = "legalkg_mentions"
+    default_label = "MENTION"
+
+    def __init__(self, *, name: str | None = None, label: str | None = None) -> None:
+        self.name = name or self.default_name
+        self.label = label or self.default_label
+        self.patterns = self.load_patterns()
+
+    @staticmethod
+    def load_patterns() -> Any:
+        """The component's compiled patterns (none for the base class)."""
+        return ()
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Add the doc's mentions."""
+        return self.set_annotations(doc, self.match(doc))
+
+    def match(self, doc: Doc) -> list[tuple[int, int, Any]]:
+        """``(start, end, value)`` of each mention found in ``doc_text(doc)``."""
+        raise NotImplementedError
+
+    def set_annotations(self, doc: Doc, found: Iterable[tuple[int, int, Any]]) -> Doc:
+        """Add a span per finding not overlapping an earlier mention; keep the group sorted."""
+        occupancy = Occupancy(mention_group(doc))
+        for start, end, value in found:
+            add_mention(doc, start, end, self.label, value, occupancy)
+        sort_mentions(doc)
+        return doc

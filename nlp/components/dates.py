@@ -16,17 +16,16 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from legalkg.nlp.components.common import (
-    Occupancy,
-    add_mention,
+    MentionFinder,
     after_word,
     alternation,
     doc_text,
-    mention_group,
+    fill_template,
+    first_wins,
     read_csv,
     read_jsonl,
     read_lines,
     scan,
-    sort_mentions,
 )
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -59,11 +58,7 @@ def _patterns() -> tuple[_Pattern, ...]:
         "cue": f"(?i:{alternation(read_lines('date_year_cues.txt'))})",
     }
     def filled(pattern: str | None) -> re.Pattern[str] | None:
-        if pattern is None:
-            return None
-        for key, regex in fill.items():
-            pattern = pattern.replace("{" + key + "}", f"(?:{regex})")
-        return re.compile(pattern)
+        return None if pattern is None else re.compile(fill_template(pattern, fill))
 
     compiled = []
     for row in read_jsonl("date_patterns.jsonl"):
@@ -108,41 +103,23 @@ def _context_ok(text: str, start: int, pattern: _Pattern) -> bool:
     return pattern.before is None or bool(pattern.before.search(text, max(0, start - 30), start))
 
 
-class DateFinder:
+class DateFinder(MentionFinder):
     """Find dates on ``doc.text`` (component ``legalkg_dates``)."""
 
-    def __init__(self, *, name: str = "legalkg_dates", label: str = "DATE") -> None:
-        self.name = name
-        self.label = label
-        self.patterns = _patterns()
+    default_name = "legalkg_dates"
+    default_label = "DATE"
 
-    def __call__(self, doc: Doc) -> Doc:
-        """Add the doc's date mentions."""
-        return self.set_annotations(doc, self.match(doc))
+    load_patterns = staticmethod(_patterns)
 
     def match(self, doc: Doc) -> list[tuple[int, int, str]]:
         """``(start, end, iso)`` of each date; earlier patterns win overlaps."""
-        taken = Occupancy()
-        found = []
         text = doc_text(doc)
-        for pattern in self.patterns:
-            for match in scan(pattern.regex, text, pattern.near, before=40, after=60):
-                start, end = match.span()
-                if taken.overlaps(start, end) or not _context_ok(text, start, pattern):
-                    continue
-                value = iso_date(match.groupdict(), pattern.precision)
-                if value is not None:
-                    taken.claim(start, end)
-                    found.append((start, end, value))
-        return sorted(found)
-
-    def set_annotations(self, doc: Doc, found: list[tuple[int, int, str]]) -> Doc:
-        """Add a ``DATE`` span per date not overlapping an earlier mention (e.g. a case number)."""
-        occupancy = Occupancy(mention_group(doc))
-        for start, end, value in found:
-            add_mention(doc, start, end, self.label, value, occupancy)
-        sort_mentions(doc)
-        return doc
+        return first_wins(
+            (match.start(), match.end(), iso_date(match.groupdict(), pattern.precision))
+            for pattern in self.patterns
+            for match in scan(pattern.regex, text, pattern.near, before=40, after=60)
+            if _context_ok(text, match.start(), pattern)
+        )
 
 
 @Language.factory("legalkg_dates", assigns=["doc.spans"], default_config={"label": "DATE"})

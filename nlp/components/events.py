@@ -304,14 +304,12 @@ class EventExtractor:
         order = sorted(range(len(spans)), key=lambda i: spans[i].start_char)
         doc.user_data[_ORDER_KEY] = (order, [spans[i].start_char for i in order])
         text = doc_text(doc)  # Doc.text builds a Token per token: read it once, shared
-        doc.user_data[_TEXT_KEY] = text
         doc.user_data[_SENTS_KEY] = _sentence_bounds(doc, text)
         events: list[Event] = []
         try:
             for para_start, para_end in _paragraphs(text):
                 events.extend(self._paragraph_events(doc, spans, index, para_start, para_end))
         finally:
-            doc.user_data.pop(_TEXT_KEY, None)
             doc.user_data.pop(_SENTS_KEY, None)
             doc.user_data.pop(_ORDER_KEY, None)
         return _merge_repeats(events)
@@ -324,12 +322,12 @@ class EventExtractor:
         start: int,
         end: int,
     ) -> list[Event]:
-        para_text = _text(doc)[start:end]
+        para_text = doc_text(doc)[start:end]
         if not self.cues.search(para_text):
             return []
         para_spans = _spans_between(doc, spans, start, end)
         sents = _sentences(doc, start, end)
-        text = _text(doc)
+        text = doc_text(doc)
         masked: dict[int, _Masked] = {}
         candidates: list[list[_Candidate]] = []
         for i, (s, e) in enumerate(sents):
@@ -360,7 +358,7 @@ class EventExtractor:
         para_spans: list[Span],
         index: dict[tuple[int, int, str], int],
     ) -> _Masked:
-        text = _text(doc)
+        text = doc_text(doc)
         inside = filter_spans(
             [s for s in para_spans if s.start_char >= start and s.end_char <= end]
         )
@@ -490,7 +488,7 @@ class EventExtractor:
         para_spans: list[Span],
         spans: list[Span],
     ) -> Event:
-        text = _text(doc)[start:end]
+        text = doc_text(doc)[start:end]
         event = Event(
             type=kind,
             evidence=text,
@@ -705,7 +703,6 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
         yield pos, len(text)
 
 
-_TEXT_KEY = "legalkg_events.text"
 _ORDER_KEY = "legalkg_events.order"
 
 
@@ -732,11 +729,6 @@ def _spans_between(doc: Doc, spans: list[Span], start: int, end: int) -> list[Sp
 _SENTS_KEY = "legalkg_events.sents"
 
 
-def _text(doc: Doc) -> str:
-    cached = doc.user_data.get(_TEXT_KEY)
-    return cached if isinstance(cached, str) else doc.text
-
-
 def _sentence_bounds(doc: Doc, text: str) -> list[tuple[int, int]]:
     """Every sentence's character span, from the sentence splitter or a fallback rule."""
     if len(doc) and doc.has_annotation("SENT_START"):
@@ -752,7 +744,7 @@ def _sentence_bounds(doc: Doc, text: str) -> list[tuple[int, int]]:
 
 def _sentences(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence character spans inside a paragraph, whitespace trimmed."""
-    text = _text(doc)
+    text = doc_text(doc)
     bounds = doc.user_data.get(_SENTS_KEY) or _sentence_bounds(doc, text)
     out: list[tuple[int, int]] = []
     first = max(bisect.bisect_right([b[1] for b in bounds], start) - 1, 0)

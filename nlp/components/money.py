@@ -15,16 +15,15 @@ from functools import lru_cache
 from typing import Any
 
 from legalkg.nlp.components.common import (
-    Occupancy,
-    add_mention,
+    MentionFinder,
     after_word,
     alternation,
     doc_text,
-    mention_group,
+    fill_template,
+    first_wins,
     read_csv,
     read_jsonl,
     scan,
-    sort_mentions,
 )
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -62,9 +61,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str | None, re.Pattern[str] | No
     }
     compiled = []
     for row in read_jsonl("money_patterns.jsonl"):
-        pattern = row["pattern"]
-        for key, regex in fill.items():
-            pattern = pattern.replace("{" + key + "}", f"(?:{regex})")
+        pattern = fill_template(row["pattern"], fill)
         near = re.compile(fill["word"]) if row.get("near") else None
         compiled.append((re.compile(pattern), row.get("not_after"), near))
     return tuple(compiled)
@@ -123,40 +120,23 @@ def money_value(match: re.Match[str]) -> dict[str, Any] | None:
             "currency": currency}
 
 
-class MoneyFinder:
+class MoneyFinder(MentionFinder):
     """Find money amounts on ``doc.text`` (component ``legalkg_money``)."""
 
-    def __init__(self, *, name: str = "legalkg_money", label: str = "MONEY") -> None:
-        self.name = name
-        self.label = label
-        self.patterns = _patterns()
+    default_name = "legalkg_money"
+    default_label = "MONEY"
 
-    def __call__(self, doc: Doc) -> Doc:
-        """Add the doc's money mentions."""
-        return self.set_annotations(doc, self.match(doc))
+    load_patterns = staticmethod(_patterns)
 
     def match(self, doc: Doc) -> list[tuple[int, int, dict[str, Any]]]:
         """``(start, end, value)`` of each amount; earlier patterns win overlaps."""
-        taken = Occupancy()
-        found = []
         text = doc_text(doc)
-        for pattern, not_after, near in self.patterns:
-            for match in scan(pattern, text, near, before=200, after=60):
-                if not_after is not None and after_word(text, match.start(), not_after):
-                    continue
-                value = money_value(match)
-                if value is not None and not taken.overlaps(match.start(), match.end()):
-                    taken.claim(match.start(), match.end())
-                    found.append((match.start(), match.end(), value))
-        return sorted(found, key=lambda f: f[0])
-
-    def set_annotations(self, doc: Doc, found: list[tuple[int, int, dict[str, Any]]]) -> Doc:
-        """Add a ``MONEY`` span per amount not overlapping an earlier mention."""
-        occupancy = Occupancy(mention_group(doc))
-        for start, end, value in found:
-            add_mention(doc, start, end, self.label, value, occupancy)
-        sort_mentions(doc)
-        return doc
+        return first_wins(
+            (match.start(), match.end(), money_value(match))
+            for pattern, not_after, near in self.patterns
+            for match in scan(pattern, text, near, before=200, after=60)
+            if not_after is None or not after_word(text, match.start(), not_after)
+        )
 
 
 @Language.factory(
