@@ -56,6 +56,9 @@ def test_alias_definitions(nlp, text, alias, full):
         'proposed acquisition of Varian, Inc. (the "Merger") is',
         'principles in the United States ("GAAP") and',
         "the World Wide Web (WEB) said",
+        'a tender offer statement on Schedule TO (the "Schedule TO") and',
+        'the agency published its Draft Cleanup Action Plan (DCAP) for the site',
+        'the Commission accepted the Offer of Settlement (the "Offer") made by',
     ],
 )
 def test_defined_terms_are_not_aliases(nlp, text):
@@ -89,6 +92,15 @@ def test_acronym_of_last_words():
     assert name[is_acronym_of("FTC", name) :] == "Federal Trade Commission"
     assert is_acronym_of("SEC", "Securities and Exchange Commission") == 0
     assert is_acronym_of("XYZ", name) is None
+
+
+def test_document_terms():
+    from legalkg.nlp.components.aliases import is_document_term
+
+    assert is_document_term("Schedule 13D")
+    assert is_document_term("Interim Remedial Plan")
+    assert not is_document_term("London Metal Exchange")
+    assert not is_document_term("Acme Holding Company, Inc.")
 
 
 def test_is_entity_alias():

@@ -39,7 +39,7 @@ from legalkg.nlp.components.parties import (
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["AliasFinder", "is_acronym_of", "is_entity_alias"]
+__all__ = ["AliasFinder", "is_acronym_of", "is_document_term", "is_entity_alias"]
 
 # (alias, full name, full-name start, full-name end, definition start, definition end)
 Definition = tuple[str, str, int, int, int, int]
@@ -90,11 +90,27 @@ def _acronym_start(acronym: str, name: str) -> int | None:
     return national.start() if national else offset
 
 
+def is_document_term(full: str) -> bool:
+    """Whether ``full`` names a document, plan or instrument rather than an entity.
+
+    A name whose first or last word is generic ("Schedule TO", "Offer of Settlement",
+    "Proposed Remedial Action Plan") is a defined term of the filing unless it carries a
+    corporate suffix or names a government body ("Federal Trade Commission").
+    """
+    words = [re.sub(r"['’]s$", "", w.lower().strip(".,()")) for w in full.split()]
+    words = [w for w in words if w]
+    if not words or has_corporate_suffix(full) or is_government(full):
+        return False
+    return words[0] in _generic() or words[-1] in _generic()
+
+
 def is_entity_alias(alias: str, full: str) -> bool:
     """Whether ``alias`` (quoted after ``full``) names the entity rather than a defined term."""
     if not alias[:1].isupper():
         return False
     if any(w.lower().strip(".,'’s") in _generic() for w in alias.split()):
+        return False
+    if is_document_term(full):
         return False
     if is_acronym_of(alias, full) is not None:
         return True
@@ -140,7 +156,7 @@ class AliasFinder:
                 continue
             if kind == "acronym":
                 offset = _acronym_start(alias, text[start:end])
-                if offset is None:
+                if offset is None or is_document_term(text[start + offset : end]):
                     continue
                 name_start = start + offset
             elif not is_entity_alias(alias, " ".join(text[start:end].split())):
