@@ -58,3 +58,25 @@ def test_iso_date_precisions():
     assert iso_date(groups, "month") == "2011-06"
     assert iso_date(groups, "year") == "2011"
     assert iso_date({"year": "02", "month_num": "11", "day": "5"}, "day") == "2002-11-05"
+
+
+def test_date_without_year_takes_the_filing_year(nlp: spacy.language.Language) -> None:
+    from legalkg.nlp.components.common import REFERENCE_DATE_KEY
+
+    def dated(text: str, reference: str | None) -> list[tuple[str, str]]:
+        doc = nlp.make_doc(text)
+        if reference:
+            doc.user_data[REFERENCE_DATE_KEY] = reference
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        return [(s.text, s._.value) for s in doc.spans[SPANS_KEY]]
+
+    text = "On March 4 the agency issued an order."
+    assert dated(text, "2011-05-20") == [("March 4", "2011-03-04")]
+    # a month well after the filing date belongs to the year before
+    assert dated("On December 28 the court ruled.", "2011-01-15") == [
+        ("December 28", "2010-12-28")
+    ]
+    assert dated(text, None) == []
+    # not after "on" (a table heading, a range): not read as a date
+    assert dated("Shares outstanding at March 4 were 10.", "2011-05-20") == []

@@ -326,3 +326,30 @@ def test_settlement_agreement_names_payer_and_payee(nlp: Language) -> None:
         ("$4.5 million", "MONEY", usd(4500000.0)),
     )
     assert [(e.type, e.payer, e.payee) for e in events] == [("Settlement", FILER, "Gamma LLC")]
+
+
+def test_plan_as_a_noun_is_not_hypothetical(nlp: Language) -> None:
+    text = "The Regional Water Board has issued its final cleanup action plan for the site."
+    events = run(nlp, text, ("Regional Water Board", "GOV", "Regional Water Board"))
+    assert [(e.type, e.agency) for e in events] == [("RegulatoryAction", "Regional Water Board")]
+    assert run(nlp, "The Department of Energy plans to issue an order.",
+               ("Department of Energy", "GOV", "Department of Energy")) == []
+
+
+def test_announcement_date_does_not_date_the_reported_event(nlp: Language) -> None:
+    text = (
+        "On June 2, 2010, the Company issued a press release announcing that it has received "
+        "a subpoena from the Federal Trade Commission."
+    )
+    events = run(
+        nlp, text, ("June 2, 2010", "DATE", "2010-06-02"), ("the Company", "REGISTRANT", FILER),
+        ("Federal Trade Commission", "GOV", "Federal Trade Commission"),
+    )
+    assert [(e.type, e.date) for e in events] == [("RegulatoryAction", None)]
+    dated = run(
+        nlp, "On June 2, 2010, the Federal Trade Commission issued a subpoena to the Company.",
+        ("June 2, 2010", "DATE", "2010-06-02"),
+        ("Federal Trade Commission", "GOV", "Federal Trade Commission"),
+        ("the Company", "REGISTRANT", FILER),
+    )
+    assert [(e.type, e.date) for e in dated] == [("RegulatoryAction", "2010-06-02")]

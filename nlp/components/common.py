@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 __all__ = [
     "DATA_PACKAGE",
+    "REFERENCE_DATE_KEY",
     "MentionFinder",
     "Occupancy",
     "add_mention",
@@ -41,6 +42,9 @@ __all__ = [
 ]
 
 DATA_PACKAGE = "legalkg.nlp.data"
+# ``doc.user_data`` key of the filing's filed (else report) date, ISO: it supplies the year of
+# "On October 1" and the year of "during the quarter".
+REFERENCE_DATE_KEY = "legalkg.reference_date"
 
 
 def _data_text(name: str) -> str:

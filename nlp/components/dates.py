@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from legalkg.nlp.components.common import (
+    REFERENCE_DATE_KEY,
     MentionFinder,
     after_word,
     alternation,
@@ -76,12 +77,22 @@ def _year(text: str) -> int:
     return year
 
 
-def iso_date(groups: dict[str, str | None], precision: str) -> str | None:
+def iso_date(
+    groups: dict[str, str | None], precision: str, reference: datetime.date | None = None
+) -> str | None:
     """The ISO string for a pattern's groups at ``precision``, or ``None`` if not a real date.
+
+    A date written without its year ("On October 1 the agency released ...") takes the year of
+    ``reference`` (the filing's date), or the year before when that would put it more than a
+    month after the filing; without a reference it is not a date.
 
     >>> iso_date({"year": "2002", "month": "Nov.", "day": "5"}, "day")
     '2002-11-05'
+    >>> iso_date({"year": None, "month": "December", "day": "30"}, "day", datetime.date(2013, 1, 9))
+    '2012-12-30'
     """
+    if not groups.get("year"):
+        return _without_year(groups, precision, reference)
     year = _year(groups["year"] or "")
     if precision == "year":
         return f"{year:04d}"
@@ -94,6 +105,27 @@ def iso_date(groups: dict[str, str | None], precision: str) -> str | None:
     except ValueError:
         return None
     return day.isoformat() if precision == "day" else day.isoformat()[:7]
+
+
+def _without_year(
+    groups: dict[str, str | None], precision: str, reference: datetime.date | None
+) -> str | None:
+    if reference is None:
+        return None
+    for year in (reference.year, reference.year - 1):
+        value = iso_date({**groups, "year": str(year)}, precision)
+        if value is None:
+            return None
+        if datetime.date.fromisoformat(value) <= reference + datetime.timedelta(days=31):
+            return value
+    return None
+
+
+def _reference(doc: Doc) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(str(doc.user_data.get(REFERENCE_DATE_KEY))[:10])
+    except ValueError:
+        return None
 
 
 def _context_ok(text: str, start: int, pattern: _Pattern) -> bool:
@@ -113,9 +145,9 @@ class DateFinder(MentionFinder):
 
     def match(self, doc: Doc) -> list[tuple[int, int, str]]:
         """``(start, end, iso)`` of each date; earlier patterns win overlaps."""
-        text = doc_text(doc)
+        text, reference = doc_text(doc), _reference(doc)
         return first_wins(
-            (match.start(), match.end(), iso_date(match.groupdict(), pattern.precision))
+            (match.start(), match.end(), iso_date(match.groupdict(), pattern.precision, reference))
             for pattern in self.patterns
             for match in scan(pattern.regex, text, pattern.near, before=40, after=60)
             if _context_ok(text, match.start(), pattern)

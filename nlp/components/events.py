@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from legalkg.nlp.components.common import doc_text
+from legalkg.nlp.components.common import REFERENCE_DATE_KEY, doc_text
 from legalkg.nlp.components.extensions import SPANS_KEY, register_extensions
 from legalkg.nlp.model import Amount, Court, Event
 from spacy.attrs import IDX, SENT_START
@@ -139,6 +139,7 @@ class Filters:
     current_period: list[re.Pattern[str]] = field(default_factory=list)
     conditional: list[re.Pattern[str]] = field(default_factory=list)
     pending: list[re.Pattern[str]] = field(default_factory=list)
+    announcement: list[re.Pattern[str]] = field(default_factory=list)
 
     def any(self, kind: str, text: str) -> bool:
         """Whether a filter of ``kind`` matches ``text``."""
@@ -454,7 +455,7 @@ class EventExtractor:
         groups: list[tuple[int | None, _Candidate]] = []
         if len(own_dates) < len(typed) or not own_dates:
             lead = next(c for c in typed if c.own_date is None)
-            groups.append((self._sentence_date(masked, own_dates), lead))
+            groups.append((self._sentence_date(masked, own_dates, lead.start), lead))
         for own in sorted(own_dates):
             groups.append((own, next(c for c in typed if c.own_date == own)))
         agencies = self._agencies(masked) if kind == "RegulatoryAction" else [None]
@@ -520,11 +521,20 @@ class EventExtractor:
         event.provenance = prov
         return event
 
-    def _sentence_date(self, masked: _Masked, own_dates: set[int]) -> int | None:
+    def _sentence_date(
+        self, masked: _Masked, own_dates: set[int], anchor: int | None = None
+    ) -> int | None:
+        """The first date of the sentence that dates the event: not a period end, not next to
+        an accounting figure, and not the date of an announcement whose "that" clause holds
+        the trigger at ``anchor`` ("On July 6, X announced that it has received ...")."""
         for m in _MARKER.finditer(masked.text):
             ix = int(m.group(2))
             if m.group(1) != "DATE" or ix in own_dates:
                 continue
+            if anchor is not None and m.end() <= anchor:
+                between = _MARKER.sub("X", masked.text[m.end() : anchor])
+                if self.filters.any("announcement", between):
+                    continue
             if _PERIOD_DATE.search(masked.text[max(0, m.start() - 12) : m.start()]):
                 continue
             before = _MARKER.sub(" ", masked.text[max(0, m.start() - 40) : m.start()])
@@ -838,7 +848,6 @@ def _absorb(target: Event, other: Event) -> None:
                 current.append(name)
 
 
-REFERENCE_DATE_KEY = "legalkg.reference_date"
 _QUARTER_LAG = datetime.timedelta(days=45)
 
 
