@@ -353,3 +353,29 @@ def test_announcement_date_does_not_date_the_reported_event(nlp: Language) -> No
         ("the Company", "REGISTRANT", FILER),
     )
     assert [(e.type, e.date) for e in dated] == [("RegulatoryAction", "2010-06-02")]
+
+
+def test_agency_ruling_is_a_regulatory_action_not_a_judgment(nlp: Language) -> None:
+    text = (
+        "Segment results were a loss of $40 million, including $12 million in charges related "
+        "to the Federal Energy Regulatory Commission's recent decision on transmission rates."
+    )
+    events = run(
+        nlp, text, ("$40 million", "MONEY", usd(40e6)), ("$12 million", "MONEY", usd(12e6)),
+        ("Federal Energy Regulatory Commission", "GOV", "Federal Energy Regulatory Commission"),
+    )
+    assert [(e.type, e.agency, e.amount) for e in events] == [
+        ("RegulatoryAction", "Federal Energy Regulatory Commission", None)
+    ]
+
+
+def test_headline_date_of_a_confirmation_does_not_date_the_event(nlp: Language) -> None:
+    text = (
+        "March 9, 2011 Acme Confirms Agency Announcement of Cleanup Order for Lake Site "
+        "The Environmental Protection Agency has issued a cleanup order for the site."
+    )
+    events = run(
+        nlp, text, ("March 9, 2011", "DATE", "2011-03-09"), ("Acme", "REGISTRANT", FILER),
+        ("Environmental Protection Agency", "GOV", "Environmental Protection Agency"),
+    )
+    assert [(e.type, e.date) for e in events] == [("RegulatoryAction", None)]
