@@ -379,3 +379,29 @@ def test_headline_date_of_a_confirmation_does_not_date_the_event(nlp: Language) 
         ("Environmental Protection Agency", "GOV", "Environmental Protection Agency"),
     )
     assert [(e.type, e.date) for e in events] == [("RegulatoryAction", None)]
+
+
+def test_sub_unit_of_a_department_records_the_department(nlp: Language) -> None:
+    text = (
+        "The Company received a civil investigative demand from the Civil Rights Division "
+        "of the Department of Education."
+    )
+    events = run(
+        nlp, text, ("The Company", "REGISTRANT", FILER),
+        ("Civil Rights Division", "GOV", "Civil Rights Division"),
+        ("Department of Education", "GOV", "Department of Education"),
+    )
+    assert [(e.type, e.agency) for e in events] == [("RegulatoryAction", "Department of Education")]
+
+
+def test_dateline_does_not_date_the_event(nlp: Language) -> None:
+    text = (
+        "Springfield, Illinois (May 3, 2012) -- The Securities and Exchange Commission has "
+        "issued a Wells notice to the Company."
+    )
+    events = run(
+        nlp, text, ("May 3, 2012", "DATE", "2012-05-03"),
+        ("Securities and Exchange Commission", "GOV", "Securities and Exchange Commission"),
+        ("the Company", "REGISTRANT", FILER),
+    )
+    assert [(e.type, e.date) for e in events] == [("RegulatoryAction", None)]

@@ -87,8 +87,11 @@ _ET_AL = re.compile(
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|although|though|while|whereas|however)\b")
 _WINDOW = 200
-# "the Antitrust Division of the U.S. Department of Justice": one agency, the division acting
-_PARENT_AGENCY = re.compile(r"⟨GOV:\d+⟩\s+of\s+(?:the\s+)?⟨GOV:(\d+)⟩")
+# "the Antitrust Division of the U.S. Department of Justice": one agency, recorded as the
+# department (the body the filing's alias and other filings name); the division is a sub-unit
+_SUB_UNIT = re.compile(r"⟨GOV:(\d+)⟩\s+of\s+(?:the\s+)?⟨GOV:\d+⟩")
+# a press-release dateline "New York (July 6, 2007) --" dates the release, not the events in it
+_DATELINE = re.compile(r"^\s*\)|^\s*(?:--|—|–)")
 _TICKER = re.compile(r"⟨GOV:(\d+)⟩:")  # "(NYSE: AA)" names a listing, not an agency
 _CLAUSE_BREAK_STRONG = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
 
@@ -537,6 +540,8 @@ class EventExtractor:
                     continue
             if _PERIOD_DATE.search(masked.text[max(0, m.start() - 12) : m.start()]):
                 continue
+            if _DATELINE.match(masked.text[m.end() : m.end() + 4]):
+                continue
             before = _MARKER.sub(" ", masked.text[max(0, m.start() - 40) : m.start()])
             after = _MARKER.sub(" ", masked.text[m.end() : m.end() + 30])
             if self.filters.any("accounting", before) or self.filters.any("accounting", after):
@@ -546,11 +551,11 @@ class EventExtractor:
 
     def _agencies(self, masked: _Masked) -> list[int | None]:
         seen: dict[str, int] = {}
-        parents = {int(m.group(1)) for m in _PARENT_AGENCY.finditer(masked.text)}
-        parents |= {int(m.group(1)) for m in _TICKER.finditer(masked.text)}
-        dropped = {_fold(_str_value(masked.spans[i]) or "") for i in parents if i in masked.spans}
+        units = {int(m.group(1)) for m in _SUB_UNIT.finditer(masked.text)}
+        units |= {int(m.group(1)) for m in _TICKER.finditer(masked.text)}
+        dropped = {_fold(_str_value(masked.spans[i]) or "") for i in units if i in masked.spans}
         for ix, span in sorted(masked.spans.items()):
-            if span.label_ != "GOV" or ix in parents:
+            if span.label_ != "GOV" or ix in units:
                 continue
             if _fold(_str_value(span) or span.text) not in dropped:
                 seen.setdefault(_fold(_str_value(span) or span.text), ix)
