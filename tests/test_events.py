@@ -405,3 +405,25 @@ def test_dateline_does_not_date_the_event(nlp: Language) -> None:
         ("the Company", "REGISTRANT", FILER),
     )
     assert [(e.type, e.date) for e in events] == [("RegulatoryAction", None)]
+
+
+def test_agency_agreement_and_declined_enforcement_are_regulatory_actions(nlp: Language) -> None:
+    sec = "Securities and Exchange Commission"
+    text = (
+        "The staff of the Securities and Exchange Commission informed the Company that it does "
+        "not intend to recommend any enforcement action against the Company.\n\n"
+        "On April 2, 2009, the Company entered into an agreement with the Securities and "
+        "Exchange Commission resolving its review of the Company's revenue practices.\n\n"
+        "Under the agreement the Securities and Exchange Commission issued a cease-and-desist "
+        "order."
+    )
+    events = run(
+        nlp, text, (sec, "GOV", sec, 0), ("the Company", "REGISTRANT", FILER, 0),
+        ("the Company", "REGISTRANT", FILER, 1), ("April 2, 2009", "DATE", "2009-04-02"),
+        ("the Company", "REGISTRANT", FILER, 2), (sec, "GOV", sec, 1), (sec, "GOV", sec, 2),
+    )
+    # the undated order continues the dated agreement, not the earlier declined enforcement
+    assert [(e.type, e.agency, e.date, e.defendants) for e in events] == [
+        ("RegulatoryAction", sec, None, []),
+        ("RegulatoryAction", sec, "2009-04-02", []),
+    ]

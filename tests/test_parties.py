@@ -74,6 +74,14 @@ def test_agency_shapes(nlp):
     ]
 
 
+def test_state_officials_are_agencies(nlp):
+    doc = run(nlp, "an order of the Texas Insurance Commissioner and the Ohio State Treasurer")
+    assert [text for text, _ in mentions(doc, "GOV")] == [
+        "Texas Insurance Commissioner",
+        "Ohio State Treasurer",
+    ]
+
+
 def test_registrant_phrases_and_short_name(nlp):
     filer = "Agilent Technologies, Inc."
     doc = run(nlp, "the Company said Agilent Technologies, Inc. and Agilent's unit", filer=filer)

@@ -28,14 +28,11 @@ from __future__ import annotations
 
 import bisect
 import datetime
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib import resources
-from typing import Any
 
-from legalkg.nlp.components.common import REFERENCE_DATE_KEY, doc_text
+from legalkg.nlp.components.common import REFERENCE_DATE_KEY, doc_text, read_jsonl
 from legalkg.nlp.components.extensions import SPANS_KEY, register_extensions
 from legalkg.nlp.model import Amount, Court, Event
 from spacy.attrs import IDX, SENT_START
@@ -102,11 +99,6 @@ def _expand(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-def _read_jsonl(name: str) -> list[dict[str, Any]]:
-    text = resources.files("legalkg.nlp.data").joinpath(name).read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
-
-
 @dataclass(frozen=True)
 class Trigger:
     """One trigger pattern: the event type it signals, how specific it is, what it needs."""
@@ -117,6 +109,9 @@ class Trigger:
     regex: re.Pattern[str]
     needs: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    # the pattern itself states a negative outcome ("will not recommend enforcement action"):
+    # only the words before it are checked for hypothetical or negated clauses
+    negative: bool = False
 
 
 @dataclass(frozen=True)
@@ -151,7 +146,7 @@ class Filters:
 
 def load_triggers(name: str = "event_triggers.jsonl") -> list[Trigger]:
     """Read the trigger data file, most specific type first."""
-    rows = _read_jsonl(name)
+    rows = read_jsonl(name)
     triggers = [
         Trigger(
             r["type"],
@@ -160,6 +155,7 @@ def load_triggers(name: str = "event_triggers.jsonl") -> list[Trigger]:
             _expand(r["pattern"]),
             tuple(r.get("needs", ())),
             tuple(k.lower() for k in r.get("keywords", ())),
+            bool(r.get("negative", False)),
         )
         for r in rows
     ]
@@ -169,14 +165,14 @@ def load_triggers(name: str = "event_triggers.jsonl") -> list[Trigger]:
 def load_filters(name: str = "event_filters.jsonl") -> Filters:
     """Read the filter data file into :class:`Filters`."""
     filters = Filters()
-    for row in _read_jsonl(name):
+    for row in read_jsonl(name):
         getattr(filters, row["kind"]).append(re.compile(row["pattern"], re.I))
     return filters
 
 
 def load_role_rules(name: str = "event_roles.jsonl") -> list[RoleRule]:
     """Read the role pattern data file."""
-    return [RoleRule(tuple(r["roles"]), _expand(r["pattern"])) for r in _read_jsonl(name)]
+    return [RoleRule(tuple(r["roles"]), _expand(r["pattern"])) for r in read_jsonl(name)]
 
 
 class CueFilter:
@@ -392,7 +388,8 @@ class EventExtractor:
             if not self._needs_met(trig, labels, para_text, para_spans):
                 continue
             for m in trig.regex.finditer(masked.text):
-                if self._is_irrealis(masked.text, m.start(), m.end()):
+                end = m.start() if trig.negative else m.end()
+                if self._is_irrealis(masked.text, m.start(), end):
                     continue
                 own = _OWN_DATE.match(masked.text[m.end() :])
                 out.append(
@@ -516,6 +513,10 @@ class EventExtractor:
             follow is not None and "MONEY" in follow.labels()
         )
         self._fill_roles(doc, event, masked, prov, payments=has_money)
+        if kind == "RegulatoryAction":  # an agency acts on parties; nobody sues anybody
+            event.plaintiffs, event.defendants = [], []
+            prov.pop("plaintiffs", None)
+            prov.pop("defendants", None)
         self._fill_amount(event, masked, prov, anchor=cand.start)
         if follow is not None and self.filters.any("pay_cue", follow.text):
             self._fill_from_follow(doc, event, follow, prov)
@@ -809,10 +810,16 @@ def _inherit_from_paragraph(event: Event, earlier: list[Event]) -> None:
 
 
 def _merge_repeats(events: list[Event]) -> list[Event]:
-    """One event per happening: a later compatible mention fills the first one's empty roles."""
+    """One event per happening: a later compatible mention fills an earlier one's empty roles.
+
+    An undated mention joins the nearest compatible event before it (it usually continues that
+    paragraph or repeats it in an exhibit); a dated one joins an event of the same date, or an
+    undated event told with the same trigger words. So one agency clearing one matter and
+    settling another in the same filing stays two events.
+    """
     kept: list[Event] = []
     for event in events:
-        target = next((k for k in kept if _compatible(k, event)), None)
+        target = next((k for k in reversed(kept) if _compatible(k, event)), None)
         if target is None:
             kept.append(event)
         else:
@@ -837,7 +844,20 @@ def _compatible(a: Event, b: Event) -> bool:
         return False
     others_a = {_fold(p) for p in a.parties[1:]}
     others_b = {_fold(p) for p in b.parties[1:]}
-    return not (others_a and others_b and not others_a & others_b)
+    if others_a and others_b and not others_a & others_b:
+        return False
+    if b.date is not None and a.date is None:
+        return bool(_trigger_words(a.trigger) & _trigger_words(b.trigger))
+    return True
+
+
+def _trigger_words(trigger: str | None) -> set[str]:
+    """The content words of a trigger ("received a second request" -> received, second, request)."""
+    words = re.findall(r"[a-z]{4,}", _MARKER.sub(" ", trigger or "").lower())
+    return {w for w in words if w not in _TRIGGER_STOP}
+
+
+_TRIGGER_STOP = frozenset({"with", "from", "that", "have", "been", "their", "this", "against"})
 
 
 def _absorb(target: Event, other: Event) -> None:
