@@ -8,7 +8,7 @@ import legalkg.nlp.components.events  # noqa: F401  (registers the factory)
 import pytest
 import spacy
 from legalkg.nlp.components.extensions import SPANS_KEY, register_extensions
-from legalkg.nlp.model import Event
+from legalkg.nlp.model import Amount, Event
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -427,3 +427,58 @@ def test_agency_agreement_and_declined_enforcement_are_regulatory_actions(nlp: L
         ("RegulatoryAction", sec, None, []),
         ("RegulatoryAction", sec, "2009-04-02", []),
     ]
+
+
+def test_matter_name_is_not_a_party(nlp: Language) -> None:
+    text = (
+        "Zeta Update The Federal Trade Commission continues its investigation of the Zeta "
+        "matter."
+    )
+    ftc = "Federal Trade Commission"
+    events = run(
+        nlp, text, ("Zeta", "ORG", "Zeta", 0), (ftc, "GOV", ftc), ("Zeta", "ORG", "Zeta", 1)
+    )
+    assert [(e.type, e.agency, e.parties) for e in events] == [
+        ("RegulatoryAction", ftc, [FILER])
+    ]
+
+
+def test_legal_settlement_noun_phrase_with_unlabelled_counterparties(nlp: Language) -> None:
+    text = (
+        "Net income for the year reflects the legal settlement of $40 million with the Widget "
+        "Makers Association and the Gadget Alliance in the second quarter."
+    )
+    events = run(nlp, text, ("$40 million", "MONEY", usd(40e6)))
+    assert [(e.type, e.parties, e.amount, e.payer) for e in events] == [
+        (
+            "Settlement",
+            [FILER, "Widget Makers Association", "Gadget Alliance"],
+            Amount(value=40e6, currency="USD"),
+            FILER,
+        )
+    ]
+
+
+def test_previously_announced_settlement_is_not_dated_by_the_charge(nlp: Language) -> None:
+    text = (
+        "Operating income in the quarter included a charge of $20 million associated with the "
+        "previously announced settlement of disputes with Initech."
+    )
+    from legalkg.nlp.components.common import REFERENCE_DATE_KEY
+
+    def dated(text: str) -> list[tuple[Any, ...]]:
+        money = [("$20 million", "MONEY", usd(20e6))] if "$20 million" in text else []
+        doc = annotate(nlp, text, *money)
+        doc.user_data[REFERENCE_DATE_KEY] = "2006-04-20"
+        events = nlp.get_pipe("legalkg_events")(doc)._.events
+        return [(e.type, e.date, e.parties, e.amount) for e in events]
+
+    assert dated(text) == [("Settlement", None, [FILER, "Initech"], None)]
+    # the same settlement reached during the quarter is dated by the quarter's year
+    current = "During the quarter, we reached a settlement of disputes with Initech."
+    assert dated(current) == [("Settlement", "2006", [FILER, "Initech"], None)]
+
+
+def test_aggregate_legal_settlements_with_a_floor_are_not_an_event(nlp: Language) -> None:
+    text = "We had over $12 million of legal settlements and issues all over the country."
+    assert run(nlp, text, ("$12 million", "MONEY", usd(12e6))) == []

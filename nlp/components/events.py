@@ -86,6 +86,22 @@ _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|although|though|while|whereas|howev
 _WINDOW = 200
 # "the Antitrust Division of the U.S. Department of Justice": one agency, recorded as the
 # department (the body the filing's alias and other filings name); the division is a sub-unit
+# "the Alba matter", "the Lane's Gift matter": a name that labels a matter, not a party in it
+_MATTER_NAME = re.compile(r"⟨(?:ORG|PERSON):(\d+)⟩(?:['’]s)?\s+matters?\b")
+_MATTER_WORD = re.compile(r"\b([A-Z][\w'’-]+)\s+matters?\b")
+# "settlement of disputes with Yahoo", "settlement of $95 million with the Authors Guild and
+# the AAP": capitalised counterparties the entity components did not label (no suffix)
+_SETTLED_WITH = re.compile(
+    r"\bsettle\w*\s+(?:[\w'-]+\s+|⟨MONEY:\d+⟩\s+){0,4}?with\s+((?:the\s+)?[A-Z][\w&'’.-]*"
+    r"(?:\s+(?:of\s+)?[A-Z][\w&'’.-]*)*(?:\s*(?:,|and)\s*(?:the\s+)?[A-Z][\w&'’.-]*"
+    r"(?:\s+(?:of\s+)?[A-Z][\w&'’.-]*)*)*)"
+)
+_NAME_SPLIT = re.compile(r"\s*(?:,\s*and|,|\band)\s+(?:the\s+)?|^the\s+")
+_PREVIOUSLY = re.compile(
+    r"\b(?:previously|earlier|already)\s+(?:\w+\s+)?(?:announced|disclosed|reported|described)"
+    r"\s+(?:\w+\s+){0,2}$|\b(?:prior|previous|earlier|previously|already)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
 _SUB_UNIT = re.compile(r"⟨GOV:(\d+)⟩\s+of\s+(?:the\s+)?⟨GOV:\d+⟩")
 # a press-release dateline "New York (July 6, 2007) --" dates the release, not the events in it
 _DATELINE = re.compile(r"^\s*\)|^\s*(?:--|—|–)")
@@ -455,7 +471,9 @@ class EventExtractor:
         groups: list[tuple[int | None, _Candidate]] = []
         if len(own_dates) < len(typed) or not own_dates:
             lead = next(c for c in typed if c.own_date is None)
-            groups.append((self._sentence_date(masked, own_dates, lead.start), lead))
+            background = _PREVIOUSLY.search(_MARKER.sub("X", masked.text[: lead.start]))
+            date_ix = None if background else self._sentence_date(masked, own_dates, lead.start)
+            groups.append((date_ix, lead))
         for own in sorted(own_dates):
             groups.append((own, next(c for c in typed if c.own_date == own)))
         agencies = self._agencies(masked) if kind == "RegulatoryAction" else [None]
@@ -503,7 +521,9 @@ class EventExtractor:
         if date_ix is not None:
             event.date = _str_value(spans[date_ix])
             prov["date"] = [date_ix]
-        elif self.filters.any("current_period", text):
+        elif self.filters.any("current_period", text) and not _PREVIOUSLY.search(
+            _MARKER.sub("X", masked.text[: cand.start])
+        ):
             event.date = _reported_year(doc)
         if agency_ix is not None:
             event.agency = _name(spans[agency_ix], doc)
@@ -568,12 +588,21 @@ class EventExtractor:
         names: list[str] = []
         if doc._.filer:
             names.append(doc._.filer)
+        matters = {int(m.group(1)) for m in _MATTER_NAME.finditer(masked.text)}
+        matter_words = {m.group(1).lower() for m in _MATTER_WORD.finditer(masked.text)}
+        matter_words |= {_name(masked.spans[i], doc).lower() for i in matters if i in masked.spans}
         for ix, span in sorted(masked.spans.items()):
-            if span.label_ in ("ORG", "REGISTRANT"):
+            if span.label_ in ("ORG", "REGISTRANT") and ix not in matters:
                 name = _name(span, doc)
+                if name and name.lower() in matter_words:
+                    continue
                 if name and _fold(name) not in {_fold(n) for n in names}:
                     names.append(name)
                 prov.setdefault("parties", []).append(ix)
+        if event.type in ("Settlement", "SettlementApproval"):
+            for name in _unlabelled_counterparties(masked.text):
+                if _fold(name) not in {_fold(n) for n in names}:
+                    names.append(name)
         event.parties = names
 
     def _fill_roles(
@@ -849,6 +878,17 @@ def _compatible(a: Event, b: Event) -> bool:
     if b.date is not None and a.date is None:
         return bool(_trigger_words(a.trigger) & _trigger_words(b.trigger))
     return True
+
+
+def _unlabelled_counterparties(masked: str) -> list[str]:
+    """Capitalised names after "settle... with" that carry no entity marker."""
+    names: list[str] = []
+    for m in _SETTLED_WITH.finditer(masked):
+        for part in _NAME_SPLIT.split(m.group(1)):
+            part = part.strip(" ,.")
+            if part[:1].isupper() and not part.lower().startswith(("the ", "its ", "our ")):
+                names.append(part)
+    return names
 
 
 def _trigger_words(trigger: str | None) -> set[str]:
