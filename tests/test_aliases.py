@@ -107,3 +107,8 @@ def test_is_entity_alias():
     assert is_entity_alias("Varian", "Varian, Inc.")
     assert not is_entity_alias("Merger Agreement", "Varian, Inc.")
     assert not is_entity_alias("second request", "Federal Trade Commission")
+
+
+def test_accounting_bulletin_is_not_an_alias(nlp):
+    text = 'the SEC issued Staff Accounting Bulletin ("SAB") No. 99 on materiality'
+    assert "SAB" not in run(nlp, text)._.aliases

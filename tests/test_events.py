@@ -482,3 +482,39 @@ def test_previously_announced_settlement_is_not_dated_by_the_charge(nlp: Languag
 def test_aggregate_legal_settlements_with_a_floor_are_not_an_event(nlp: Language) -> None:
     text = "We had over $12 million of legal settlements and issues all over the country."
     assert run(nlp, text, ("$12 million", "MONEY", usd(12e6))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        (
+            "Last month the Supreme Court held that the Department of Energy may set the rates.",
+            [("Supreme Court", "COURT", "scotus"),
+             ("Department of Energy", "GOV", "Department of Energy")],
+        ),
+        (
+            "Lawsuits have been filed against us for patent infringement and unfair competition.",
+            [],
+        ),
+        (
+            "From time to time, claims are brought against the Company in the ordinary course.",
+            [("the Company", "REGISTRANT", FILER)],
+        ),
+        (
+            "The officers submitted sworn statements pursuant to SEC Order No. 4-460.",
+            [("SEC", "GOV", "Securities and Exchange Commission")],
+        ),
+    ],
+)
+def test_news_boilerplate_and_order_numbers_are_not_events(
+    nlp: Language, text: str, entities: list[tuple[Any, ...]]
+) -> None:
+    assert run(nlp, text, *entities) == []
+
+
+def test_court_ruling_on_the_filers_matter_is_kept(nlp: Language) -> None:
+    text = "On March 2, 2011, the Supreme Court overturned the verdict."
+    events = run(
+        nlp, text, ("March 2, 2011", "DATE", "2011-03-02"), ("Supreme Court", "COURT", "scotus")
+    )
+    assert [e.date for e in events] == ["2011-03-02"]

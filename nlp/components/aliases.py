@@ -56,6 +56,11 @@ def _generic() -> frozenset[str]:
     return frozenset(read_lines("org_generic_words.txt"))
 
 
+@lru_cache(maxsize=1)
+def _document_heads() -> frozenset[str]:
+    return frozenset(read_lines("document_terms.txt"))
+
+
 def _initials(words: list[str]) -> tuple[str, str]:
     every = "".join(w[0] for w in words if w[0].isalpha()).upper()
     capitals = "".join(w[0] for w in words if w[0].isupper())
@@ -101,7 +106,7 @@ def is_document_term(full: str) -> bool:
     words = [w for w in words if w]
     if not words or has_corporate_suffix(full) or is_government(full):
         return False
-    return words[0] in _generic() or words[-1] in _generic()
+    return words[0] in _document_heads() or words[-1] in _document_heads()
 
 
 def is_entity_alias(alias: str, full: str) -> bool:

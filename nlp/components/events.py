@@ -102,6 +102,7 @@ _PREVIOUSLY = re.compile(
     r"\s+(?:\w+\s+){0,2}$|\b(?:prior|previous|earlier|previously|already)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
+_HIGH_COURT = re.compile(r"\b(?:Supreme|Constitutional|High)\s+Court|\bCourt\s+of\s+Justice", re.I)
 _SUB_UNIT = re.compile(r"⟨GOV:(\d+)⟩\s+of\s+(?:the\s+)?⟨GOV:\d+⟩")
 # a press-release dateline "New York (July 6, 2007) --" dates the release, not the events in it
 _DATELINE = re.compile(r"^\s*\)|^\s*(?:--|—|–)")
@@ -154,6 +155,7 @@ class Filters:
     conditional: list[re.Pattern[str]] = field(default_factory=list)
     pending: list[re.Pattern[str]] = field(default_factory=list)
     announcement: list[re.Pattern[str]] = field(default_factory=list)
+    own_matter: list[re.Pattern[str]] = field(default_factory=list)
 
     def any(self, kind: str, text: str) -> bool:
         """Whether a filter of ``kind`` matches ``text``."""
@@ -467,6 +469,8 @@ class EventExtractor:
         best = max(c.priority for c in cands)
         typed = [c for c in cands if c.priority == best]
         kind = typed[0].type
+        if kind in COURT_TYPES and self._general_news(masked):
+            return
         own_dates = {c.own_date for c in typed if c.own_date is not None}
         groups: list[tuple[int | None, _Candidate]] = []
         if len(own_dates) < len(typed) or not own_dates:
@@ -544,6 +548,16 @@ class EventExtractor:
         self._default_payer(doc, event)
         event.provenance = prov
         return event
+
+    def _general_news(self, masked: _Masked) -> bool:
+        """A court decision naming no party, case or sum and referring to no matter of the
+        filer ("the Supreme Court ruled that the EPA may regulate ...") is news, not an event."""
+        if masked.labels() & {"REGISTRANT", "ORG", "PERSON", "CASE", "MONEY"}:
+            return False
+        courts = [s.text for s in masked.spans.values() if s.label_ == "COURT"]
+        if any(not _HIGH_COURT.search(c) for c in courts):
+            return False  # a trial or bankruptcy court decides parties' cases, not policy
+        return not self.filters.any("own_matter", _MARKER.sub(" ", masked.text))
 
     def _sentence_date(
         self, masked: _Masked, own_dates: set[int], anchor: int | None = None
@@ -875,7 +889,7 @@ def _compatible(a: Event, b: Event) -> bool:
     others_b = {_fold(p) for p in b.parties[1:]}
     if others_a and others_b and not others_a & others_b:
         return False
-    if b.date is not None and a.date is None:
+    if b.date is not None and a.date is None and a.evidence_start != b.evidence_start:
         return bool(_trigger_words(a.trigger) & _trigger_words(b.trigger))
     return True
 
