@@ -518,3 +518,16 @@ def test_court_ruling_on_the_filers_matter_is_kept(nlp: Language) -> None:
         nlp, text, ("March 2, 2011", "DATE", "2011-03-02"), ("Supreme Court", "COURT", "scotus")
     )
     assert [e.date for e in events] == ["2011-03-02"]
+
+
+def test_merged_judgment_gets_its_payer_from_the_defendants(nlp: Language) -> None:
+    text = (
+        "The court entered a judgment against the Company.\n\n"
+        "The judgment was entered for $3 million in damages."
+    )
+    events = run(
+        nlp, text, ("the Company", "REGISTRANT", FILER), ("$3 million", "MONEY", usd(3e6))
+    )
+    assert [(e.type, e.defendants, e.payer, e.amount) for e in events] == [
+        ("Judgment", [FILER], FILER, Amount(value=3e6, currency="USD"))
+    ]

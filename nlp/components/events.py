@@ -330,7 +330,11 @@ class EventExtractor:
         finally:
             doc.user_data.pop(_SENTS_KEY, None)
             doc.user_data.pop(_ORDER_KEY, None)
-        return _merge_repeats(events)
+        merged = _merge_repeats(events)
+        for event in merged:  # a merged mention may have brought the sides of a judgment
+            if event.type == "Judgment" and event.amount and not event.payer and event.defendants:
+                event.payer = event.defendants[0]
+        return merged
 
     def _paragraph_events(
         self,
