@@ -531,3 +531,18 @@ def test_merged_judgment_gets_its_payer_from_the_defendants(nlp: Language) -> No
     assert [(e.type, e.defendants, e.payer, e.amount) for e in events] == [
         ("Judgment", [FILER], FILER, Amount(value=3e6, currency="USD"))
     ]
+
+
+def test_settlement_amount_stated_in_a_later_sentence(nlp: Language) -> None:
+    text = (
+        "In March 2010, the Company settled the lawsuit brought by a former distributor. "
+        "The Company had accrued $9.0 million for the matter. "
+        "The final settlement amount of the case was $2 million."
+    )
+    events = run(
+        nlp, text, ("March 2010", "DATE", "2010-03"), ("the Company", "REGISTRANT", FILER, 0),
+        ("$9.0 million", "MONEY", usd(9e6)), ("$2 million", "MONEY", usd(2e6)),
+    )
+    assert [(e.type, e.amount, e.payer) for e in events] == [
+        ("Settlement", Amount(value=2e6, currency="USD"), FILER)
+    ]

@@ -102,6 +102,12 @@ _PREVIOUSLY = re.compile(
     r"\s+(?:\w+\s+){0,2}$|\b(?:prior|previous|earlier|previously|already)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
+# "the settlement ... was $6 million", "settlement amount of $6 million"
+_SETTLEMENT_SUM = re.compile(
+    r"\bsettlement\b[^.;⟨]{0,60}?\b(?:was|were|is|totaled|totalled|amounted\s+to|amount\s+of|"
+    r"of|for)\s+(⟨MONEY:(\d+)⟩)",
+    re.I,
+)
 _HIGH_COURT = re.compile(r"\b(?:Supreme|Constitutional|High)\s+Court|\bCourt\s+of\s+Justice", re.I)
 _SUB_UNIT = re.compile(r"⟨GOV:(\d+)⟩\s+of\s+(?:the\s+)?⟨GOV:\d+⟩")
 # a press-release dateline "New York (July 6, 2007) --" dates the release, not the events in it
@@ -369,8 +375,40 @@ class EventExtractor:
                 follow = masked.get(i + 1) or self._mask(doc, s2, e2, para_spans, index)
             for event in self._build(doc, s, e, m, cands, follow, para_spans, spans):
                 _inherit_from_paragraph(event, events)
+                if event.type in ("Settlement", "SettlementApproval") and event.amount is None:
+                    later = range(i + 1, min(i + 4, len(sents)))
+                    self._settlement_sum(doc, event, [j for j in later if not candidates[j]],
+                                         sents, masked, para_spans, index)
                 events.append(event)
         return events
+
+    def _settlement_sum(
+        self,
+        doc: Doc,
+        event: Event,
+        later: list[int],
+        sents: list[tuple[int, int]],
+        masked: dict[int, _Masked],
+        para_spans: list[Span],
+        index: dict[tuple[int, int, str], int],
+    ) -> None:
+        """The amount a later sentence of the paragraph gives for the settlement just reported
+        ("The Company's final settlement related to this matter was $6 million")."""
+        text = doc_text(doc)
+        for j in later:
+            s, e = sents[j]
+            if "settle" not in text[s:e].lower():
+                continue
+            m = masked.get(j) or self._mask(doc, s, e, para_spans, index)
+            found = _SETTLEMENT_SUM.search(m.text)
+            if found is None or not self._is_event_sum(m.text, found.start(1), found.end(1)):
+                continue
+            amount = _amount(m.spans[int(found.group(2))])
+            if amount is not None:
+                event.amount = amount
+                event.provenance["amount"] = [int(found.group(2))]
+                self._default_payer(doc, event)
+                return
 
     def _mask(
         self,
