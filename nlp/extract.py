@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import dateutil.parser
+from legalkg.nlp.components.common import PERIOD_END_KEY, read_lines
 from legalkg.nlp.components.events import (
     REFERENCE_DATE_KEY,
     CueFilter,
@@ -206,7 +208,28 @@ def _make_doc(nlp: Language, text: str, filing: Filing) -> Doc:
     names = [n for n in (filing.registrant, filing.conformed_name, *filing.former_names) if n]
     doc._.filer_names = list(dict.fromkeys(names))
     doc.user_data[REFERENCE_DATE_KEY] = filing.filed_date or filing.report_date
+    doc.user_data[PERIOD_END_KEY] = period_end(filing.text)
     return doc
+
+
+_PERIOD_END: list[re.Pattern[str]] = []
+
+
+def period_end(text: str) -> str | None:
+    """The end (ISO date) of the quarter the filing reports ("first fiscal quarter ended
+    January 31, 2010"), from the first statement of it, else ``None``."""
+    if not _PERIOD_END:
+        _PERIOD_END.extend(re.compile(p) for p in read_lines("period_end_patterns.txt"))
+    if "ended" not in text and "ending" not in text:
+        return None
+    for pattern in _PERIOD_END:
+        found = pattern.search(text)
+        if found:
+            try:
+                return dateutil.parser.parse(found.group("end")).date().isoformat()
+            except (ValueError, OverflowError):
+                continue
+    return None
 
 
 def _run(nlp: Language, doc: Doc) -> Doc:

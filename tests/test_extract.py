@@ -85,3 +85,27 @@ def test_whole_corpus_extracts_without_error(shared_data: Path) -> None:
         result = extract(read_filing(path))
         for mention in result.mentions:
             assert mention.text == result.filing.text[mention.start : mention.end], path.name
+
+
+def test_period_end_is_read_from_the_filing() -> None:
+    from legalkg.nlp.extract import period_end
+
+    assert period_end("results for the second fiscal quarter ended Apr. 30, 2008 were") == (
+        "2008-04-30"
+    )
+    assert period_end("for the three months ended March 31, 2011, revenue") == "2011-03-31"
+    assert period_end("No period is named here.") is None
+
+
+def test_during_the_quarter_takes_the_year_of_the_reported_quarter() -> None:
+    def dates(period: str) -> list[str | None]:
+        text = (
+            f"Acme Corp. reported results for the fiscal quarter ended {period}.\n\n"
+            "During the quarter, Acme Corp. settled the patent lawsuit brought by Widget Inc."
+        )
+        filing = Filing(text=text, registrant="Acme Corp.", filed_date="2011-02-20")
+        return [event.date for event in extract(filing).events]
+
+    assert dates("December 31, 2010") == ["2010"]
+    # a fiscal quarter from November to January spans two years: no year
+    assert dates("January 31, 2011") == [None]

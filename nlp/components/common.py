@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 __all__ = [
     "DATA_PACKAGE",
+    "PERIOD_END_KEY",
     "REFERENCE_DATE_KEY",
     "MentionFinder",
     "Occupancy",
@@ -45,6 +46,8 @@ DATA_PACKAGE = "legalkg.nlp.data"
 # ``doc.user_data`` key of the filing's filed (else report) date, ISO: it supplies the year of
 # "On October 1" and the year of "during the quarter".
 REFERENCE_DATE_KEY = "legalkg.reference_date"
+# ``doc.user_data`` key of the end (ISO) of the quarter an earnings filing reports, when stated
+PERIOD_END_KEY = "legalkg.period_end"
 
 
 def _data_text(name: str) -> str:

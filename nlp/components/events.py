@@ -32,7 +32,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from legalkg.nlp.components.common import REFERENCE_DATE_KEY, doc_text, read_jsonl
+from legalkg.nlp.components.common import (
+    PERIOD_END_KEY,
+    REFERENCE_DATE_KEY,
+    doc_text,
+    read_jsonl,
+)
 from legalkg.nlp.components.extensions import SPANS_KEY, register_extensions
 from legalkg.nlp.model import Amount, Court, Event
 from spacy.attrs import IDX, SENT_START
@@ -970,10 +975,22 @@ def _absorb(target: Event, other: Event) -> None:
 
 
 _QUARTER_LAG = datetime.timedelta(days=45)
+_QUARTER_SPAN = datetime.timedelta(days=80)  # the quarter's first month from its last day
 
 
 def _reported_year(doc: Doc) -> str | None:
-    """The year of the quarter an earnings filing reports: the one ended before it was filed."""
+    """The year of the quarter an earnings filing reports: the one ended before it was filed.
+
+    When the filing states the quarter's end ("fiscal quarter ended January 31, 2010"), that
+    quarter is used, and one spanning two calendar years gives no year.
+    """
+    try:
+        end = datetime.date.fromisoformat(str(doc.user_data.get(PERIOD_END_KEY))[:10])
+    except ValueError:
+        end = None
+    if end is not None:
+        start = end - _QUARTER_SPAN
+        return str(end.year) if start.year == end.year else None
     reference = doc.user_data.get(REFERENCE_DATE_KEY)
     try:
         filed = datetime.date.fromisoformat(str(reference)[:10])
