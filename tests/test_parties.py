@@ -74,6 +74,12 @@ def test_agency_shapes(nlp):
     ]
 
 
+def test_first_person_pronouns_are_the_registrant(nlp):
+    filer = "Acme Holdings, Inc."
+    doc = run(nlp, "We agreed to pay the fine and the agency fined us; we then paid it.", filer)
+    assert mentions(doc, "REGISTRANT") == [("We", filer), ("us", filer), ("we", filer)]
+
+
 def test_state_officials_are_agencies(nlp):
     doc = run(nlp, "an order of the Texas Insurance Commissioner and the Ohio State Treasurer")
     assert [text for text, _ in mentions(doc, "GOV")] == [
