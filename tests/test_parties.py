@@ -80,6 +80,21 @@ def test_first_person_pronouns_are_the_registrant(nlp):
     assert mentions(doc, "REGISTRANT") == [("We", filer), ("us", filer), ("we", filer)]
 
 
+def test_the_commission_refers_back_to_the_agency_named_before(nlp):
+    doc = run(
+        nlp,
+        "The Federal Trade Commission and the Department of Labor met. Then the Commission "
+        "wrote, and the Department answered. The Commission of Inquiry is not one.",
+    )
+    assert mentions(doc, "GOV") == [
+        ("Federal Trade Commission", "Federal Trade Commission"),
+        ("Department of Labor", "Department of Labor"),
+        ("Commission", "Federal Trade Commission"),
+        ("Department", "Department of Labor"),
+    ]
+    assert mentions(run(nlp, "The Commission approved the plan."), "GOV") == []
+
+
 def test_state_officials_are_agencies(nlp):
     doc = run(nlp, "an order of the Texas Insurance Commissioner and the Ohio State Treasurer")
     assert [text for text, _ in mentions(doc, "GOV")] == [

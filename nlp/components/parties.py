@@ -28,6 +28,7 @@ Component ``legalkg_parties`` adds, on ``doc.text`` and never over an earlier me
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -319,6 +320,12 @@ def _agency_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return full, abbreviations, shapes
 
 
+@lru_cache(maxsize=1)
+def _agency_reference() -> re.Pattern[str]:
+    heads = alternation(read_lines("agency_heads.txt"))
+    return re.compile(rf"\b[Tt]he\s+(?P<head>{heads})(?![\w-])(?!\s+(?:of|for|on)\b)")
+
+
 def agency_key(name: str) -> str | None:
     """The lexicon name of the agency ``name`` denotes (full name, variant or abbreviation)."""
     bare = re.sub(rf"^(?:the\s+|The\s+)?(?:{_NATIONAL})?", "", name.strip())
@@ -435,6 +442,7 @@ class PartyFinder:
         for finder in (
             self._agencies,
             self._organisations,
+            self._agency_references,
             self._registrant_phrases,
             self._case_names,
             self._other_short_names,
@@ -460,6 +468,24 @@ class PartyFinder:
                 aliases.setdefault(span.text, value)
         sort_mentions(doc)
         return doc
+
+    def _agency_references(self, doc: Doc, found: list[Found]) -> Iterator[Found]:
+        """"the Commission" after "the Federal Trade Commission": the agency named last whose
+        name has that head word (its last word, or the first of "Department of Justice")."""
+        named = [(s.start_char, s._.value) for s in mention_group(doc) if s.label_ == "GOV"]
+        named += [(f[0], f[3]) for f in found if f[2] == "GOV"]
+        named = sorted((start, v) for start, v in named if isinstance(v, str))
+        if not named:
+            return
+        starts = [start for start, _ in named]
+        text = doc_text(doc)
+        for m in _agency_reference().finditer(text):
+            head = m.group("head").lower()
+            for j in range(bisect.bisect_right(starts, m.start()) - 1, -1, -1):
+                words = named[j][1].lower().split()
+                if words and head in (words[-1], words[0] if "of" in words else ""):
+                    yield m.start("head"), m.end("head"), "GOV", named[j][1], False
+                    break
 
     def _agencies(self, doc: Doc, found: list[Found]) -> Iterator[Found]:
         full, abbreviations, shapes = _agency_res()
