@@ -112,3 +112,8 @@ def test_is_entity_alias():
 def test_accounting_bulletin_is_not_an_alias(nlp):
     text = 'the SEC issued Staff Accounting Bulletin ("SAB") No. 99 on materiality'
     assert "SAB" not in run(nlp, text)._.aliases
+
+
+def test_permits_and_assessments_are_document_terms(nlp):
+    text = "the issuance of an Environmental Operating Permit (EOP) for the project"
+    assert run(nlp, text)._.aliases == {}

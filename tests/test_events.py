@@ -546,3 +546,9 @@ def test_settlement_amount_stated_in_a_later_sentence(nlp: Language) -> None:
     assert [(e.type, e.amount, e.payer) for e in events] == [
         ("Settlement", Amount(value=2e6, currency="USD"), FILER)
     ]
+
+
+def test_draft_or_reported_orders_are_not_events(nlp: Language) -> None:
+    fcc = "Federal Communications Commission"
+    text = "The Federal Communications Commission's draft order reportedly allocates the block."
+    assert run(nlp, text, (fcc, "GOV", fcc)) == []
