@@ -552,3 +552,15 @@ def test_draft_or_reported_orders_are_not_events(nlp: Language) -> None:
     fcc = "Federal Communications Commission"
     text = "The Federal Communications Commission's draft order reportedly allocates the block."
     assert run(nlp, text, (fcc, "GOV", fcc)) == []
+
+
+def test_a_figure_in_a_while_clause_is_not_the_settlement_amount(nlp: Language) -> None:
+    text = (
+        "A settlement of the lawsuit with Widget Inc. was reached in May 2011 while higher "
+        "energy prices affected the segment by $4 million."
+    )
+    events = run(
+        nlp, text, ("Widget Inc.", "ORG", "Widget Inc."), ("May 2011", "DATE", "2011-05"),
+        ("$4 million", "MONEY", usd(4e6)),
+    )
+    assert [(e.type, e.date, e.amount) for e in events] == [("Settlement", "2011-05", None)]

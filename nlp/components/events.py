@@ -118,7 +118,7 @@ _SUB_UNIT = re.compile(r"⟨GOV:(\d+)⟩\s+of\s+(?:the\s+)?⟨GOV:\d+⟩")
 # a press-release dateline "New York (July 6, 2007) --" dates the release, not the events in it
 _DATELINE = re.compile(r"^\s*\)|^\s*(?:--|—|–)")
 _TICKER = re.compile(r"⟨GOV:(\d+)⟩:")  # "(NYSE: AA)" names a listing, not an agency
-_CLAUSE_BREAK_STRONG = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
+_CLAUSE_BREAK_STRONG = re.compile(r";|,\s+(?:and|but)\b|\b(?:while|whereas)\b")
 
 
 def _expand(pattern: str) -> re.Pattern[str]:
