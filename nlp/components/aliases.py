@@ -27,8 +27,8 @@ from legalkg.nlp.components.common import (
     doc_text,
     mention_group,
     read_jsonl,
-    read_lines,
     sort_mentions,
+    word_set,
 )
 from legalkg.nlp.components.parties import (
     classify_name,
@@ -49,16 +49,6 @@ Definition = tuple[str, str, int, int, int, int]
 def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     rows = read_jsonl("alias_patterns.jsonl")
     return tuple((row["name"], re.compile(row["pattern"])) for row in rows)
-
-
-@lru_cache(maxsize=1)
-def _generic() -> frozenset[str]:
-    return frozenset(read_lines("org_generic_words.txt"))
-
-
-@lru_cache(maxsize=1)
-def _document_heads() -> frozenset[str]:
-    return frozenset(read_lines("document_terms.txt"))
 
 
 def _initials(words: list[str]) -> tuple[str, str]:
@@ -106,14 +96,14 @@ def is_document_term(full: str) -> bool:
     words = [w for w in words if w]
     if not words or has_corporate_suffix(full) or is_government(full):
         return False
-    return words[0] in _document_heads() or words[-1] in _document_heads()
+    return words[0] in word_set("document_terms.txt") or words[-1] in word_set("document_terms.txt")
 
 
 def is_entity_alias(alias: str, full: str) -> bool:
     """Whether ``alias`` (quoted after ``full``) names the entity rather than a defined term."""
     if not alias[:1].isupper():
         return False
-    if any(w.lower().strip(".,'’s") in _generic() for w in alias.split()):
+    if any(w.lower().strip(".,'’s") in word_set("org_generic_words.txt") for w in alias.split()):
         return False
     if is_document_term(full):
         return False

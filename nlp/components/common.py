@@ -40,6 +40,7 @@ __all__ = [
     "remember_text",
     "scan",
     "sort_mentions",
+    "word_set",
 ]
 
 DATA_PACKAGE = "legalkg.nlp.data"
@@ -75,6 +76,12 @@ def read_lines(name: str) -> tuple[str, ...]:
     """The non-blank lines of a text file of ``legalkg.nlp.data``; ``#`` starts a comment line."""
     lines = (line.strip() for line in _data_text(name).splitlines())
     return tuple(line for line in lines if line and not line.startswith("#"))
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """The lines of a word-list file of ``legalkg.nlp.data`` as a set (loaded once)."""
+    return frozenset(read_lines(name))
 
 
 def fill_template(pattern: str, fill: Mapping[str, str]) -> str:

@@ -114,6 +114,7 @@ _SETTLEMENT_SUM = re.compile(
     re.I,
 )
 _HIGH_COURT = re.compile(r"\b(?:Supreme|Constitutional|High)\s+Court|\bCourt\s+of\s+Justice", re.I)
+_PAY_ROLES = frozenset({"payer", "payee"})
 _SUB_UNIT = re.compile(r"⟨GOV:(\d+)⟩\s+of\s+(?:the\s+)?⟨GOV:\d+⟩")
 # a press-release dateline "New York (July 6, 2007) --" dates the release, not the events in it
 _DATELINE = re.compile(r"^\s*\)|^\s*(?:--|—|–)")
@@ -152,25 +153,25 @@ class RoleRule:
 
 @dataclass
 class Filters:
-    """Compiled sentence filters, by kind (see ``event_filters.jsonl``)."""
+    """Compiled sentence filters, by kind (see ``event_filters.jsonl``): ``contract``,
+    ``skip_sentence``, ``hypothetical``, ``negation``, ``accounting``, ``dispute_context``,
+    ``pay_cue``, ``range``, ``current_period``, ``conditional``, ``pending``,
+    ``announcement``, ``own_matter``. A kind the data file does not define matches nothing."""
 
-    contract: list[re.Pattern[str]] = field(default_factory=list)
-    skip_sentence: list[re.Pattern[str]] = field(default_factory=list)
-    hypothetical: list[re.Pattern[str]] = field(default_factory=list)
-    negation: list[re.Pattern[str]] = field(default_factory=list)
-    accounting: list[re.Pattern[str]] = field(default_factory=list)
-    dispute_context: list[re.Pattern[str]] = field(default_factory=list)
-    pay_cue: list[re.Pattern[str]] = field(default_factory=list)
-    range: list[re.Pattern[str]] = field(default_factory=list)
-    current_period: list[re.Pattern[str]] = field(default_factory=list)
-    conditional: list[re.Pattern[str]] = field(default_factory=list)
-    pending: list[re.Pattern[str]] = field(default_factory=list)
-    announcement: list[re.Pattern[str]] = field(default_factory=list)
-    own_matter: list[re.Pattern[str]] = field(default_factory=list)
+    by_kind: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
+
+    def of(self, kind: str) -> list[re.Pattern[str]]:
+        """The patterns of ``kind``."""
+        return self.by_kind.get(kind, [])
+
+    @property
+    def contract(self) -> list[re.Pattern[str]]:
+        """Contract-language patterns (the paragraph selector uses them too)."""
+        return self.of("contract")
 
     def any(self, kind: str, text: str) -> bool:
         """Whether a filter of ``kind`` matches ``text``."""
-        return any(p.search(text) for p in getattr(self, kind))
+        return any(p.search(text) for p in self.of(kind))
 
 
 def load_triggers(name: str = "event_triggers.jsonl") -> list[Trigger]:
@@ -195,7 +196,7 @@ def load_filters(name: str = "event_filters.jsonl") -> Filters:
     """Read the filter data file into :class:`Filters`."""
     filters = Filters()
     for row in read_jsonl(name):
-        getattr(filters, row["kind"]).append(re.compile(row["pattern"], re.I))
+        filters.by_kind.setdefault(row["kind"], []).append(re.compile(row["pattern"], re.I))
     return filters
 
 
@@ -676,11 +677,23 @@ class EventExtractor:
         payments: bool = True,
     ) -> None:
         """Fill list and party roles from the role patterns; payer/payee only where money is."""
-        for rule in self.role_rules:
-            if not payments and set(rule.roles) & {"payer", "payee"}:
-                continue
+        rules = [r for r in self.role_rules if payments or not set(r.roles) & _PAY_ROLES]
+        self._apply_rules(doc, event, masked, prov, rules, skip_same_party=True)
+
+    def _apply_rules(
+        self,
+        doc: Doc,
+        event: Event,
+        masked: _Masked,
+        prov: dict[str, list[int]],
+        rules: list[RoleRule],
+        *,
+        skip_same_party: bool = False,
+    ) -> None:
+        """Assign the parties each rule's groups capture to the rule's roles."""
+        for rule in rules:
             for m in rule.regex.finditer(masked.text):
-                if _same_party_twice(doc, masked, m):
+                if skip_same_party and _same_party_twice(doc, masked, m):
                     continue  # "X ... offering X": the subject was read off the wrong name
                 for role, group in zip(rule.roles, m.groups(), strict=False):
                     if group:
@@ -749,13 +762,8 @@ class EventExtractor:
     ) -> None:
         if event.amount is None:
             self._fill_amount(event, follow, prov)
-        for rule in self.role_rules:
-            if not set(rule.roles) & {"payer", "payee"}:
-                continue
-            for m in rule.regex.finditer(follow.text):
-                for role, group in zip(rule.roles, m.groups(), strict=False):
-                    if group:
-                        self._assign(doc, event, role, follow, follow.markers(group), prov)
+        rules = [r for r in self.role_rules if set(r.roles) & _PAY_ROLES]
+        self._apply_rules(doc, event, follow, prov, rules)
 
     def _fill_court(
         self,

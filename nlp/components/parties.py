@@ -47,6 +47,7 @@ from legalkg.nlp.components.common import (
     read_lines,
     scan,
     sort_mentions,
+    word_set,
 )
 from legalkg.nlp.components.tokenization import abbreviations
 from spacy.language import Language
@@ -128,28 +129,8 @@ def _name_end_re(allow_and: bool) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    return frozenset(read_lines("name_stopwords.txt"))
-
-
-@lru_cache(maxsize=1)
-def _states() -> frozenset[str]:
-    return frozenset(read_lines("us_states.txt"))
-
-
-@lru_cache(maxsize=1)
 def _months() -> frozenset[str]:
     return frozenset(row["written"] for row in read_csv("months.csv"))
-
-
-@lru_cache(maxsize=1)
-def _generic() -> frozenset[str]:
-    return frozenset(read_lines("org_generic_words.txt"))
-
-
-@lru_cache(maxsize=1)
-def _common_first() -> frozenset[str]:
-    return frozenset(read_lines("org_common_first_words.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -166,7 +147,7 @@ def _ends_sentence(word: str) -> bool:
 
 def _strip_left(words: list[tuple[int, str]], known: Iterable[str] = ()) -> int:
     """Index of the first word of the name proper in ``words`` ((offset, word) pairs)."""
-    skip = _stopwords() | _suffix_words() | set(CONNECTORS)
+    skip = word_set("name_stopwords.txt") | _suffix_words() | set(CONNECTORS)
     known_keys = {name_key(k) for k in known}
     i = 0
     for j, (_, word) in enumerate(words[:-1]):
@@ -179,7 +160,8 @@ def _strip_left(words: list[tuple[int, str]], known: Iterable[str] = ()) -> int:
             i = j + 1  # "Acme Widgets LLC and Acme Parts LLC": the name nearest the end
         elif words[j][1] in ("of", "for"):
             left = [w for _, w in words[i:j]]
-            generic = any(w.lower().strip(".,'’s") in _generic() for w in left)
+            generic_words = word_set("org_generic_words.txt")
+            generic = any(w.lower().strip(".,'’s") in generic_words for w in left)
             if generic or name_key(" ".join(left)) in known_keys:
                 i = j + 1
                 while i < len(words) and words[i][1] in skip:
@@ -213,7 +195,7 @@ def name_before(
 def _skip_stopwords(text: str, start: int, end: int) -> int:
     """``start`` moved past leading sentence words and "the" within ``text[start:end]``."""
     for m in re.finditer(r"\S+", text[start:end]):
-        if m.group() not in _stopwords() and m.group() != "the":
+        if m.group() not in word_set("name_stopwords.txt") and m.group() != "the":
             return start + m.start()
     return start
 
@@ -258,7 +240,7 @@ def short_names(name: str) -> list[str]:
     if not words:
         return []
     shorts = []
-    if len(words) == 1 and words[0].lower() in _common_first():
+    if len(words) == 1 and words[0].lower() in word_set("org_common_first_words.txt"):
         without_the = re.sub(r"^(?:The|THE)\s+", "", _TAIL.sub("", name).strip(" ,"))
         if without_the not in (name, core):
             shorts.append(without_the)
@@ -270,9 +252,9 @@ def short_names(name: str) -> list[str]:
         len(words) > 1
         and len(first) >= 3
         and first[0].isupper()
-        and first.lower() not in _common_first()
-        and first.lower() not in _generic()
-        and first not in _stopwords()
+        and first.lower() not in word_set("org_common_first_words.txt")
+        and first.lower() not in word_set("org_generic_words.txt")
+        and first not in word_set("name_stopwords.txt")
     ):
         shorts.append(first)
     return shorts
@@ -552,9 +534,11 @@ class PartyFinder:
         for m in scan(self._case_name, text, self._case_anchor, before=80, after=40):
             name = m.group("name")
             words = name.split()
-            if words[0] in _stopwords() or any(w.lower() in _generic() for w in words):
+            generic = word_set("org_generic_words.txt")
+            stop = word_set("name_stopwords.txt")
+            if words[0] in stop or any(w.lower() in generic for w in words):
                 continue
-            if name in _states() or name in _months() or is_government(name):
+            if name in word_set("us_states.txt") or name in _months() or is_government(name):
                 continue
             yield m.start("name"), m.end("name"), "ORG", name, False
 
