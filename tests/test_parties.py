@@ -95,6 +95,11 @@ def test_the_commission_refers_back_to_the_agency_named_before(nlp):
     assert mentions(run(nlp, "The Commission approved the plan."), "GOV") == []
 
 
+def test_exchange_of_a_ticker_is_not_an_agency(nlp):
+    doc = run(nlp, "Acme Corp. (NYSE: ACM) said the NYSE and the SEC had no comment.")
+    assert [text for text, _ in mentions(doc, "GOV")] == ["NYSE", "SEC"]
+
+
 def test_state_officials_are_agencies(nlp):
     doc = run(nlp, "an order of the Texas Insurance Commissioner and the Ohio State Treasurer")
     assert [text for text, _ in mentions(doc, "GOV")] == [

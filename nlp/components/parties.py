@@ -302,6 +302,9 @@ def _agency_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return full, abbreviations, shapes
 
 
+_TICKER_AFTER = re.compile(r"\s*:\s*[A-Z]{1,5}\b")
+
+
 @lru_cache(maxsize=1)
 def _agency_reference() -> re.Pattern[str]:
     heads = alternation(read_lines("agency_heads.txt"))
@@ -488,8 +491,8 @@ class PartyFinder:
             start = _skip_stopwords(text, m.start(), m.end())
             yield start, m.end(), "GOV", " ".join(text[start : m.end()].split()), False
         for m in abbreviations.finditer(text):
-            if after_word(text, m.start(), ".&-"):
-                continue
+            if after_word(text, m.start(), ".&-") or _TICKER_AFTER.match(text, m.end()):
+                continue  # "(NYSE: AA)" names a listing, not an agency acting
             key = _agency_abbreviation_key()[m.group()]
             value = aliases.get(m.group()) or written.get(key) or m.group()
             yield m.start(), m.end(), "GOV", value, False
