@@ -564,3 +564,33 @@ def test_a_figure_in_a_while_clause_is_not_the_settlement_amount(nlp: Language) 
         ("$4 million", "MONEY", usd(4e6)),
     )
     assert [(e.type, e.date, e.amount) for e in events] == [("Settlement", "2011-05", None)]
+
+
+def test_defendants_of_a_filed_complaint_and_of_awarded_damages(nlp: Language) -> None:
+    court = "United States District Court for the District of Oregon"
+    filed = run(
+        nlp,
+        f"On May 1, 2012, a class action complaint was filed in the {court} against the Company.",
+        ("May 1, 2012", "DATE", "2012-05-01"), (court, "COURT", "ord"),
+        ("the Company", "REGISTRANT", FILER),
+    )
+    assert [(e.type, e.defendants, e.court and e.court.id) for e in filed] == [
+        ("LawsuitFiled", [FILER], "ord")
+    ]
+    verdict = run(
+        nlp,
+        "The jury returned a verdict awarding $2 million in damages against the Company.",
+        ("$2 million", "MONEY", usd(2e6)), ("the Company", "REGISTRANT", FILER),
+    )
+    assert [(e.type, e.defendants, e.payer) for e in verdict] == [("Judgment", [FILER], FILER)]
+
+
+def test_an_agency_action_has_no_court(nlp: Language) -> None:
+    office = "U.S. Attorney's Office"
+    events = run(
+        nlp,
+        "The Company received a subpoena from the U.S. Attorney's Office for the District of Utah.",
+        ("The Company", "REGISTRANT", FILER), (office, "GOV", office),
+        ("District of Utah", "COURT", "utd"),
+    )
+    assert [(e.type, e.agency, e.court) for e in events] == [("RegulatoryAction", office, None)]

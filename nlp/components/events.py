@@ -776,6 +776,8 @@ class EventExtractor:
         prov: dict[str, list[int]],
     ) -> None:
         courts = [ix for ix, s in sorted(masked.spans.items()) if s.label_ == "COURT"]
+        if event.type == "RegulatoryAction":
+            courts = []  # an agency acts ("U.S. Attorney's Office for the District of X")
         if not courts and event.type in COURT_TYPES:
             before = [s for s in para_spans if s.label_ == "COURT" and s.end_char <= start]
             after = [s for s in para_spans if s.label_ == "COURT" and s.start_char > start]
