@@ -80,3 +80,9 @@ def test_date_without_year_takes_the_filing_year(nlp: spacy.language.Language) -
     assert dated(text, None) == []
     # not after "on" (a table heading, a range): not read as a date
     assert dated("Shares outstanding at March 4 were 10.", "2011-05-20") == []
+
+
+def test_month_and_year_before_a_comma(nlp: spacy.language.Language) -> None:
+    assert found(nlp, "In March 2009, the court ruled.") == [("March 2009", "2009-03")]
+    # "May 2011, 2012" lists years: not one month
+    assert ("May 2011", "2011-05") not in found(nlp, "in May 2011, 2012 and 2013")

@@ -594,3 +594,34 @@ def test_an_agency_action_has_no_court(nlp: Language) -> None:
         ("District of Utah", "COURT", "utd"),
     )
     assert [(e.type, e.agency, e.court) for e in events] == [("RegulatoryAction", office, None)]
+
+
+def test_named_appellate_court_affirming_is_an_appeal(nlp: Language) -> None:
+    events = run(
+        nlp, "In June 2011, the Ninth Circuit affirmed the judgment.",
+        ("June 2011", "DATE", "2011-06"), ("the Ninth Circuit", "COURT", "ca9"),
+    )
+    assert [(e.type, e.date, e.court and e.court.id) for e in events] == [
+        ("Appeal", "2011-06", "ca9")
+    ]
+
+
+def test_who_pays_fines_penalties_and_awards(nlp: Language) -> None:
+    fined = run(
+        nlp, "The Federal Trade Commission fined the Company $3 million.",
+        ("Federal Trade Commission", "GOV", "Federal Trade Commission"),
+        ("the Company", "REGISTRANT", FILER), ("$3 million", "MONEY", usd(3e6)),
+    )
+    assert [(e.payer, e.payee) for e in fined] == [(FILER, None)]
+    paid = run(
+        nlp, "The Company paid a civil penalty of $1 million to the Department of Labor.",
+        ("The Company", "REGISTRANT", FILER), ("$1 million", "MONEY", usd(1e6)),
+        ("Department of Labor", "GOV", "Department of Labor"),
+    )
+    assert [(e.payer, e.payee) for e in paid] == [(FILER, "Department of Labor")]
+    award = run(
+        nlp, "The arbitrator issued an award in May 2010 awarding the Company $4 million.",
+        ("May 2010", "DATE", "2010-05"), ("the Company", "REGISTRANT", FILER),
+        ("$4 million", "MONEY", usd(4e6)),
+    )
+    assert [(e.type, e.payee) for e in award] == [("Judgment", FILER)]
