@@ -625,3 +625,36 @@ def test_who_pays_fines_penalties_and_awards(nlp: Language) -> None:
         ("$4 million", "MONEY", usd(4e6)),
     )
     assert [(e.type, e.payee) for e in award] == [("Judgment", FILER)]
+
+
+def test_penalty_in_an_agency_action_is_paid_by_the_filer(nlp: Language) -> None:
+    sec = "Securities and Exchange Commission"
+    text = (
+        "The Company consented to the entry of an order by the Securities and Exchange "
+        "Commission and agreed to pay a civil penalty of $2 million to the Securities and "
+        "Exchange Commission."
+    )
+    events = run(
+        nlp, text, ("The Company", "REGISTRANT", FILER), (sec, "GOV", sec, 0),
+        ("$2 million", "MONEY", usd(2e6)), (sec, "GOV", sec, 1),
+    )
+    assert [(e.type, e.payer, e.payee) for e in events] == [("RegulatoryAction", FILER, sec)]
+    plan = run(
+        nlp, "The Regional Water Board released a cleanup plan costing about $9 million.",
+        ("Regional Water Board", "GOV", "Regional Water Board"), ("$9 million", "MONEY", usd(9e6)),
+    )
+    assert [(e.type, e.payer) for e in plan] == [("RegulatoryAction", None)]
+
+
+def test_agency_verb_alone_makes_the_paragraph_an_event(nlp: Language) -> None:
+    from legalkg.nlp.extract import extract_text
+
+    text = (
+        "Unrelated opening paragraph.\n\n"
+        "On September 30, 2010, the Company announced that the Federal Communications "
+        "Commission had approved the transfer of the licenses."
+    )
+    events = extract_text(text, registrant="Acme Holdings, Inc.").events
+    assert [(e.type, e.agency, e.date) for e in events] == [
+        ("RegulatoryAction", "Federal Communications Commission", None)
+    ]

@@ -100,6 +100,11 @@ def test_exchange_of_a_ticker_is_not_an_agency(nlp):
     assert [text for text, _ in mentions(doc, "GOV")] == ["NYSE", "SEC"]
 
 
+def test_plan_of_reorganization_of_a_company_names_the_company(nlp):
+    doc = run(nlp, "the order confirming the Plan of Reorganization of Sigma Holdings, Inc. was")
+    assert mentions(doc, "ORG") == [("Sigma Holdings, Inc.", "Sigma Holdings, Inc.")]
+
+
 def test_state_officials_are_agencies(nlp):
     doc = run(nlp, "an order of the Texas Insurance Commissioner and the Ohio State Treasurer")
     assert [text for text, _ in mentions(doc, "GOV")] == [

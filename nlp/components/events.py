@@ -800,6 +800,11 @@ class EventExtractor:
             return
         if event.type == "Judgment" and event.defendants:
             event.payer = event.defendants[0]
+        elif event.type == "RegulatoryAction" and self.filters.any("pay_cue", event.evidence):
+            # a fine or penalty in an agency action the filer reports: the filer pays, unless
+            # the sentence names another payer (filled by the role patterns before)
+            if event.payee is None or event.payee != doc._.filer:
+                event.payer = doc._.filer
         elif event.type in ("Settlement", "SettlementApproval") and doc._.filer:
             if doc._.filer in event.plaintiffs or event.payee == doc._.filer:
                 return
