@@ -658,3 +658,9 @@ def test_agency_verb_alone_makes_the_paragraph_an_event(nlp: Language) -> None:
     assert [(e.type, e.agency, e.date) for e in events] == [
         ("RegulatoryAction", "Federal Communications Commission", None)
     ]
+
+
+def test_in_order_to_is_not_an_agency_order(nlp: Language) -> None:
+    text = "We met with the staff of the Internal Revenue Service in order to discuss the audit."
+    irs = "Internal Revenue Service"
+    assert run(nlp, text, ("We", "REGISTRANT", FILER), (irs, "GOV", irs)) == []
