@@ -664,3 +664,14 @@ def test_in_order_to_is_not_an_agency_order(nlp: Language) -> None:
     text = "We met with the staff of the Internal Revenue Service in order to discuss the audit."
     irs = "Internal Revenue Service"
     assert run(nlp, text, ("We", "REGISTRANT", FILER), (irs, "GOV", irs)) == []
+
+
+def test_a_growth_figure_is_not_the_settlement_amount(nlp: Language) -> None:
+    text = (
+        "Segment income increased by $5 million, or 12 percent, to $47 million, largely due "
+        "to a favorable legal settlement with Orion Power."
+    )
+    events = run(
+        nlp, text, ("$5 million", "MONEY", usd(5e6)), ("$47 million", "MONEY", usd(47e6))
+    )
+    assert [(e.type, e.amount) for e in events] == [("Settlement", None)]
