@@ -678,7 +678,10 @@ def test_a_growth_figure_is_not_the_settlement_amount(nlp: Language) -> None:
 
 
 def test_jury_finding_names_defendant_payer_and_payee(nlp: Language) -> None:
-    text = "The jury found that the Company had breached the contract and awarded Orion LLC $7 million."
+    text = (
+        "The jury found that the Company had breached the contract and awarded Orion LLC "
+        "$7 million."
+    )
     events = run(
         nlp, text, ("the Company", "REGISTRANT", FILER), ("Orion LLC", "ORG", "Orion LLC"),
         ("$7 million", "MONEY", usd(7e6)),
