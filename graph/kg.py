@@ -19,7 +19,7 @@ from typing import IO, Any
 from legalkg.graph.backend import QueryResult, StoreBackend
 from legalkg.graph.ingest import IngestSummary, ingest
 from legalkg.graph.iris import RESOLUTION_GRAPH
-from legalkg.graph.namedqueries import load_query, parse_param_value
+from legalkg.graph.namedqueries import Param, load_query, looks_like_iri, parse_param_value
 from legalkg.graph.resolve import find_companies, recompute_resolution
 from legalkg.graph.store import open_store
 from legalkg.nlp.errors import LegalKGError
@@ -127,16 +127,27 @@ class KnowledgeGraph:
         """Run a shipped named query; parameters must be declared in its header.
 
         Unlike :meth:`query`, a ``str`` value is read as the kind the header declares, so
-        ``company="https://w3id.org/legalkg/id/company/cik/0000012345"`` binds an IRI.
+        ``company="https://w3id.org/legalkg/id/company/cik/0000012345"`` binds an IRI. A value
+        for an IRI parameter that is not an IRI is looked up as a company (any spelling,
+        accepted alias or CIK), as :meth:`counterparties` does.
 
         :raises QueryNotFoundError: unknown query or parameter, or a badly typed value.
+        :raises UnknownCompanyError: a company name that the store does not know.
         """
         query = load_query(name)
         bindings = {
-            key: parse_param_value(query.param(key), value) if isinstance(value, str) else value
+            key: self._param_term(query.param(key), value) if isinstance(value, str) else value
             for key, value in params.items()
         }
         return self.query(query.text, **bindings)
+
+    def _param_term(self, param: Param, value: str) -> Node:
+        if param.kind == "iri" and not looks_like_iri(value):
+            found = find_companies(self.store, value)
+            if not found:
+                raise UnknownCompanyError(f"no company known as {value!r} in the store")
+            return found[0][0]
+        return parse_param_value(param, value)
 
     def companies(self, company: str) -> list[tuple[str, str]]:
         """``(canonical IRI, preferred label)`` of the companies known as ``company``."""

@@ -31,6 +31,7 @@ __all__ = [
     "QueryNotFoundError",
     "list_queries",
     "load_query",
+    "looks_like_iri",
     "parse_param_value",
 ]
 
@@ -107,6 +108,18 @@ def _parse_header(text: str) -> tuple[str, list[Param]]:
     return " ".join(part for part in lines if part), params
 
 
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+")
+
+
+def looks_like_iri(value: str) -> bool:
+    """Whether ``value`` (optionally in angle brackets) is an absolute IRI.
+
+    >>> looks_like_iri("https://w3id.org/legalkg/id/company/acme"), looks_like_iri("Acme Corp.")
+    (True, False)
+    """
+    return bool(_IRI.fullmatch(value.strip().removeprefix("<").removesuffix(">")))
+
+
 def parse_param_value(param: Param, value: str) -> Node:
     """Turn a command-line string into the RDF term the parameter takes.
 
@@ -116,6 +129,8 @@ def parse_param_value(param: Param, value: str) -> Node:
     rdflib.term.Literal('1500000', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal'))
     """
     if param.kind == "iri":
+        if not looks_like_iri(value):
+            raise QueryNotFoundError(f"parameter {param.name}: {value!r} is not an absolute IRI")
         return URIRef(value.strip().removeprefix("<").removesuffix(">"))
     if param.kind == "string":
         return Literal(value)

@@ -21,7 +21,7 @@ from legalkg.graph.backend import QueryResult
 from legalkg.graph.cli import app
 from legalkg.graph.ingest import FilingResult, IngestSummary, expand_paths
 from legalkg.graph.kg import Counterparty, KnowledgeGraph
-from legalkg.graph.namedqueries import QueryNotFoundError, load_query, parse_param_value
+from legalkg.graph.namedqueries import QueryNotFoundError, load_query
 from legalkg.graph.store import StoreError
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -142,7 +142,11 @@ def query(
         return
     text, bindings = _query_and_bindings(sparql, name, param or [])
     with _open(store) as kg:
-        result = kg.store.query(text, bindings)
+        if name is not None:
+            # Through the facade, so that a company name stands for the company's IRI.
+            result = kg.named_query(name, **dict(_split_param(p) for p in param or []))
+        else:
+            result = kg.store.query(text, bindings)
     typer.echo(render_result(result, format.value), nl=False)
 
 
@@ -163,7 +167,9 @@ def _query_and_bindings(
     pairs = [_split_param(p) for p in params]
     if name is not None:
         named = load_query(name)
-        return named.text, {k: parse_param_value(named.param(k), v) for k, v in pairs}
+        for key, _value in pairs:
+            named.param(key)  # an undeclared parameter fails before the store is opened
+        return named.text, {}
     assert sparql is not None
     path = Path(sparql)
     text = path.read_text(encoding="utf-8") if sparql.endswith(".rq") and path.is_file() else sparql
