@@ -42,3 +42,20 @@ def test_every_registered_command_has_a_docstring() -> None:
     group = get_command(app)
     for name, command in group.commands.items():  # type: ignore[attr-defined]
         assert command.help, f"command {name} has no help text"
+
+
+def test_an_unexpected_error_is_one_line_and_exit_code_70(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import legalkg.nlp.filings as filings
+    from legalkg.graph.cli import main
+
+    def broken(path: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(filings, "read_filing", broken)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["extract", str(REPO / "examples" / "filings" / "savvis-8k-2002.txt")])
+    assert exit_info.value.code == 70
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "RuntimeError: boom" in err

@@ -6,6 +6,7 @@ errors into one clear line on stderr and a non-zero exit code.
 
 from __future__ import annotations
 
+import os
 import sys
 
 import typer
@@ -38,7 +39,11 @@ _register()
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI; library errors become one line on stderr and exit code 1 (2 for usage)."""
+    """Run the CLI.
+
+    Exit codes: 0 success, 1 a library error (one line on stderr), 2 a usage error, 70 an
+    internal error (a bug: one line, or the traceback with ``LEGALKG_DEBUG=1``), 130 interrupted.
+    """
     try:
         app(args=argv, standalone_mode=True)
     except LegalKGError as error:
@@ -47,3 +52,15 @@ def main(argv: list[str] | None = None) -> None:
     except (FileNotFoundError, IsADirectoryError, PermissionError) as error:
         print(f"legalkg: error: {error.filename}: {error.strerror}", file=sys.stderr)
         raise SystemExit(1) from None
+    except KeyboardInterrupt:
+        print("legalkg: interrupted", file=sys.stderr)
+        raise SystemExit(130) from None
+    except Exception as error:
+        if os.environ.get("LEGALKG_DEBUG"):
+            raise
+        print(
+            f"legalkg: internal error: {type(error).__name__}: {error} "
+            "(set LEGALKG_DEBUG=1 for the traceback; please report it)",
+            file=sys.stderr,
+        )
+        raise SystemExit(70) from None
