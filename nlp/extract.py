@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import dateutil.parser
-from legalkg.nlp.components.common import PERIOD_END_KEY, read_lines
+from legalkg.nlp.components.common import PERIOD_END_KEY, read_lines, scan
 from legalkg.nlp.components.events import (
     REFERENCE_DATE_KEY,
     CueFilter,
@@ -213,6 +213,7 @@ def _make_doc(nlp: Language, text: str, filing: Filing) -> Doc:
 
 
 _PERIOD_END: list[re.Pattern[str]] = []
+_ENDED = re.compile(r"end(?:ed|ing)\b")
 
 
 def period_end(text: str) -> str | None:
@@ -220,10 +221,8 @@ def period_end(text: str) -> str | None:
     January 31, 2010"), from the first statement of it, else ``None``."""
     if not _PERIOD_END:
         _PERIOD_END.extend(re.compile(p) for p in read_lines("period_end_patterns.txt"))
-    if "ended" not in text and "ending" not in text:
-        return None
     for pattern in _PERIOD_END:
-        found = pattern.search(text)
+        found = next(scan(pattern, text, _ENDED, before=40, after=40), None)
         if found:
             try:
                 return dateutil.parser.parse(found.group("end")).date().isoformat()

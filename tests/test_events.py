@@ -689,3 +689,15 @@ def test_jury_finding_names_defendant_payer_and_payee(nlp: Language) -> None:
     assert [(e.type, e.defendants, e.payer, e.payee) for e in events] == [
         ("Judgment", [FILER], FILER, "Orion LLC")
     ]
+
+
+def test_select_keywords_only_choose_paragraphs() -> None:
+    from legalkg.nlp.components.events import CueFilter, load_triggers
+
+    gov_verb = [t for t in load_triggers() if t.select_keywords and not t.keywords]
+    assert gov_verb, "the agency-verb trigger selects paragraphs by its verbs"
+    selecting = CueFilter(gov_verb, require_keywords=True)
+    assert selecting.search("the Commission fined the company")
+    assert not selecting.search("the Commission met the company")
+    # inside the component the trigger needs no keyword: its regex decides
+    assert CueFilter(gov_verb).search("the Commission released its report")

@@ -141,6 +141,9 @@ class Trigger:
     # the pattern itself states a negative outcome ("will not recommend enforcement action"):
     # only the words before it are checked for hypothetical or negated clauses
     negative: bool = False
+    # keywords for choosing the filing's paragraphs when ``keywords`` is empty (a trigger
+    # without a word of its own, such as an agency followed by a verb)
+    select_keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -186,6 +189,7 @@ def load_triggers(name: str = "event_triggers.jsonl") -> list[Trigger]:
             tuple(r.get("needs", ())),
             tuple(k.lower() for k in r.get("keywords", ())),
             bool(r.get("negative", False)),
+            tuple(k.lower() for k in r.get("select_keywords", ())),
         )
         for r in rows
     ]
@@ -217,13 +221,14 @@ class CueFilter:
     def __init__(self, triggers: Iterable[Trigger], *, require_keywords: bool = False) -> None:
         cues: dict[str, tuple[frozenset[str], tuple[str, ...], re.Pattern[str], bool]] = {}
         for trig in triggers:
-            if require_keywords and not trig.keywords:
+            keywords = trig.keywords or (trig.select_keywords if require_keywords else ())
+            if require_keywords and not keywords:
                 continue
-            prefixes = frozenset(_prefix(k) for k in trig.keywords)
+            prefixes = frozenset(_prefix(k) for k in keywords)
             # a cue without case-sensitive parts runs on the lowercased text: re.I is slow
             sensitive = "(?-i:" in trig.cue
             regex = re.compile(rf"\b(?:{trig.cue})", re.I if sensitive else 0)
-            cues.setdefault(trig.cue, (prefixes, trig.keywords, regex, sensitive))
+            cues.setdefault(trig.cue, (prefixes, keywords, regex, sensitive))
         self.cues = list(cues.values())
         self.word_index = True
 
