@@ -701,3 +701,21 @@ def test_select_keywords_only_choose_paragraphs() -> None:
     assert not selecting.search("the Commission met the company")
     # inside the component the trigger needs no keyword: its regex decides
     assert CueFilter(gov_verb).search("the Commission released its report")
+
+
+def test_the_single_counterparty_of_a_paid_settlement_is_the_payee(nlp: Language) -> None:
+    text = (
+        "During 2011 we reached a settlement of the Orion patent suit in the amount of "
+        "$4 million."
+    )
+    events = run(
+        nlp, text, ("2011", "DATE", "2011"), ("we", "REGISTRANT", FILER),
+        ("Orion", "ORG", "Orion Inc."), ("$4 million", "MONEY", usd(4e6)),
+    )
+    assert [(e.payer, e.payee) for e in events] == [(FILER, "Orion Inc.")]
+    fees = run(
+        nlp, "We settled the suit with Orion Inc. and paid $1 million of plaintiffs' attorneys' "
+        "fees.", ("We", "REGISTRANT", FILER), ("Orion Inc.", "ORG", "Orion Inc."),
+        ("$1 million", "MONEY", usd(1e6)),
+    )
+    assert [(e.payer, e.payee) for e in fees] == [(FILER, None)]

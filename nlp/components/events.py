@@ -113,6 +113,8 @@ _SETTLEMENT_SUM = re.compile(
     r"of|for)\s+(⟨MONEY:(\d+)⟩)",
     re.I,
 )
+# a sum for the other side's lawyers is not paid to the other party
+_FEES = re.compile(r"\b(?:attorneys?['’]?|counsel|legal)\s+fees\b", re.I)
 _HIGH_COURT = re.compile(r"\b(?:Supreme|Constitutional|High)\s+Court|\bCourt\s+of\s+Justice", re.I)
 _PAY_ROLES = frozenset({"payer", "payee"})
 _SUB_UNIT = re.compile(r"⟨GOV:(\d+)⟩\s+of\s+(?:the\s+)?⟨GOV:\d+⟩")
@@ -814,6 +816,9 @@ class EventExtractor:
             if doc._.filer in event.plaintiffs or event.payee == doc._.filer:
                 return
             event.payer = doc._.filer
+            others = [p for p in event.parties if _fold(p) != _fold(doc._.filer)]
+            if event.payee is None and len(others) == 1 and not _FEES.search(event.evidence):
+                event.payee = others[0]  # the one counterparty settled with receives the sum
 
 
 # -- helpers -------------------------------------------------------------------------------
