@@ -154,6 +154,9 @@ class RoleRule:
 
     roles: tuple[str, ...]
     regex: re.Pattern[str]
+    # the event types the rule applies to (empty: all): "the Company filed a petition" names
+    # a debtor only when the petition is a bankruptcy petition, not one for certiorari
+    types: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -208,7 +211,10 @@ def load_filters(name: str = "event_filters.jsonl") -> Filters:
 
 def load_role_rules(name: str = "event_roles.jsonl") -> list[RoleRule]:
     """Read the role pattern data file."""
-    return [RoleRule(tuple(r["roles"]), _expand(r["pattern"])) for r in read_jsonl(name)]
+    return [
+        RoleRule(tuple(r["roles"]), _expand(r["pattern"]), frozenset(r.get("types", ())))
+        for r in read_jsonl(name)
+    ]
 
 
 class CueFilter:
@@ -699,6 +705,8 @@ class EventExtractor:
     ) -> None:
         """Assign the parties each rule's groups capture to the rule's roles."""
         for rule in rules:
+            if rule.types and event.type not in rule.types:
+                continue
             for m in rule.regex.finditer(masked.text):
                 if skip_same_party and _same_party_twice(doc, masked, m):
                     continue  # "X ... offering X": the subject was read off the wrong name
