@@ -168,10 +168,14 @@ _VARNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def bind_values(sparql: str, bindings: Mapping[str, Any]) -> str:
-    """Pre-bind variables by a ``VALUES`` block placed first in the query's ``WHERE`` group.
+    """Pre-bind variables by a ``VALUES`` block placed first in the query's ``WHERE`` group and
+    in the ``WHERE`` group of every subquery.
 
-    Terms are serialised by rdflib (``n3()``), so a quote or a brace in a user's string stays
-    inside its literal. Blank nodes cannot be bound (SPARQL ``VALUES`` has no syntax for them).
+    This gives the meaning the embedded stores give bindings (the variable stands for the value
+    throughout the query): a subquery does not see the outer query's bindings, so a variable
+    that is tested only inside a subquery must be bound there too. Terms are serialised by
+    rdflib (``n3()``), so a quote or a brace in a user's string stays inside its literal. Blank
+    nodes cannot be bound (SPARQL ``VALUES`` has no syntax for them).
 
     >>> bind_values("SELECT ?n WHERE { ?c <http://x/name> ?n }", {"c": URIRef("http://x/c")})
     'SELECT ?n WHERE { VALUES (?c) { (<http://x/c>) } ?c <http://x/name> ?n }'
@@ -186,8 +190,9 @@ def bind_values(sparql: str, bindings: Mapping[str, Any]) -> str:
             raise StoreError(f"cannot bind {name!r}: not a SPARQL variable name")
     terms = " ".join(_term_n3(name, bindings[name]) for name in names)
     block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }}"
-    at = _where_group_start(sparql)
-    return sparql[:at] + block + sparql[at:]
+    for at in sorted(_where_group_starts(sparql), reverse=True):
+        sparql = sparql[:at] + block + sparql[at:]
+    return sparql
 
 
 def _term_n3(name: str, term: Any) -> str:
@@ -201,8 +206,8 @@ def _term_n3(name: str, term: Any) -> str:
         raise StoreError(f"cannot bind ?{name}: {str(term)!r} is not a valid IRI") from None
 
 
-def _where_group_start(sparql: str) -> int:
-    """Offset just after the ``{`` that opens the query's ``WHERE`` group."""
+def _where_group_starts(sparql: str) -> set[int]:
+    """Offsets just after the ``{`` that opens the query's ``WHERE`` group and each subquery's."""
     masked = _mask(sparql)
     form = re.search(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", masked, re.I)
     if form is None:
@@ -215,7 +220,12 @@ def _where_group_start(sparql: str) -> int:
     brace = masked.find("{", at)
     if brace < 0:
         raise StoreError("cannot bind values: the query has no WHERE group")
-    return brace + 1
+    starts = {brace + 1}
+    for select in re.finditer(r"\bSELECT\b", masked[brace:], re.I):
+        inner = masked.find("{", brace + select.end())
+        if inner >= 0:
+            starts.add(inner + 1)
+    return starts
 
 
 def _group_end(masked: str, start: int) -> int:

@@ -124,6 +124,16 @@ def test_values_skip_the_construct_template() -> None:
     assert text == "CONSTRUCT { ?s <urn:q> ?o } WHERE { VALUES (?s) { (<urn:s>) } ?s <urn:p> ?o }"
 
 
+def test_values_also_bind_inside_subqueries() -> None:
+    query = "SELECT ?e WHERE { { SELECT ?e WHERE { ?e ?p ?o FILTER EXISTS { ?c ?q ?e } } } }"
+    text = bind_values(query, {"c": URIRef("urn:c")})
+    block = "VALUES (?c) { (<urn:c>) }"
+    assert text == (
+        f"SELECT ?e WHERE {{ {block} {{ SELECT ?e WHERE {{ {block} ?e ?p ?o "
+        "FILTER EXISTS { ?c ?q ?e } } } }"
+    )
+
+
 def test_values_in_ask_without_where_keyword() -> None:
     assert bind_values("ASK { ?s ?p ?o }", {"s": URIRef("urn:s")}).startswith(
         "ASK { VALUES (?s) { (<urn:s>) }"
