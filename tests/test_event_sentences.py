@@ -1,0 +1,253 @@
+"""Typical 8-K sentences for each event type and role, through the whole extraction pipeline.
+
+The filings behind the dev and held-out gold are earnings releases and merger news, so lawsuits,
+dismissals, appeals, court orders and bankruptcy petitions are rare there. These sentences are
+written for the tests (in the wording filings use) and pin the type and every role the sentence
+states. Negative cases pin what is not an event: hypothetical, boilerplate, contract and
+risk-factor language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from legalkg.nlp.extract import extract_text
+from legalkg.nlp.model import Event
+
+FILER = "Acme Holdings, Inc."
+
+
+def events_of(text: str) -> list[Event]:
+    return list(extract_text(text, registrant=FILER).events)
+
+
+def one_event(text: str) -> Event:
+    events = events_of(text)
+    assert len(events) == 1, [(e.type, e.trigger) for e in events]
+    return events[0]
+
+
+def check(event: Event, expected: dict[str, Any]) -> None:
+    """Compare only the roles ``expected`` names; ``court`` by id, ``amount`` by value."""
+    for role, want in expected.items():
+        if role == "court":
+            got = event.court.id if event.court is not None else None
+        elif role == "amount":
+            got = event.amount.value if event.amount is not None else None
+        elif role in ("plaintiffs", "defendants", "parties"):
+            got = sorted(getattr(event, role))
+            want = sorted(want)
+        else:
+            got = getattr(event, role)
+        assert got == want, f"{role}: {got!r} != {want!r} in {event.evidence!r}"
+
+
+CASES: list[tuple[str, dict[str, Any]]] = [
+    # -- BankruptcyPetition
+    (
+        "On March 3, 2005, the Company filed a voluntary petition for relief under Chapter 11 of "
+        "the United States Bankruptcy Code in the United States Bankruptcy Court for the Southern "
+        "District of New York (Case No. 05-12345).",
+        {"type": "BankruptcyPetition", "date": "2005-03-03", "court": "nysb",
+         "case_number": "05-12345", "debtor": FILER},
+    ),
+    (
+        "On April 14, 2009, Acme Holdings, Inc. and certain of its subsidiaries filed voluntary "
+        "petitions for reorganization under Chapter 11 in the United States Bankruptcy Court for "
+        "the District of Delaware.",
+        {"type": "BankruptcyPetition", "date": "2009-04-14", "court": "deb", "debtor": FILER},
+    ),
+    (
+        "On July 17, 2009, an involuntary petition under Chapter 7 of the Bankruptcy Code was "
+        "filed against Delta Widgets, Inc. in the United States Bankruptcy Court for the Northern "
+        "District of Texas.",
+        {"type": "BankruptcyPetition", "date": "2009-07-17", "court": "txnb",
+         "debtor": "Delta Widgets, Inc."},
+    ),
+    # -- LawsuitFiled
+    (
+        "On June 1, 2004, a purported class action complaint was filed in the United States "
+        "District Court for the District of Delaware against the Company and certain of its "
+        "officers.",
+        {"type": "LawsuitFiled", "date": "2004-06-01", "court": "ded", "defendants": [FILER]},
+    ),
+    (
+        "On August 2, 2006, Beta Systems Corp. filed a lawsuit against the Company in the United "
+        "States District Court for the Eastern District of Texas alleging infringement of three "
+        "patents.",
+        {"type": "LawsuitFiled", "date": "2006-08-02", "court": "txed",
+         "plaintiffs": ["Beta Systems Corp."], "defendants": [FILER]},
+    ),
+    (
+        "On May 1, 2008, Beta Systems Corp. filed a complaint against the Company, captioned "
+        "Beta Systems Corp. v. Acme Holdings, Inc., Civil Action No. 08-299 (D. Del.).",
+        {"type": "LawsuitFiled", "date": "2008-05-01", "case_number": "08-299",
+         "plaintiffs": ["Beta Systems Corp."], "defendants": [FILER]},
+    ),
+    (
+        "On February 11, 2003, a shareholder derivative action was commenced in the Court of "
+        "Chancery of the State of Delaware against the members of the Company's Board.",
+        {"type": "LawsuitFiled", "date": "2003-02-11", "court": "delch"},
+    ),
+    # -- Dismissal
+    (
+        "On September 30, 2007, the court entered an order dismissing the complaint with "
+        "prejudice.",
+        {"type": "Dismissal", "date": "2007-09-30"},
+    ),
+    (
+        "On May 2, 2012, the court granted the defendants' motion to dismiss the amended "
+        "complaint.",
+        {"type": "Dismissal", "date": "2012-05-02"},
+    ),
+    (
+        "On March 17, 2010, the plaintiffs voluntarily dismissed their complaint against the "
+        "Company.",
+        {"type": "Dismissal", "date": "2010-03-17", "defendants": [FILER]},
+    ),
+    # -- Appeal
+    (
+        "On October 12, 2007, plaintiffs filed a notice of appeal to the United States Court of "
+        "Appeals for the Third Circuit.",
+        {"type": "Appeal", "date": "2007-10-12", "court": "ca3"},
+    ),
+    (
+        "On May 5, 2008, the Court of Appeals for the Third Circuit affirmed the dismissal.",
+        {"type": "Appeal", "date": "2008-05-05", "court": "ca3"},
+    ),
+    (
+        "On January 9, 2012, the U.S. Court of Appeals for the Federal Circuit reversed the "
+        "district court's judgment of infringement and remanded the case.",
+        {"type": "Appeal", "date": "2012-01-09", "court": "cafc"},
+    ),
+    (
+        "On April 22, 2005, the Company filed a petition for a writ of certiorari with the United "
+        "States Supreme Court.",
+        {"type": "Appeal", "date": "2005-04-22", "court": "scotus", "debtor": None},
+    ),
+    # -- CourtOrder
+    (
+        "On July 9, 2009, the United States Bankruptcy Court for the District of Delaware entered "
+        "an order approving the sale of substantially all of the assets of the Company to Gamma "
+        "Capital LLC.",
+        {"type": "CourtOrder", "date": "2009-07-09", "court": "deb"},
+    ),
+    (
+        "On October 3, 2011, the Bankruptcy Court confirmed the Company's Plan of Reorganization.",
+        {"type": "CourtOrder", "date": "2011-10-03"},
+    ),
+    (
+        "On December 1, 2008, the Superior Court of California, County of Los Angeles issued a "
+        "temporary restraining order prohibiting the Company from completing the merger.",
+        {"type": "CourtOrder", "date": "2008-12-01", "court": "calsuperct"},
+    ),
+    (
+        "On March 14, 2011, the Delaware Court of Chancery enjoined the shareholder vote on the "
+        "proposed merger.",
+        {"type": "CourtOrder", "date": "2011-03-14", "court": "delch"},
+    ),
+    # -- SettlementApproval
+    (
+        "On February 2, 2010, the United States District Court for the Southern District of New "
+        "York granted final approval of the settlement.",
+        {"type": "SettlementApproval", "date": "2010-02-02", "court": "nysd"},
+    ),
+    # -- Judgment
+    (
+        "On November 20, 2006, a jury in the United States District Court for the Eastern "
+        "District of Texas returned a verdict in favor of plaintiff Beta Systems Corp. and "
+        "awarded damages of $12.5 million against the Company.",
+        {"type": "Judgment", "date": "2006-11-20", "court": "txed", "amount": 12.5e6,
+         "plaintiffs": ["Beta Systems Corp."], "defendants": [FILER], "payer": FILER,
+         "payee": "Beta Systems Corp."},
+    ),
+    (
+        "On June 6, 2006, the arbitration panel issued an award in favor of the Company in the "
+        "amount of $4.1 million.",
+        {"type": "Judgment", "date": "2006-06-06", "amount": 4.1e6, "payee": FILER},
+    ),
+    (
+        "On October 1, 2008, the jury found that the Company had infringed two patents held by "
+        "Beta Systems Corp. and awarded Beta Systems Corp. $25 million in damages.",
+        {"type": "Judgment", "date": "2008-10-01", "amount": 25e6, "defendants": [FILER],
+         "payer": FILER, "payee": "Beta Systems Corp."},
+    ),
+    # -- Settlement
+    (
+        "On January 15, 2008, the Company entered into a Memorandum of Understanding to settle "
+        "the consolidated securities class action for $15 million.",
+        {"type": "Settlement", "date": "2008-01-15", "amount": 15e6, "payer": FILER},
+    ),
+    (
+        "On July 1, 2010, the Company settled the lawsuit with Beta Systems Corp. for $3.2 "
+        "million.",
+        {"type": "Settlement", "date": "2010-07-01", "amount": 3.2e6, "payer": FILER,
+         "payee": "Beta Systems Corp."},
+    ),
+    (
+        "On August 18, 2009, the Company settled its patent litigation with Beta Systems Corp. "
+        "Under the terms of the settlement, Beta Systems Corp. will pay the Company $7 million.",
+        {"type": "Settlement", "date": "2009-08-18", "amount": 7e6,
+         "payer": "Beta Systems Corp.", "payee": FILER},
+    ),
+    # -- RegulatoryAction
+    (
+        "On March 1, 2007, the Company received a Wells notice from the staff of the Securities "
+        "and Exchange Commission.",
+        {"type": "RegulatoryAction", "date": "2007-03-01",
+         "agency": "Securities and Exchange Commission"},
+    ),
+    (
+        "On April 3, 2006, the Company received a subpoena from the U.S. Attorney's Office for "
+        "the District of Massachusetts requesting documents relating to its sales practices.",
+        {"type": "RegulatoryAction", "date": "2006-04-03", "court": None},
+    ),
+    (
+        "On June 10, 2005, the Company and the Environmental Protection Agency entered into a "
+        "consent decree resolving alleged violations of the Clean Air Act.",
+        {"type": "RegulatoryAction", "date": "2005-06-10",
+         "agency": "Environmental Protection Agency"},
+    ),
+    (
+        "On June 30, 2011, the Company agreed to pay a civil penalty of $2.5 million to the "
+        "Securities and Exchange Commission to settle the matter.",
+        {"type": "RegulatoryAction", "date": "2011-06-30", "amount": 2.5e6, "payer": FILER,
+         "agency": "Securities and Exchange Commission"},
+    ),
+    (
+        "On September 8, 2006, the Federal Trade Commission issued a second request for "
+        "additional information relating to the proposed merger.",
+        {"type": "RegulatoryAction", "date": "2006-09-08", "agency": "Federal Trade Commission"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[1]["type"] + str(i) for i, c in
+                                                             enumerate(CASES)])
+def test_sentence_gives_the_event_and_its_roles(text: str, expected: dict[str, Any]) -> None:
+    check(one_event(text), expected)
+
+
+NEGATIVES = [
+    "The Company may file a lawsuit against Beta Systems Corp. if negotiations fail.",
+    "The Company could be subject to fines and penalties imposed by the Securities and Exchange "
+    "Commission.",
+    "From time to time, we are involved in litigation arising in the ordinary course of "
+    "business.",
+    "Any dispute arising under this Agreement shall be submitted to arbitration in New York.",
+    "The following factors could cause actual results to differ materially from those "
+    "projected: the outcome of current and future litigation, regulatory investigations, "
+    "proceedings or inquiries, including the pending EPA civil actions against certain "
+    "subsidiaries, FERC matters, IRS audits and Delta-related matters.",
+    "Risks and uncertainties include pending investigations by the Securities and Exchange "
+    "Commission and the outcome of the patent lawsuit filed by Beta Systems Corp.",
+    "99.1 Press release dated March 3, 2005 announcing the settlement of litigation.",
+    "The Company intends to appeal the verdict.",
+    "Plaintiffs are seeking to have the court approve the settlement.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_non_events_give_nothing(text: str) -> None:
+    assert [(e.type, e.trigger) for e in events_of(text)] == []
