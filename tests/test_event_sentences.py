@@ -220,6 +220,61 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "additional information relating to the proposed merger.",
         {"type": "RegulatoryAction", "date": "2006-09-08", "agency": "Federal Trade Commission"},
     ),
+    (
+        "On December 15, 2008, Beta Systems Corp. filed for protection under Chapter 11 of the "
+        "U.S. Bankruptcy Code.",
+        {"type": "BankruptcyPetition", "date": "2008-12-15", "debtor": "Beta Systems Corp."},
+    ),
+    (
+        "On March 31, 2009, the Company's wholly owned subsidiary, Acme Europe B.V., filed a "
+        "request for the opening of insolvency proceedings with the district court in Amsterdam.",
+        {"type": "BankruptcyPetition", "date": "2009-03-31", "debtor": "Acme Europe B.V."},
+    ),
+    (
+        "On May 2, 2012, the Company and Beta Systems Corp. filed a stipulation of dismissal with "
+        "prejudice.",
+        {"type": "Dismissal", "date": "2012-05-02"},
+    ),
+    (
+        "On June 3, 2004, the court preliminarily approved the proposed settlement and scheduled "
+        "a fairness hearing for September 10, 2004.",
+        {"type": "SettlementApproval", "date": "2004-06-03"},
+    ),
+    (
+        "On April 8, 2005, the Company and the New York Attorney General entered into an Assurance "
+        "of Discontinuance pursuant to which the Company paid $1.2 million.",
+        {"type": "RegulatoryAction", "date": "2005-04-08", "agency": "New York Attorney General",
+         "amount": 1.2e6, "payer": FILER},
+    ),
+    (
+        "On May 14, 2007, Acme Holdings, Inc. filed suit against Beta Systems Corp. in the United "
+        "States District Court for the Northern District of California, alleging breach of "
+        "contract.",
+        {"type": "LawsuitFiled", "date": "2007-05-14", "court": "cand", "plaintiffs": [FILER],
+         "defendants": ["Beta Systems Corp."]},
+    ),
+    (
+        "On March 2, 2004, the Company was served with a complaint filed by Beta Systems Corp. in "
+        "the Superior Court of the State of California for the County of San Diego.",
+        {"type": "LawsuitFiled", "date": "2004-03-02", "court": "calsuperct",
+         "plaintiffs": ["Beta Systems Corp."], "defendants": [FILER]},
+    ),
+    (
+        "On November 3, 2008, the Court entered a final judgment against the Company in the "
+        "amount of $8.7 million.",
+        {"type": "Judgment", "date": "2008-11-03", "amount": 8.7e6, "defendants": [FILER],
+         "payer": FILER},
+    ),
+    (
+        "The United States District Court for the District of New Jersey dismissed the "
+        "consolidated class action on March 1, 2006.",
+        {"type": "Dismissal", "date": "2006-03-01", "court": "njd"},
+    ),
+    (
+        "In November 2007, the Company received a grand jury subpoena from the Antitrust Division "
+        "of the Department of Justice.",
+        {"type": "RegulatoryAction", "date": "2007-11"},
+    ),
 ]
 
 
@@ -245,6 +300,8 @@ NEGATIVES = [
     "99.1 Press release dated March 3, 2005 announcing the settlement of litigation.",
     "The Company intends to appeal the verdict.",
     "Plaintiffs are seeking to have the court approve the settlement.",
+    "On February 19, 2009, the Company filed a motion to dismiss the complaint.",
+    "On March 5, 2009, the Company filed its answer to the complaint.",
 ]
 
 
