@@ -275,6 +275,34 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "of the Department of Justice.",
         {"type": "RegulatoryAction", "date": "2007-11"},
     ),
+    (
+        "On May 3, 2006, the Company and its wholly-owned subsidiary, Acme Services LLC, filed "
+        "voluntary petitions for relief under Chapter 11 of title 11 of the United States Code in "
+        "the United States Bankruptcy Court for the District of Delaware.",
+        {"type": "BankruptcyPetition", "date": "2006-05-03", "court": "deb", "debtor": FILER},
+    ),
+    (
+        "On June 30, 2005, the court granted the Company's motion for summary judgment.",
+        {"type": "Judgment", "date": "2005-06-30"},
+    ),
+    (
+        "On April 2, 2010, the United States District Court for the Southern District of New York "
+        "entered judgment in favor of the Company, dismissing all claims asserted by the "
+        "plaintiffs.",
+        {"type": "Judgment", "date": "2010-04-02", "court": "nysd"},
+    ),
+    (
+        "On August 30, 2005, the Company was named as a defendant in a lawsuit filed in the "
+        "Circuit Court of Cook County, Illinois by Gamma Capital LLC.",
+        {"type": "LawsuitFiled", "date": "2005-08-30", "plaintiffs": ["Gamma Capital LLC"],
+         "defendants": [FILER]},
+    ),
+    (
+        "On March 22, 2012, the Company was notified by the Environmental Protection Agency that "
+        "it has been named a potentially responsible party at the Smith Creek Superfund site.",
+        {"type": "RegulatoryAction", "date": "2012-03-22",
+         "agency": "Environmental Protection Agency"},
+    ),
 ]
 
 
