@@ -330,6 +330,8 @@ NEGATIVES = [
     "Plaintiffs are seeking to have the court approve the settlement.",
     "On February 19, 2009, the Company filed a motion to dismiss the complaint.",
     "On March 5, 2009, the Company filed its answer to the complaint.",
+    "The Company indemnifies VMS for claims by the Environmental Protection Agency alleging that "
+    "VMS is a potentially responsible party under CERCLA.",
 ]
 
 
