@@ -85,13 +85,16 @@ class KnowledgeGraph:
         *,
         memory: bool = False,
         create: bool = True,
+        endpoint: str | None = None,
     ) -> KnowledgeGraph:
         """Open the embedded store at ``path`` (else ``$LEGALKG_STORE``, else ``./legalkg-store``),
-        or a new in-memory store. With ``create=False`` a missing store is an error.
+        a new in-memory store, or the SPARQL 1.1 server at ``endpoint`` (else
+        ``$LEGALKG_ENDPOINT``; see :class:`legalkg.graph.remote.SparqlEndpointStore`).
+        With ``create=False`` a missing store is an error.
 
         :raises StoreError: when the store is locked, not a store, or of an incompatible layout.
         """
-        return cls(open_store(path, memory=memory, create=create))
+        return cls(open_store(path, memory=memory, create=create, endpoint=endpoint))
 
     def __enter__(self) -> KnowledgeGraph:
         return self

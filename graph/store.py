@@ -36,6 +36,7 @@ from rdflib.term import Node
 
 __all__ = [
     "DEFAULT_STORE_PATH",
+    "ENDPOINT_ENV",
     "EXPORT_FORMATS",
     "LAYOUT_VERSION",
     "META_GRAPH",
@@ -50,6 +51,7 @@ __all__ = [
 LAYOUT_VERSION = "1"
 DEFAULT_STORE_PATH = "./legalkg-store"
 STORE_ENV = "LEGALKG_STORE"
+ENDPOINT_ENV = "LEGALKG_ENDPOINT"
 META_GRAPH = GRAPH_IRI + "meta"
 _STORE_NODE = "https://w3id.org/legalkg/id/store"
 _LAYOUT_PREFIX = "https://w3id.org/legalkg/store-layout/"
@@ -386,19 +388,42 @@ class MemoryStore(StoreBackend):
 
 
 def open_store(
-    path: str | os.PathLike[str] | None = None, *, memory: bool = False, create: bool = True
+    path: str | os.PathLike[str] | None = None,
+    *,
+    memory: bool = False,
+    create: bool = True,
+    endpoint: str | None = None,
 ) -> StoreBackend:
-    """Open the store to use: in memory, at ``path``, at ``$LEGALKG_STORE``, or ``./legalkg-store``.
+    """Open the store to use: in memory, at ``path``, on the SPARQL 1.1 server ``endpoint``, at
+    ``$LEGALKG_STORE``, on the server ``$LEGALKG_ENDPOINT``, or ``./legalkg-store``.
 
     With ``create=False`` a missing on-disk store is an error instead of a new empty store.
+    A server is reached through :class:`legalkg.graph.remote.SparqlEndpointStore`, with its
+    credentials from the environment only.
 
-    :raises StoreError: see :class:`OxigraphStore`.
+    :raises StoreError: see :class:`OxigraphStore`; also when both a folder and an endpoint are
+        given (or both environment variables are set).
 
     >>> open_store(memory=True).count()
     0
     """
     if memory:
         return MemoryStore()
+    if path is not None and endpoint:
+        raise StoreError("give a store folder (--store) or a SPARQL endpoint, not both")
+    if path is None and not endpoint:
+        endpoint = _endpoint_from_env()
+    if endpoint:
+        from legalkg.graph.remote import SparqlEndpointStore
+
+        return SparqlEndpointStore.from_env(endpoint)
     where = path if path is not None else os.environ.get(STORE_ENV) or DEFAULT_STORE_PATH
     return OxigraphStore(where, create=create)
+
+
+def _endpoint_from_env() -> str | None:
+    endpoint = os.environ.get(ENDPOINT_ENV) or None
+    if endpoint and os.environ.get(STORE_ENV):
+        raise StoreError(f"both {STORE_ENV} and {ENDPOINT_ENV} are set; unset one of them")
+    return endpoint
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from legalkg.graph.backend import StoreBackend
+from legalkg.graph.remote import OxigraphServer, SparqlEndpointStore
 from legalkg.graph.store import (
     META_GRAPH,
     MemoryStore,
@@ -26,9 +28,27 @@ from rdflib.compare import isomorphic
 EX = "https://example.org/"
 G1, G2 = EX + "graph/1", EX + "graph/2"
 
+def _on_oxigraph_server(tmp: Path) -> StoreBackend:
+    """A store on a real Oxigraph server (PyPI ``oxigraph``) on 127.0.0.1, over ``tmp``;
+    closing the store stops the server."""
+    if shutil.which("oxigraph") is None:
+        pytest.skip("the oxigraph server (PyPI oxigraph) is not installed")
+    server = OxigraphServer(tmp / "server").start()
+    store = SparqlEndpointStore(server.url)
+    close = store.close
+
+    def close_and_stop() -> None:
+        close()
+        server.stop()
+
+    store.close = close_and_stop
+    return store
+
+
 BACKENDS: dict[str, Callable[[Path], StoreBackend]] = {
     "oxigraph": lambda tmp: OxigraphStore(tmp / "store"),
     "memory": lambda tmp: MemoryStore(),
+    "server": _on_oxigraph_server,
 }
 
 

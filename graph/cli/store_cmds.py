@@ -34,6 +34,14 @@ __all__ = ["counterparties", "export", "ingest", "query", "stats"]
 STORE_HELP = "Store folder (default: $LEGALKG_STORE, else ./legalkg-store)."
 StoreOption = Annotated[Path | None, typer.Option("--store", help=STORE_HELP)]
 JOBS_HELP = "Worker processes for extraction (1: in this process); with --dask, Dask workers."
+ENDPOINT_HELP = (
+    "URL of a SPARQL 1.1 server to use instead of the store folder (default: "
+    "$LEGALKG_ENDPOINT). Credentials come only from LEGALKG_ENDPOINT_USER and "
+    "LEGALKG_ENDPOINT_PASSWORD, or LEGALKG_ENDPOINT_TOKEN."
+)
+EndpointOption = Annotated[
+    str | None, typer.Option("--endpoint", metavar="URL", help=ENDPOINT_HELP)
+]
 DASK_HELP = "Run extraction on Dask: 'local' for a local cluster, or a scheduler address."
 PARAM_HELP = (
     "k=v binding, repeatable. Named queries convert v to the declared kind; for ad-hoc SPARQL, "
@@ -63,8 +71,10 @@ def _console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
 
-def _open(store: Path | None, *, create: bool = False) -> KnowledgeGraph:
-    return KnowledgeGraph.open(store, create=create)
+def _open(
+    store: Path | None, endpoint: str | None = None, *, create: bool = False
+) -> KnowledgeGraph:
+    return KnowledgeGraph.open(store, create=create, endpoint=endpoint)
 
 
 # --------------------------------------------------------------------------- ingest
@@ -74,8 +84,12 @@ def _open(store: Path | None, *, create: bool = False) -> KnowledgeGraph:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Filings: files, folders or globs.")],
     store: StoreOption = None,
+    endpoint: EndpointOption = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help=JOBS_HELP)] = 1,
-    dask: Annotated[str | None, typer.Option("--dask", help=DASK_HELP)] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", "--dask-scheduler", metavar="ADDRESS", help=DASK_HELP),
+    ] = None,
 ) -> None:
     """Read, extract and load filings into the store, then recompute company resolution.
 
@@ -85,7 +99,7 @@ def ingest(
     """
     files = expand_paths(paths)
     console = _console()
-    with _open(store, create=True) as kg, _progress(console) as bar:
+    with _open(store, endpoint, create=True) as kg, _progress(console) as bar:
         task = bar.add_task("ingesting", total=len(files))
 
         def advance(result: FilingResult) -> None:
@@ -134,6 +148,7 @@ def query(
         ResultFormat.table
     ),
     store: StoreOption = None,
+    endpoint: EndpointOption = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
 ) -> None:
     """Run SPARQL (or a named query) on the store; values are bound as RDF terms, never pasted."""
@@ -141,7 +156,7 @@ def query(
         _list_queries()
         return
     text, bindings = _query_and_bindings(sparql, name, param or [])
-    with _open(store) as kg:
+    with _open(store, endpoint) as kg:
         if name is not None:
             # Through the facade, so that a company name stands for the company's IRI.
             result = kg.named_query(name, **dict(_split_param(p) for p in param or []))
@@ -234,12 +249,13 @@ def render_result(result: QueryResult, format: str) -> str:
 def counterparties(
     company: Annotated[str, typer.Argument(help="Any spelling of its name, an alias, or a CIK.")],
     store: StoreOption = None,
+    endpoint: EndpointOption = None,
     format: Annotated[CounterpartyFormat, typer.Option("--format", "-f", help="Output format.")] = (
         CounterpartyFormat.table
     ),
 ) -> None:
     """List a company's counterparties with the event, its type, court, amount and date."""
-    with _open(store) as kg:
+    with _open(store, endpoint) as kg:
         rows = kg.counterparties(company)
     if format is CounterpartyFormat.json:
         typer.echo(json.dumps([_counterparty_json(r) for r in rows], indent=2, ensure_ascii=False))
@@ -280,10 +296,11 @@ def export(
         ExportFormat.nquads
     ),
     store: StoreOption = None,
+    endpoint: EndpointOption = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="File (default: stdout).")] = None,
 ) -> None:
     """Write the whole knowledge graph: N-Quads, TriG, JSON-LD, or Turtle (all graphs merged)."""
-    with _open(store) as kg:
+    with _open(store, endpoint) as kg:
         if out is None:
             kg.export(click.get_binary_stream("stdout"), format.value)
         else:
@@ -291,9 +308,9 @@ def export(
 
 
 @app.command()
-def stats(store: StoreOption = None) -> None:
+def stats(store: StoreOption = None, endpoint: EndpointOption = None) -> None:
     """Print how many triples, filings, events, parties and companies the store holds."""
-    with _open(store) as kg:
+    with _open(store, endpoint) as kg:
         figures = kg.stats()
     table = Table("measure", "count")
     for key, value in figures.items():
