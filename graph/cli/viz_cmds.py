@@ -20,6 +20,10 @@ __all__ = ["serve", "viz"]
 
 STORE_HELP = "Store folder (default: $LEGALKG_STORE, else ./legalkg-store)."
 StoreOption = Annotated[Path | None, typer.Option("--store", help=STORE_HELP)]
+ENDPOINT_HELP = "URL of a SPARQL 1.1 server instead of the store folder ($LEGALKG_ENDPOINT)."
+EndpointOption = Annotated[
+    str | None, typer.Option("--endpoint", metavar="URL", help=ENDPOINT_HELP)
+]
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -78,6 +82,7 @@ def viz(
     max_nodes: MaxNodesOption = 5000,
     seed: SeedOption = 7,
     store: StoreOption = None,
+    endpoint: EndpointOption = None,
 ) -> None:
     """Draw the network of legal events: an offline HTML page, an image, or GraphML/GEXF."""
     from legalkg.graph.kg import KnowledgeGraph
@@ -86,7 +91,7 @@ def viz(
 
     flt = EventFilter(company=company, depth=depth, court=court, event_type=event_type,
                       since=since, until=until)
-    with KnowledgeGraph.open(store, create=False) as kg:
+    with KnowledgeGraph.open(store, create=False, endpoint=endpoint) as kg:
         graph = render_store(
             kg.store, out, view=view.value, flt=flt, seed=seed, max_nodes=max_nodes
         )
@@ -114,6 +119,7 @@ SizeOption = Annotated[int, typer.Option(
 @app.command()
 def serve(
     store: StoreOption = None,
+    endpoint: EndpointOption = None,
     host: HostOption = "127.0.0.1",
     port: PortOption = 7878,
     allow_update: UpdateOption = False,
@@ -126,7 +132,7 @@ def serve(
 
     options = ServeOptions(allow_update=allow_update, timeout=timeout,
                            max_request_bytes=max_request_bytes)
-    with KnowledgeGraph.open(store, create=False) as kg:
+    with KnowledgeGraph.open(store, create=False, endpoint=endpoint) as kg:
         server = make_server(kg.store, host, port, options)
         bound_host, bound_port = str(server.server_address[0]), int(server.server_address[1])
         mode = "read-write" if allow_update else "read-only"
