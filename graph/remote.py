@@ -44,7 +44,14 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from legalkg.graph.backend import QueryResult, StoreBackend
-from legalkg.graph.store import EXPORT_FORMATS, META_GRAPH, PREFIXES, StoreError, check_layout
+from legalkg.graph.store import (
+    ENDPOINT_ENV,
+    EXPORT_FORMATS,
+    META_GRAPH,
+    PREFIXES,
+    StoreError,
+    check_layout,
+)
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
@@ -65,7 +72,6 @@ __all__ = [
     "redact_url",
 ]
 
-ENDPOINT_ENV = "LEGALKG_ENDPOINT"
 UPDATE_ENV = "LEGALKG_ENDPOINT_UPDATE"
 GSP_ENV = "LEGALKG_ENDPOINT_GSP"
 TIMEOUT_ENV = "LEGALKG_ENDPOINT_TIMEOUT"
