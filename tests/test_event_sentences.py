@@ -303,6 +303,24 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         {"type": "RegulatoryAction", "date": "2012-03-22",
          "agency": "Environmental Protection Agency"},
     ),
+    (
+        "On February 3, 2009, a putative class action lawsuit, captioned Smith v. Acme Holdings, "
+        "Inc., et al., No. 09-cv-1234, was filed in the United States District Court for the "
+        "Southern District of New York against the Company and certain of its officers.",
+        {"type": "LawsuitFiled", "date": "2009-02-03", "court": "nysd",
+         "case_number": "09-cv-1234", "plaintiffs": ["Smith"], "defendants": [FILER]},
+    ),
+    (
+        'On July 15, 2008, Gamma Capital LLC ("Gamma") filed a demand for arbitration with the '
+        "American Arbitration Association against the Company.",
+        {"type": "LawsuitFiled", "date": "2008-07-15", "plaintiffs": ["Gamma Capital LLC"],
+         "defendants": [FILER]},
+    ),
+    (
+        "On September 9, 2010, the United States Court of Appeals for the Second Circuit denied "
+        "the plaintiffs' petition for rehearing en banc.",
+        {"type": "Appeal", "date": "2010-09-09", "court": "ca2"},
+    ),
 ]
 
 
@@ -330,6 +348,10 @@ NEGATIVES = [
     "Plaintiffs are seeking to have the court approve the settlement.",
     "On February 19, 2009, the Company filed a motion to dismiss the complaint.",
     "On March 5, 2009, the Company filed its answer to the complaint.",
+    "The Company has been named as a defendant in several lawsuits arising from its products.",
+    "The Company is a party to various legal proceedings arising in the ordinary course of "
+    "business.",
+    "The settlement remains subject to final approval by the court.",
     "The Company indemnifies VMS for claims by the Environmental Protection Agency alleging that "
     "VMS is a potentially responsible party under CERCLA.",
 ]
@@ -338,3 +360,33 @@ NEGATIVES = [
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_non_events_give_nothing(text: str) -> None:
     assert [(e.type, e.trigger) for e in events_of(text)] == []
+
+
+def test_line_wrapped_petition_names_the_registrant_debtor_and_a_later_order_its_court() -> None:
+    text = (
+        "Item 5. Other Events.\n\n"
+        '     On October 21, 2003, Acme Holdings, Inc. (the "Company") and its\n'
+        "domestic subsidiaries filed voluntary petitions for relief under\n"
+        "Chapter 11 of the United States Bankruptcy Code in the United States\n"
+        'Bankruptcy Court for the District of Delaware (the "Bankruptcy Court"),\n'
+        "Case No. 03-13032 (MFW).\n\n"
+        "     On November 12, 2003, the Bankruptcy Court entered an order\n"
+        "approving the Company's debtor-in-possession financing facility.\n"
+    )
+    petition, order = events_of(text)
+    check(petition, {"type": "BankruptcyPetition", "date": "2003-10-21", "court": "deb",
+                     "debtor": FILER})
+    assert petition.case_number is not None and petition.case_number.startswith("03-13032")
+    check(order, {"type": "CourtOrder", "date": "2003-11-12", "court": "deb"})
+
+
+def test_arbitration_award_after_the_demand_keeps_the_sides() -> None:
+    text = (
+        'On July 15, 2008, Gamma Capital LLC ("Gamma") filed a demand for arbitration with the '
+        "American Arbitration Association against the Company. On March 2, 2009, the arbitration "
+        "panel issued its final award, awarding Gamma $5.4 million."
+    )
+    filed, award = events_of(text)
+    assert filed.type == "LawsuitFiled"
+    check(award, {"type": "Judgment", "date": "2009-03-02", "amount": 5.4e6, "payer": FILER,
+                  "payee": "Gamma Capital LLC"})

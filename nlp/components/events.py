@@ -121,6 +121,16 @@ _SUB_UNIT = re.compile(r"⟨GOV:(\d+)⟩\s+of\s+(?:the\s+)?⟨GOV:\d+⟩")
 # a press-release dateline "New York (July 6, 2007) --" dates the release, not the events in it
 _DATELINE = re.compile(r"^\s*\)|^\s*(?:--|—|–)")
 _TICKER = re.compile(r"⟨GOV:(\d+)⟩:")  # "(NYSE: AA)" names a listing, not an agency
+# 'X Corp. ("X")', 'Acme Inc. (the "Company")': the definition repeats the name it follows; dropped
+# from the masked sentence so that "X (\"X\") filed ... against Y" reads as "X filed ..."
+_ALIAS_DEFINITION = re.compile(r"(⟨[A-Z]+:\d+⟩)\s*\([^()]{0,30}?[“\"][^()“”\"]{1,60}[”\"]\s*\)")
+# dots of legal abbreviations ("Smith v. Acme", "et al.", "No. 08-299") do not end a clause
+_ABBREVIATION_DOT = re.compile(r"\b(v|vs|No|Nos|al|Civ|Cir)\.(?=\s)")
+# "captioned Smith v. Acme": a plaintiff the entity components did not label (a bare surname)
+_CAPTION = re.compile(
+    r"\b(?:captioned|entitled|styled)\s+(?:as\s+)?((?-i:[A-Z][\w'’&-]*)(?:\s+(?-i:[A-Z][\w'’&-]*)){0,3})"
+    r",?\s+v(?:s)?\.?\s+⟨"
+)
 _CLAUSE_BREAK_STRONG = re.compile(r";|,\s+(?:and|but)\b|\b(?:while|whereas)\b")
 
 
@@ -452,7 +462,8 @@ class EventExtractor:
             by_index[i] = span
             pos = span.end_char
         pieces.append(text[pos:end])
-        return _Masked(" ".join("".join(pieces).split()), by_index)
+        masked = _ALIAS_DEFINITION.sub(r"\1", " ".join("".join(pieces).split()))
+        return _Masked(_ABBREVIATION_DOT.sub(r"\1", masked), by_index)
 
     def _candidates(
         self, text: str, masked: _Masked, para_text: str, para_spans: list[Span]
@@ -678,6 +689,13 @@ class EventExtractor:
             for name in _unlabelled_counterparties(masked.text):
                 if _fold(name) not in {_fold(n) for n in names}:
                     names.append(name)
+        if event.type in COURT_TYPES:
+            for m in _CAPTION.finditer(masked.text):
+                name = m.group(1)
+                if _fold(name) not in {_fold(n) for n in names}:
+                    names.append(name)
+                if name not in event.plaintiffs:
+                    event.plaintiffs.append(name)
         event.parties = names
 
     def _fill_roles(
