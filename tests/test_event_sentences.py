@@ -321,6 +321,51 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "the plaintiffs' petition for rehearing en banc.",
         {"type": "Appeal", "date": "2010-09-09", "court": "ca2"},
     ),
+    (
+        "By order dated August 3, 2007, the Bankruptcy Court approved the Settlement Agreement "
+        "between the Company and Gamma Capital LLC.",
+        {"type": "SettlementApproval", "date": "2007-08-03"},
+    ),
+    (
+        "On December 20, 2006, the court approved the settlement of the derivative litigation, "
+        "which provides for the payment of $2 million to the Company by its insurers.",
+        {"type": "SettlementApproval", "date": "2006-12-20", "amount": 2e6, "payee": FILER},
+    ),
+    (
+        "On August 9, 2004, the Company received a letter from the Office of Inspector General of "
+        "the Department of Health and Human Services requesting documents.",
+        {"type": "RegulatoryAction", "date": "2004-08-09",
+         "agency": "Department of Health and Human Services"},
+    ),
+    (
+        "On January 22, 2008, the Company was served with a search warrant by agents of the "
+        "Federal Bureau of Investigation.",
+        {"type": "RegulatoryAction", "date": "2008-01-22",
+         "agency": "Federal Bureau of Investigation"},
+    ),
+    (
+        "On March 15, 2013, the Company and the Department of Justice entered into a deferred "
+        "prosecution agreement under which the Company will pay a penalty of $18 million.",
+        {"type": "RegulatoryAction", "date": "2013-03-15", "agency": "Department of Justice",
+         "amount": 18e6, "payer": FILER},
+    ),
+    (
+        "On May 18, 2011, the European Commission fined the Company EUR 25 million for "
+        "infringement of EU competition rules.",
+        {"type": "RegulatoryAction", "date": "2011-05-18", "agency": "European Commission",
+         "amount": 25e6, "payer": FILER},
+    ),
+    (
+        "On April 17, 2012, Beta Systems Corp. filed a petition in the Delaware Court of Chancery "
+        "seeking appraisal of its shares.",
+        {"type": "LawsuitFiled", "date": "2012-04-17", "court": "delch",
+         "plaintiffs": ["Beta Systems Corp."]},
+    ),
+    (
+        "On June 26, 2008, the Supreme Court of the State of New York, County of New York, "
+        "dismissed the complaint against the Company.",
+        {"type": "Dismissal", "date": "2008-06-26", "court": "nysupct", "defendants": [FILER]},
+    ),
 ]
 
 

@@ -80,7 +80,13 @@ _PLACEHOLDERS = {
     "{DATE}": r"⟨DATE:\d+⟩",
 }
 _OWN_DATE = re.compile(r"^[\w\s'-]{0,25}?\b(?:of|on|dated)\s+⟨DATE:(\d+)⟩")
-_PERIOD_DATE = re.compile(r"\b(?:ended|ending|dated|through|until|since|as of|for)\s*$", re.I)
+# "the quarter ended <date>", "the agreement dated <date>": not the event's date; but an
+# "order dated <date>" is the order's
+_PERIOD_DATE = re.compile(
+    r"\b(?:ended|ending|(?<!order\s)(?<!judgment\s)(?<!decision\s)(?<!opinion\s)(?<!ruling\s)dated"
+    r"|through|until|since|as of|for)\s*$",
+    re.I,
+)
 _ET_AL = re.compile(
     r"(?:,?\s+et\.?\s+al\.?|,?\s+and\s+(?:certain\s+of\s+)?(?:its|their)\s+"
     r"(?:affiliated\s+)?(?:debtors|subsidiaries|affiliates))\s*$",
