@@ -389,6 +389,15 @@ NEGATIVES = [
     "Risks and uncertainties include pending investigations by the Securities and Exchange "
     "Commission and the outcome of the patent lawsuit filed by Beta Systems Corp.",
     "99.1 Press release dated March 3, 2005 announcing the settlement of litigation.",
+    "Exhibit 99.2 - Press Release of Acme Holdings, Inc. dated June 2, 2008 announcing the jury "
+    "verdict.",
+    "10.1 Settlement Agreement, dated as of March 3, 2005, by and between the Company and Beta "
+    "Systems Corp.",
+    "There can be no assurance that the court will approve the settlement.",
+    "The Company could be forced to file for bankruptcy protection.",
+    "The Merger Agreement provides that the Company will not settle any stockholder litigation "
+    "without Parent's consent.",
+    "The Company expects the Bankruptcy Court to approve the sale in the third quarter.",
     "The Company intends to appeal the verdict.",
     "Plaintiffs are seeking to have the court approve the settlement.",
     "On February 19, 2009, the Company filed a motion to dismiss the complaint.",
