@@ -74,6 +74,15 @@ def test_later_use_resolves_to_full_name(nlp):
     )
 
 
+def test_full_name_written_out_after_its_alias_is_one_mention(nlp):
+    doc = run(
+        nlp, 'Beta Systems Corp. ("Beta") sued. The case is Beta Systems\nCorp. v. Acme. Beta won.'
+    )
+    mentions = [(s.text, s._.value) for s in doc.spans[SPANS_KEY]]
+    assert ("Beta Systems\nCorp.", "Beta Systems Corp.") in mentions
+    assert ("Beta", "Beta Systems Corp.") in mentions  # the last, bare use
+
+
 def test_agency_alias_is_labelled_gov(nlp):
     doc = run(nlp, 'the Federal Trade Commission ("FTC") and then the FTC review')
     labels = {(s.text, s.label_) for s in doc.spans[SPANS_KEY]}

@@ -196,7 +196,18 @@ class AliasFinder:
                 continue
             if not any(s <= m.start() < e for s, e in definitions):
                 label, value = targets[m.group()]
-                add_mention(doc, m.start(), m.end(), label, value, occupancy)
+                end = _full_name_end(text, m.start(), aliases[m.group()]) or m.end()
+                add_mention(doc, m.start(), end, label, value, occupancy)
+
+
+def _full_name_end(text: str, start: int, full: str) -> int | None:
+    """Where the full name ends when it is written out at ``start`` ("Beta Systems Corp." after
+    "Beta" was defined): the mention then covers the whole name, not the alias inside it."""
+    words = full.split()
+    if len(words) < 2:
+        return None
+    found = re.compile(r"\s+".join(re.escape(w) for w in words)).match(text, start)
+    return found.end() if found else None
 
 
 @Language.factory("legalkg_aliases", assigns=["doc.spans", "doc._.aliases"], default_config={})
