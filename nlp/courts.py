@@ -311,8 +311,10 @@ def _anchor_positions(text: str) -> list[int]:
     for literal in _anchor_literals():
         at = text.find(literal)
         while at >= 0:
-            if literal != "D." or text[at + 2 : at + 3] in _CITATION_NEXT:
+            if literal != "D.":
                 found.append(max(0, at - 1))
+            elif text[at + 2 : at + 3] in _CITATION_NEXT:
+                found.append(at)  # "(D. Del.)": the citation's own first letter starts it
             at = text.find(literal, at + 1)
     return sorted(found)
 

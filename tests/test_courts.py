@@ -222,3 +222,15 @@ def test_district_of_columbia_alone_is_a_place(nlp: Language) -> None:
     assert courts(nlp, text) == [
         ("The U.S. District Court for the District of Columbia", "dcd"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Beta Corp. v. Acme Inc., Civil Action No. 08-299 (D. Del.).", [("D. Del.", "ded")]),
+        ("Smith v. Acme, No. 04-1187 (D. Mass. 2004)", [("D. Mass.", "mad")]),
+        ("(D.N.J.)", [("D.N.J.", "njd")]),
+    ],
+)
+def test_single_district_citation_in_a_caption(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.court_id) for m in find_court_mentions(text)] == expected

@@ -444,3 +444,40 @@ def test_arbitration_award_after_the_demand_keeps_the_sides() -> None:
     assert filed.type == "LawsuitFiled"
     check(award, {"type": "Judgment", "date": "2009-03-02", "amount": 5.4e6, "payer": FILER,
                   "payee": "Gamma Capital LLC"})
+
+
+FILING = """ITEM 8.01.  OTHER EVENTS.
+
+     On March 10, 2006, Acme Holdings, Inc. (the "Company") and Beta
+Systems Corp. ("Beta") entered into a settlement agreement resolving the
+patent infringement lawsuit captioned Beta Systems Corp. v. Acme
+Holdings, Inc., Civil Action No. 04-1187 (D. Del.). Under the settlement
+agreement, the Company will pay Beta $22 million, and the parties will
+file a stipulation dismissing the lawsuit with prejudice.
+
+     As previously reported, on September 12, 2005, a jury in the
+United States District Court for the District of Delaware returned a
+verdict against the Company and awarded Beta damages of $31 million.
+
+ITEM 9.01.  FINANCIAL STATEMENTS AND EXHIBITS.
+
+     99.1  Press release dated March 10, 2006.
+
+EXHIBIT 99.1
+
+ACME AND BETA SETTLE PATENT LITIGATION
+
+WILMINGTON, Del., March 10, 2006 -- Acme Holdings, Inc. today announced
+that it has settled the patent litigation brought by Beta Systems Corp.
+The Company will pay Beta $22 million.
+"""
+
+
+def test_a_filing_reports_the_settlement_once_and_the_earlier_verdict() -> None:
+    settlement, verdict = events_of(FILING)
+    check(settlement, {"type": "Settlement", "date": "2006-03-10", "court": "ded",
+                       "case_number": "04-1187", "amount": 22e6, "payer": FILER,
+                       "payee": "Beta Systems Corp.", "plaintiffs": ["Beta Systems Corp."],
+                       "defendants": [FILER]})
+    check(verdict, {"type": "Judgment", "date": "2005-09-12", "court": "ded", "amount": 31e6,
+                    "defendants": [FILER], "payer": FILER, "payee": "Beta Systems Corp."})
