@@ -279,3 +279,24 @@ def test_query_binds_plain_values(kg: KnowledgeGraph) -> None:
         "SELECT DISTINCT ?id ?court WHERE { ?court lkg:courtId ?id }"
     )
     assert [str(r[1]).rsplit("/", 1)[-1] for r in kg.query(sparql, id="nysb").rows] == ["nysb"]
+
+
+@pytest.mark.parametrize("name", [BIRCH, ORION, KESTREL])
+def test_shared_counterparties_from_either_side_of_the_pair(kg: KnowledgeGraph, name: str) -> None:
+    """The pair is found whichever of its companies is given, once, in IRI order."""
+    everyone = kg.named_query("shared_counterparties").dicts()
+    one = kg.named_query("shared_counterparties", company=company(kg, name)).dicts()
+    keys = ("first", "second", "counterparty")
+    expected = [tuple(str(r[k]) for k in keys) for r in everyone]
+    if name == KESTREL:  # the shared counterparty itself is not in a pair
+        expected = []
+    assert [tuple(str(r[k]) for k in keys) for r in one] == expected
+    assert all(str(r["first"]) < str(r["second"]) for r in one)
+    assert all(r["company"] == company(kg, name) for r in one)
+
+
+def test_settlements_and_judgments_by_the_payee(kg: KnowledgeGraph) -> None:
+    """A company that only receives money (and reports nothing about it) finds both payments."""
+    rows = kg.named_query("settlements_judgments", company=company(kg, KESTREL)).dicts()
+    assert sorted(str(r["payerName"]) for r in rows) == [BIRCH, ORION]
+    assert {str(r["payeeName"]) for r in rows} == {KESTREL}
