@@ -401,8 +401,22 @@ _LOCAL_PLACES = tuple(re.compile(p, re.I) for p in (
 ))
 
 
+# Bluebook circuit citations: "3d Cir." -> "3rd Circuit", "Fed. Cir." -> "Federal Circuit"
+_CIRCUIT_CITE = re.compile(r"\b(?:(\d{1,2})(?:st|nd|rd|th|d)|(Fed)\.|(D\.\s?C)\.)\s?Cir\.?(?!\w)")
+_ORDINAL_SUFFIX = {"1": "st", "2": "nd", "3": "rd"}
+
+
+def _circuit_words(m: re.Match[str]) -> str:
+    if m.group(1):
+        number = m.group(1)
+        suffix = "th" if number in ("11", "12", "13") else _ORDINAL_SUFFIX.get(number[-1], "th")
+        return f"{number}{suffix} Circuit"
+    return "Federal Circuit" if m.group(2) else "D.C. Circuit"
+
+
 def _clean(name: str) -> str:
     text = name.replace("\u2019", "'").replace("\u00a0", " ")
+    text = _CIRCUIT_CITE.sub(_circuit_words, text)
     text = re.sub(r"\b(1[89]|20)\d\d\b", " ", text)
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
     return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)

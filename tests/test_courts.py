@@ -234,3 +234,17 @@ def test_district_of_columbia_alone_is_a_place(nlp: Language) -> None:
 )
 def test_single_district_citation_in_a_caption(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.court_id) for m in find_court_mentions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Acme v. Beta, 512 F.3d 1234 (Fed. Cir. 2008).", "cafc"),
+        ("aff'd, 450 F.3d 99 (2d Cir. 2006)", "ca2"),
+        ("(3d Cir.)", "ca3"),
+        ("(11th Cir. 2010)", "ca11"),
+        ("(D.C. Cir.)", "cadc"),
+    ],
+)
+def test_circuit_citation(text: str, expected: str) -> None:
+    assert [m.court_id for m in find_court_mentions(text)] == [expected]
