@@ -366,6 +366,36 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "dismissed the complaint against the Company.",
         {"type": "Dismissal", "date": "2008-06-26", "court": "nysupct", "defendants": [FILER]},
     ),
+    (
+        "On January 8, 2009, Acme Holdings, Inc. announced that it and its U.S. subsidiaries have "
+        "filed voluntary petitions for reorganization under Chapter 11 of the Bankruptcy Code.",
+        {"type": "BankruptcyPetition", "debtor": FILER},
+    ),
+    (
+        "On May 2, 2008, Beta Systems Corp. announced that it has filed a petition under Chapter "
+        "11.",
+        {"type": "BankruptcyPetition", "debtor": "Beta Systems Corp."},
+    ),
+    (
+        "On February 5, 2007, the Company commenced a proceeding under Chapter 15 of the "
+        "Bankruptcy Code.",
+        {"type": "BankruptcyPetition", "date": "2007-02-05", "debtor": FILER, "plaintiffs": []},
+    ),
+    (
+        "Acme Holdings, Inc. filed a voluntary petition under Chapter 7 of the Bankruptcy Code on "
+        "June 2, 2010 in the United States Bankruptcy Court for the Middle District of Florida.",
+        {"type": "BankruptcyPetition", "date": "2010-06-02", "court": "flmb", "debtor": FILER},
+    ),
+    (
+        "On December 10, 2010, the U.S. District Court for the Northern District of Illinois "
+        "entered a final order and judgment approving the settlement.",
+        {"type": "SettlementApproval", "date": "2010-12-10", "court": "ilnd"},
+    ),
+    (
+        "On September 7, 2010, Beta Systems Corp. voluntarily dismissed its lawsuit against the "
+        "Company without prejudice.",
+        {"type": "Dismissal", "date": "2010-09-07", "defendants": [FILER]},
+    ),
 ]
 
 

@@ -173,6 +173,9 @@ class RoleRule:
     # the event types the rule applies to (empty: all): "the Company filed a petition" names
     # a debtor only when the petition is a bankruptcy petition, not one for certiorari
     types: frozenset[str] = frozenset()
+    # the rule matches a pronoun ("it and its subsidiaries filed petitions"): the party named
+    # last before it, else the filer, fills the roles
+    filer: bool = False
 
 
 @dataclass
@@ -228,7 +231,12 @@ def load_filters(name: str = "event_filters.jsonl") -> Filters:
 def load_role_rules(name: str = "event_roles.jsonl") -> list[RoleRule]:
     """Read the role pattern data file."""
     return [
-        RoleRule(tuple(r["roles"]), _expand(r["pattern"]), frozenset(r.get("types", ())))
+        RoleRule(
+            tuple(r["roles"]),
+            _expand(r["pattern"]),
+            frozenset(r.get("types", ())),
+            bool(r.get("filer", False)),
+        )
         for r in read_jsonl(name)
     ]
 
@@ -731,6 +739,13 @@ class EventExtractor:
         for rule in rules:
             if rule.types and event.type not in rule.types:
                 continue
+            if rule.filer:
+                found = rule.regex.search(masked.text)
+                name = _antecedent(doc, masked, found.start()) if found else None
+                for role in rule.roles if name else ():
+                    if getattr(event, role) is None:
+                        setattr(event, role, name)
+                continue
             for m in rule.regex.finditer(masked.text):
                 if skip_same_party and _same_party_twice(doc, masked, m):
                     continue  # "X ... offering X": the subject was read off the wrong name
@@ -996,6 +1011,18 @@ def _compatible(a: Event, b: Event) -> bool:
     if b.date is not None and a.date is None and a.evidence_start != b.evidence_start:
         return bool(_trigger_words(a.trigger) & _trigger_words(b.trigger))
     return True
+
+
+def _antecedent(doc: Doc, masked: _Masked, at: int) -> str | None:
+    """Who "it" or "we" at ``at`` is: the party named last before it, else the filer."""
+    before = [
+        int(m.group(2))
+        for m in _MARKER.finditer(masked.text, 0, at)
+        if m.group(1) in ("ORG", "REGISTRANT", "PERSON")
+    ]
+    if before and before[-1] in masked.spans:
+        return _name(masked.spans[before[-1]], doc)
+    return str(doc._.filer) if doc._.filer else None
 
 
 def _unlabelled_counterparties(masked: str) -> list[str]:
