@@ -396,6 +396,27 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "Company without prejudice.",
         {"type": "Dismissal", "date": "2010-09-07", "defendants": [FILER]},
     ),
+    (
+        "On June 1, 2009, the Company settled its lawsuit against Beta Systems Corp. Under the "
+        "settlement, the Company will receive $4 million from Beta Systems Corp.",
+        {"type": "Settlement", "date": "2009-06-01", "amount": 4e6,
+         "payer": "Beta Systems Corp.", "payee": FILER},
+    ),
+    (
+        "On June 1, 2009, the Company and Beta Systems Corp. settled their patent dispute, and "
+        "Beta Systems Corp. agreed to pay the Company $11 million.",
+        {"type": "Settlement", "date": "2009-06-01", "amount": 11e6,
+         "payer": "Beta Systems Corp.", "payee": FILER},
+    ),
+    (
+        "On July 21, 2006, the court awarded the Company $2.3 million in attorneys' fees.",
+        {"type": "Judgment", "date": "2006-07-21", "amount": 2.3e6, "payee": FILER},
+    ),
+    (
+        "On November 4, 2009, the Company agreed to pay $1.1 million to settle a class action "
+        "lawsuit brought by former employees.",
+        {"type": "Settlement", "date": "2009-11-04", "amount": 1.1e6, "payer": FILER},
+    ),
 ]
 
 

@@ -137,6 +137,9 @@ _CAPTION = re.compile(
     r"\b(?:captioned|entitled|styled)\s+(?:as\s+)?((?-i:[A-Z][\w'’&-]*)(?:\s+(?-i:[A-Z][\w'’&-]*)){0,3})"
     r",?\s+v(?:s)?\.?\s+⟨"
 )
+_PAID_SUM = re.compile(
+    r"\bpa(?:y|ys|id|ying)\s+(?:(?:the\s+)?⟨(?:ORG|REGISTRANT|PERSON|GOV):\d+⟩\s+)?(⟨MONEY:(\d+)⟩)"
+)
 _CLAUSE_BREAK_STRONG = re.compile(r";|,\s+(?:and|but)\b|\b(?:while|whereas)\b")
 
 
@@ -797,6 +800,14 @@ class EventExtractor:
                 continue
             rank = 0 if anchor is None else (m.start() - anchor if m.start() >= anchor else 10**6)
             choices.append((rank, int(m.group(2))))
+        if not choices and anchor is not None:
+            # "..., and Beta agreed to pay the Company $11 million": a sum right after a
+            # payment verb belongs to the event even in a later clause
+            choices = [
+                (m.start(), int(m.group(2)))
+                for m in _PAID_SUM.finditer(masked.text)
+                if self._is_event_sum(masked.text, m.start(1), m.end(1))
+            ]
         for _, ix in sorted(choices):
             amount = _amount(masked.spans[ix])
             if amount is not None:
