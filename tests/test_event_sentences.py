@@ -467,6 +467,14 @@ def test_non_events_give_nothing(text: str) -> None:
     assert [(e.type, e.trigger) for e in events_of(text)] == []
 
 
+def test_an_item_heading_run_into_the_sentence_does_not_hide_it() -> None:
+    text = (
+        "8.01 Other Events On March 3, 2005, the Company filed a voluntary petition under "
+        "Chapter 11 of the Bankruptcy Code."
+    )
+    check(one_event(text), {"type": "BankruptcyPetition", "date": "2005-03-03", "debtor": FILER})
+
+
 def test_line_wrapped_petition_names_the_registrant_debtor_and_a_later_order_its_court() -> None:
     text = (
         "Item 5. Other Events.\n\n"
