@@ -467,6 +467,14 @@ def test_non_events_give_nothing(text: str) -> None:
     assert [(e.type, e.trigger) for e in events_of(text)] == []
 
 
+def test_a_dated_event_that_could_affect_results_is_still_an_event() -> None:
+    text = (
+        "On March 3, 2005, the court dismissed the lawsuit against the Company, a matter that "
+        "could affect the Company's other pending cases."
+    )
+    check(one_event(text), {"type": "Dismissal", "date": "2005-03-03"})
+
+
 def test_an_item_heading_run_into_the_sentence_does_not_hide_it() -> None:
     text = (
         "8.01 Other Events On March 3, 2005, the Company filed a voluntary petition under "
