@@ -417,6 +417,17 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "lawsuit brought by former employees.",
         {"type": "Settlement", "date": "2009-11-04", "amount": 1.1e6, "payer": FILER},
     ),
+    (
+        "On September 15, 2005, the Company received an information request from the European "
+        "Commission.",
+        {"type": "RegulatoryAction", "date": "2005-09-15", "agency": "European Commission"},
+    ),
+    (
+        "On June 8, 2009, the Food and Drug Administration issued a warning letter to the Company "
+        "regarding its manufacturing facility.",
+        {"type": "RegulatoryAction", "date": "2009-06-08",
+         "agency": "Food and Drug Administration"},
+    ),
 ]
 
 
