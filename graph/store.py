@@ -355,7 +355,7 @@ class MemoryStore(StoreBackend):
             names = [str(v) for v in answer.vars or []]
             rows = [tuple(r) for r in answer]  # type: ignore[arg-type]
             return QueryResult(kind="select", variables=names, rows=rows)
-        triples = [tuple(t) for t in answer]  # type: ignore[arg-type]
+        triples = [(t[0], t[1], t[2]) for t in answer]  # type: ignore[index]
         return QueryResult(kind="graph", triples=triples)
 
     def graph_names(self) -> list[str]:
