@@ -15,5 +15,9 @@ if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
     fi
 fi
 
-python3 -m pip install --quiet --disable-pip-version-check -e ".[all]"
+# Strict editable mode links each source file into build/, so that mypy and importers see the
+# package as legalkg.nlp / legalkg.graph / legalkg.ontology (see STYLE.md). A new module needs
+# this script run again.
+python3 -m pip install --quiet --disable-pip-version-check -e ".[all]" \
+    --config-settings editable_mode=strict
 echo "setup: legalkg installed ($(command -v legalkg))"
