@@ -213,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"in {build_seconds:.1f} s")
 
     folder = args.store or Path(tempfile.mkdtemp(prefix="legalkg-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
     oxigraph = OxigraphStore(folder / "store")
     memory = MemoryStore()
     results: dict[str, dict[str, str]] = {"oxigraph": {}, "rdflib": {}}
