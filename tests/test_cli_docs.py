@@ -14,11 +14,11 @@ REPO = Path(__file__).resolve().parent.parent
 CONTRACT = {
     "extract": ["--format"],
     "evaluate": ["--json"],
-    "ingest": ["--store", "--jobs"],
-    "query": ["--store"],
-    "counterparties": ["--store"],
-    "export": ["--format", "--store", "--out"],
-    "stats": [],
+    "ingest": ["--store", "--jobs", "--endpoint", "--dask"],
+    "query": ["--store", "--endpoint", "--name", "--param"],
+    "counterparties": ["--store", "--endpoint"],
+    "export": ["--format", "--store", "--out", "--endpoint"],
+    "stats": ["--store", "--endpoint"],
     "viz": ["--company", "--store", "--out"],
     "serve": ["--store", "--host", "--port"],
 }
