@@ -1,9 +1,10 @@
-"""Shape and evidence checks for the validation gold set in benchmarks/validation.
+"""Shape and evidence checks for the gold sets the project ships in benchmarks/.
 
-The validation set was annotated independently of the extractor and is only measured, never
-tuned against, so it shows whether extraction rules generalise beyond the dev and held-out
-files. A malformed gold file or an evidence string that is not in its filing would silently
-distort those figures. These tests read only the JSON and the filing text, never the extractor.
+``benchmarks/heldout`` and ``benchmarks/validation`` were annotated independently of the
+extractor (validation is only measured, never tuned against); they show whether extraction
+rules generalise beyond the dev files. A malformed gold file or an evidence string that is not
+in its filing would silently distort those figures. These tests read only the JSON and the
+filing text, never the extractor.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ import pytest
 
 __all__: list[str] = []
 
-VALIDATION = Path(__file__).resolve().parent.parent / "benchmarks" / "validation"
-GOLD = sorted(VALIDATION.glob("*.gold.json"))
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+SETS = ("heldout", "validation")
+GOLD = sorted(path for name in SETS for path in (BENCHMARKS / name).glob("*.gold.json"))
 
 EVENT_TYPES = {
     "LawsuitFiled", "BankruptcyPetition", "Settlement", "SettlementApproval", "Judgment",
@@ -31,7 +33,7 @@ EVENT_KEYS = {
 }
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
-pytestmark = pytest.mark.skipif(not GOLD, reason="no validation gold files")
+pytestmark = pytest.mark.skipif(not GOLD, reason="no gold files in benchmarks/")
 
 
 def _normalise(text: str) -> str:
@@ -67,12 +69,14 @@ def _check_event(event: dict[str, Any]) -> None:
     assert isinstance(event["evidence"], str) and len(event["evidence"]) >= 20
 
 
-def test_validation_set_is_large_enough() -> None:
-    assert len(GOLD) >= 12
-    assert sum(1 for path in GOLD if _load(path)["events"]) >= 8
+@pytest.mark.parametrize("name", SETS)
+def test_each_set_is_large_enough(name: str) -> None:
+    gold = [path for path in GOLD if path.parent.name == name]
+    assert len(gold) >= 12
+    assert sum(1 for path in gold if _load(path)["events"]) >= 8
 
 
-@pytest.mark.parametrize("path", GOLD, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_gold_has_the_legalkg_gold_shape(path: Path) -> None:
     gold = _load(path)
     assert gold["schema"] == "legalkg-gold/1"
@@ -92,10 +96,10 @@ def test_gold_has_the_legalkg_gold_shape(path: Path) -> None:
         _check_event(event)
 
 
-@pytest.mark.parametrize("path", GOLD, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_filing_exists_and_contains_every_evidence(path: Path) -> None:
     gold = _load(path)
-    filing = VALIDATION / gold["file"]
+    filing = path.parent / gold["file"]
     assert filing.is_file(), filing
     text = _normalise(filing.read_text(encoding="utf-8", errors="replace"))
     assert _normalise(gold["filing"]["registrant"]) in text
