@@ -10,12 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from legalkg.graph.backend import QueryResult
 from legalkg.graph.cli import app
@@ -302,7 +302,7 @@ def export(
     """Write the whole knowledge graph: N-Quads, TriG, JSON-LD, or Turtle (all graphs merged)."""
     with _open(store, endpoint) as kg:
         if out is None:
-            kg.export(click.get_binary_stream("stdout"), format.value)
+            kg.export(sys.stdout.buffer, format.value)
         else:
             kg.export(out, format.value)
 
