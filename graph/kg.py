@@ -47,6 +47,7 @@ class Counterparty:
     currency: str | None
     date: str | None
     filing: str | None
+    file_name: str | None = None
 
 
 def to_term(value: Any) -> Node:
@@ -220,5 +221,6 @@ def _counterparty(row: dict[str, Any]) -> Counterparty:
         currency=text("currency"),
         date=text("date"),
         filing=text("filing"),
+        file_name=text("fileName"),
     )
 

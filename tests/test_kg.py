@@ -27,3 +27,11 @@ def test_an_iri_parameter_refuses_text_that_is_not_an_iri() -> None:
     assert str(parse_param_value(param, "<https://w3id.org/legalkg/id/company/acme>")).endswith(
         "/acme"
     )
+
+
+def test_counterparties_name_the_source_file(tmp_path: Path, seed_filing: Path) -> None:
+    with KnowledgeGraph.open(tmp_path / "store") as kg:
+        kg.ingest([str(seed_filing)])
+        rows = kg.counterparties("SAVVIS Communications Corporation")
+    assert [row.file_name for row in rows] == [seed_filing.name] * len(rows)
+    assert all(row.filing and row.filing.startswith("https://w3id.org/legalkg/id/") for row in rows)

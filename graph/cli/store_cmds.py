@@ -265,7 +265,7 @@ def counterparties(
         amount = "" if row.amount is None else f"{row.amount:,f} {row.currency or ''}".strip()
         table.add_row(
             row.name, row.type, row.court or row.court_name or "", amount, row.date or "",
-            row.filing.rsplit("/", 1)[-1] if row.filing else "",
+            row.file_name or (row.filing.rsplit("/", 1)[-1] if row.filing else ""),
         )
     console = Console(width=200, highlight=False)
     console.print(table)
@@ -284,6 +284,7 @@ def _counterparty_json(row: Counterparty) -> dict[str, Any]:
         "currency": row.currency,
         "date": row.date,
         "filing": row.filing,
+        "file_name": row.file_name,
     }
 
 
