@@ -453,14 +453,7 @@ class SparqlEndpointStore(StoreBackend):
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
         text = bind_values(sparql, bindings or {})
         form = {"query": text, **self.layout.query_params}
-        response = self._request(
-            "POST",
-            self.layout.query_url,
-            data=urllib.parse.urlencode(form).encode(),
-            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": _RESULT_TYPES},
-            sparql=True,
-        )
-        return _parse_results(response.body, response.content_type)
+        return self._post_query(form, _RESULT_TYPES, sparql=True)
 
     def graph_names(self) -> list[str]:
         return [name for name in self._all_graphs() if name != META_GRAPH]
@@ -503,34 +496,31 @@ class SparqlEndpointStore(StoreBackend):
 
     # ------------------------------------------------------------------- helpers
 
-    def _raw_select(self, sparql: str) -> list[tuple[Any, ...]]:
+    def _post_query(
+        self, form: Mapping[str, str], accept: str, *, sparql: bool = False
+    ) -> QueryResult:
+        """POST a query as a form (never a raw body) and parse the answer."""
         response = self._request(
             "POST",
             self.layout.query_url,
-            data=urllib.parse.urlencode({"query": sparql}).encode(),
-            headers={"Content-Type": "application/x-www-form-urlencoded",
-                     "Accept": "application/sparql-results+json"},
+            data=urllib.parse.urlencode(form).encode(),
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
+            sparql=sparql,
         )
-        return _parse_results(response.body, response.content_type).rows
+        return _parse_results(response.body, response.content_type)
+
+    def _raw_select(self, sparql: str) -> list[tuple[Any, ...]]:
+        return self._post_query({"query": sparql}, "application/sparql-results+json").rows
 
     def _raw_graph(self, sparql: str) -> Graph:
-        result = self._raw_query_graph(sparql)
+        accept = "application/n-triples, text/turtle;q=0.9"
+        result = self._post_query({"query": sparql}, accept).triples
         graph = Graph()
         for prefix, namespace in PREFIXES.items():
             graph.bind(prefix, namespace)
         for triple in result:
             graph.add(triple)
         return graph
-
-    def _raw_query_graph(self, sparql: str) -> list[tuple[Any, Any, Any]]:
-        response = self._request(
-            "POST",
-            self.layout.query_url,
-            data=urllib.parse.urlencode({"query": sparql}).encode(),
-            headers={"Content-Type": "application/x-www-form-urlencoded",
-                     "Accept": "application/n-triples, text/turtle;q=0.9"},
-        )
-        return _parse_results(response.body, response.content_type).triples
 
     def _all_graphs(self) -> list[str]:
         pattern = "{ }" if self.layout.lists_graphs else "{ ?s ?p ?o }"
