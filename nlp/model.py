@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 __all__ = [
+    "ROLE_NAMES",
     "SCHEMA",
     "Amount",
     "Court",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from legalkg.nlp.model import Event, Extraction
+from legalkg.nlp.model import ROLE_NAMES, Event, Extraction
 from rich.console import Console
 from rich.table import Table
 
@@ -54,18 +54,9 @@ def aliases_table(extraction: Extraction) -> Table:
 def _roles(event: Event) -> str:
     data = event.to_json()
     lines = []
-    for role in (
-        "court",
-        "case_number",
-        "parties",
-        "plaintiffs",
-        "defendants",
-        "debtor",
-        "agency",
-        "payer",
-        "payee",
-        "amount",
-    ):
+    for role in ROLE_NAMES:
+        if role == "date":  # the date has a column of its own
+            continue
         value = data.get(role)
         if role == "court" and value:
             value = f"{value['name']} ({value['id'] or '?'})"
