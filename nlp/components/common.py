@@ -193,15 +193,17 @@ def add_mention(
     label: str,
     value: Any,
     occupancy: Occupancy | None = None,
+    kb_id: str = "",
 ) -> Span | None:
-    """Add a ``label`` mention over characters ``[start, end)`` with ``span._.value = value``.
+    """Add a ``label`` mention over characters ``[start, end)`` with ``span._.value = value``
+    (and ``span.kb_id_ = kb_id``: where the mention comes from).
 
     Returns ``None`` (and adds nothing) when the range is empty, cannot be mapped to tokens or
     overlaps a range in ``occupancy``; otherwise claims the range and returns the new span.
     """
     if end <= start or (occupancy is not None and occupancy.overlaps(start, end)):
         return None
-    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    span = doc.char_span(start, end, label=label, kb_id=kb_id, alignment_mode="expand")
     if span is None or not len(span):
         return None
     span._.value = value

@@ -39,6 +39,7 @@ from legalkg.nlp.components.common import (
     read_jsonl,
 )
 from legalkg.nlp.components.extensions import SPANS_KEY, register_extensions
+from legalkg.nlp.components.parties import STATISTICAL
 from legalkg.nlp.model import Amount, Court, Event
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
@@ -92,6 +93,7 @@ _ET_AL = re.compile(
     r"(?:affiliated\s+)?(?:debtors|subsidiaries|affiliates))\s*$",
     re.I,
 )
+_SIDE_ROLES = frozenset({"plaintiffs", "defendants", "debtor"})
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|although|though|while|whereas|however)\b")
 _WINDOW = 200
@@ -320,6 +322,15 @@ class _Masked:
 
     def markers(self, text: str) -> list[int]:
         return [int(m.group(2)) for m in _MARKER.finditer(text)]
+
+    def with_statistical_names(self) -> str:
+        """The masked text with the pretrained recogniser's names written out again."""
+
+        def unmask(m: re.Match[str]) -> str:
+            span = self.spans.get(int(m.group(2)))
+            return span.text if span is not None and span.kb_id_ == STATISTICAL else m.group(0)
+
+        return _MARKER.sub(unmask, self.text)
 
 
 @dataclass
@@ -695,6 +706,8 @@ class EventExtractor:
         matter_words = {m.group(1).lower() for m in _MATTER_WORD.finditer(masked.text)}
         matter_words |= {_name(masked.spans[i], doc).lower() for i in matters if i in masked.spans}
         for ix, span in sorted(masked.spans.items()):
+            if span.kb_id_ == STATISTICAL:
+                continue  # a pretrained name is a party when a role pattern or parse says so
             if span.label_ in ("ORG", "REGISTRANT") and ix not in matters:
                 name = _name(span, doc)
                 if name and name.lower() in matter_words:
@@ -703,7 +716,7 @@ class EventExtractor:
                     names.append(name)
                 prov.setdefault("parties", []).append(ix)
         if event.type in ("Settlement", "SettlementApproval"):
-            for name in _unlabelled_counterparties(masked.text):
+            for name in _unlabelled_counterparties(masked.with_statistical_names()):
                 if _fold(name) not in {_fold(n) for n in names}:
                     names.append(name)
         if event.type in COURT_TYPES:
@@ -767,8 +780,8 @@ class EventExtractor:
     ) -> None:
         for ix in markers:
             span = masked.spans.get(ix)
-            if span is None:
-                continue
+            if span is None or (span.kb_id_ == STATISTICAL and role not in _SIDE_ROLES):
+                continue  # a pretrained name is trusted where a lawsuit construction states it
             name = _name(span, doc)
             other = {"payer": event.payee, "payee": event.payer}.get(role)
             if other is not None and _fold(other) == _fold(name):

@@ -9,7 +9,8 @@ The contract between components:
   ISO date/month/year, ``{"value": float, "currency": "USD"}`` or the case number.
 - ``doc._.filer`` is the registrant's full name when the caller knows it (set before the
   components run); ``doc._.aliases`` maps alias -> full name; ``doc._.events`` is the list of
-  :class:`legalkg.nlp.model.Event` found.
+  :class:`legalkg.nlp.model.Event` found; ``doc._.parses`` maps the first token of each sentence
+  the pretrained pipeline parsed to its parsed copy (``legalkg_statistical``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ SPANS_KEY = "legalkg"
 
 def register_extensions() -> None:
     """Register the shared ``._`` attributes; calling it again is harmless."""
-    for name in ("filer", "filer_names", "aliases", "events"):
+    for name in ("filer", "filer_names", "aliases", "events", "parses"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
     if not Span.has_extension("value"):

@@ -54,6 +54,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 __all__ = [
+    "STATISTICAL",
     "PartyFinder",
     "agency_key",
     "classify_name",
@@ -355,8 +356,12 @@ def _aliases(doc: Doc) -> dict[str, str]:
     return aliases
 
 
-# (start, end, label, value, whether the surface text is a short name to record as alias)
-Found = tuple[int, int, str, Any, bool]
+# (start, end, label, value, whether the surface text is a short name to record as alias[,
+# whether the pretrained recogniser found it])
+Found = tuple[Any, ...]
+# ``span.kb_id_`` of a name only the pretrained recogniser found: it fills a role when a role
+# pattern or the parse ties it to the event, never by merely standing in the sentence
+STATISTICAL = "statistical"
 
 
 _FULL_NAME_GOES_ON = re.compile(r",?[ \t]+[A-Z]")
@@ -434,10 +439,11 @@ class PartyFinder:
             self._persons,
             self._entities,
         ):
-            for start, end, label, value, alias in finder(doc, found):
+            statistical = finder == self._entities
+            for start, end, label, value, alias, *_ in finder(doc, found):
                 if not taken.overlaps(start, end):
                     taken.claim(start, end)
-                    found.append((start, end, label, value, alias))
+                    found.append((start, end, label, value, alias, statistical))
         return found
 
     def set_annotations(self, doc: Doc, found: list[Found]) -> Doc:
@@ -447,8 +453,9 @@ class PartyFinder:
         if doc._.filer:
             for short, full in filer_aliases(doc_text(doc), _filer_names(doc), doc._.filer).items():
                 aliases.setdefault(short, full)
-        for start, end, label, value, is_alias in sorted(found, key=lambda f: f[:2]):
-            span = add_mention(doc, start, end, label, value, occupancy)
+        for start, end, label, value, is_alias, *source in sorted(found, key=lambda f: f[:2]):
+            kb_id = STATISTICAL if source and source[0] else ""
+            span = add_mention(doc, start, end, label, value, occupancy, kb_id)
             if span is not None and is_alias and isinstance(value, str) and span.text != value:
                 aliases.setdefault(span.text, value)
         sort_mentions(doc)
@@ -581,12 +588,34 @@ class PartyFinder:
         if not self.use_ents or not doc.has_annotation("ENT_IOB"):
             return
         aliases = _aliases(doc)
+        generic = _generic_words()
         for ent in doc.ents:
-            if ent.label_ in ("ORG", "PERSON"):
+            if ent.label_ in ("ORG", "PERSON") and not _descriptive(ent.text, generic):
                 name = aliases.get(ent.text, ent.text)
                 label = classify_name(name, doc) if ent.label_ == "ORG" else "PERSON"
                 value = doc._.filer if label == "REGISTRANT" else name
                 yield ent.start_char, ent.end_char, label, value, False
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    """Words of descriptions and documents ("Offer of Settlement", "Non-GAAP Financial
+    Information", "General Counsel"): a statistical ORG holding one is not a party."""
+    words = (
+        read_lines("document_terms.txt")
+        + read_lines("org_generic_words.txt")
+        + read_lines("statistical_name_stopwords.txt")
+    )
+    return frozenset(w.lower() for w in words)
+
+
+def _descriptive(text: str, generic: frozenset[str]) -> bool:
+    """Whether an entity the pretrained recogniser found is a description, not a name: a
+    generic word in it, or a bare abbreviation of two or three capitals ("EPS", "HSR")."""
+    words = re.findall(r"[A-Za-z]+", text)
+    if not words or (len(words) == 1 and words[0].isupper() and len(words[0]) <= 3):
+        return True
+    return any(w.lower() in generic for w in words)
 
 
 @Language.factory("legalkg_parties", assigns=["doc.spans"], default_config={"use_ents": True})
