@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 __all__ = [
+    "MATTER_KINDS",
     "ROLE_NAMES",
     "SCHEMA",
     "Amount",
@@ -21,7 +22,6 @@ __all__ = [
     "Extraction",
     "Filing",
     "Item",
-    "MATTER_KINDS",
     "Matter",
     "Mention",
     "Signature",

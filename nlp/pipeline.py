@@ -33,11 +33,9 @@ import importlib.util
 import time
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 
 import spacy
 from legalkg.nlp.components.extensions import register_extensions
-from legalkg.nlp.errors import LegalKGError
 from spacy.language import Language
 from spacy.tokens import Doc
 

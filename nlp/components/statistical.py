@@ -72,12 +72,12 @@ def pretrained_name(model: str = "auto") -> str | None:
             " or ".join(PRETRAINED),
         )
         return None
-    if not spacy.util.is_package(model) and importlib.util.find_spec(model) is None:
-        if not spacy.util.ensure_path(model).is_dir():
-            raise LegalKGError(
-                f"spaCy pipeline {model!r} is not installed; install it, or use "
-                f"--model auto ({' or '.join(PRETRAINED)}) or --model blank"
-            )
+    installed = spacy.util.is_package(model) or importlib.util.find_spec(model) is not None
+    if not installed and not spacy.util.ensure_path(model).is_dir():
+        raise LegalKGError(
+            f"spaCy pipeline {model!r} is not installed; install it, or use "
+            f"--model auto ({' or '.join(PRETRAINED)}) or --model blank"
+        )
     return model
 
 
