@@ -719,3 +719,23 @@ def test_the_single_counterparty_of_a_paid_settlement_is_the_payee(nlp: Language
         ("$1 million", "MONEY", usd(1e6)),
     )
     assert [(e.payer, e.payee) for e in fees] == [(FILER, None)]
+
+
+def test_two_triggers_sharing_their_own_date_do_not_stop_the_generator(nlp: Language) -> None:
+    """Regression: two top-priority triggers dated by the same date and none undated made
+    ``_build`` call ``next()`` on an empty generator (a 10-K failed with "generator raised
+    StopIteration")."""
+    from legalkg.nlp.components.events import _Candidate, _Masked
+
+    text = "The court entered judgment on May 1, 2010 against Acme Holdings, Inc."
+    doc = annotate(nlp, text, ("May 1, 2010", "DATE", "2010-05-01"), ("court", "COURT"))
+    spans = list(doc.spans[SPANS_KEY])
+    date_ix = next(i for i, s in enumerate(spans) if s.label_ == "DATE")
+    extractor = nlp.get_pipe("legalkg_events")
+    masked = _Masked(text.replace("May 1, 2010", f"⟨DATE:{date_ix}⟩"), dict(enumerate(spans)))
+    cands = [
+        _Candidate("Judgment", 5, 10, 24, "entered judgment", date_ix),
+        _Candidate("Judgment", 5, 18, 24, "judgment", date_ix),
+    ]
+    events = list(extractor._build(doc, 0, len(text), masked, cands, None, spans, spans))
+    assert [(e.type, e.date) for e in events] == [("Judgment", "2010-05-01")]

@@ -573,8 +573,8 @@ class EventExtractor:
             return
         own_dates = {c.own_date for c in typed if c.own_date is not None}
         groups: list[tuple[int | None, _Candidate]] = []
-        if len(own_dates) < len(typed) or not own_dates:
-            lead = next(c for c in typed if c.own_date is None)
+        lead = next((c for c in typed if c.own_date is None), None)
+        if lead is not None:  # a trigger without a date of its own: the sentence dates it
             background = _PREVIOUSLY.search(_MARKER.sub("X", masked.text[: lead.start]))
             date_ix = None if background else self._sentence_date(masked, own_dates, lead.start)
             groups.append((date_ix, lead))
