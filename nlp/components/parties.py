@@ -553,7 +553,10 @@ class PartyFinder:
             yield m.start("name"), m.end("name"), "ORG", name, False
 
     def _other_short_names(self, doc: Doc, found: list[Found]) -> Iterator[Found]:
-        full_names = {f[3] for f in found if f[2] == "ORG" and isinstance(f[3], str)}
+        # in text order, so that a short name shared by two names goes to the first named
+        # (a set here made the choice depend on PYTHONHASHSEED)
+        named = sorted((f for f in found if f[2] == "ORG" and isinstance(f[3], str)), key=_at)
+        full_names = list(dict.fromkeys(f[3] for f in named))
         by_short: dict[str, str] = {}
         for name in full_names:
             if not has_corporate_suffix(name):
@@ -595,6 +598,10 @@ class PartyFinder:
                 label = classify_name(name, doc) if ent.label_ == "ORG" else "PERSON"
                 value = doc._.filer if label == "REGISTRANT" else name
                 yield ent.start_char, ent.end_char, label, value, False
+
+
+def _at(found: Found) -> tuple[int, int]:
+    return found[0], found[1]
 
 
 @lru_cache(maxsize=1)
