@@ -52,6 +52,7 @@ COMPONENTS: tuple[tuple[str, str, bool], ...] = (
     ("aliases", "legalkg_aliases", False),
     ("parties", "legalkg_parties", False),
     ("events", "legalkg_events", False),
+    ("roles", "legalkg_roles", False),
 )
 
 

@@ -27,8 +27,9 @@ def test_components_in_order(nlp):
     assert [n for n in names if n in mine] == mine
     if "legalkg_courts" in names:
         assert names.index("legalkg_courts") < names.index("legalkg_money")
+    assert names.index("legalkg_statistical") == names.index("legalkg_sentences") + 1
     if "legalkg_events" in names:
-        assert names[-1] == "legalkg_events"
+        assert names[-2:] == ["legalkg_events", "legalkg_roles"]
 
 
 def test_missing_model_raises_legalkg_error():
@@ -104,7 +105,7 @@ def test_installed_pipeline_entities_feed_parties(tmp_path):
     ruler.add_patterns([{"label": "ORG", "pattern": "Widget Makers"}])
     base.to_disk(tmp_path / "model")
     nlp = load(model=str(tmp_path / "model"))
-    assert nlp.pipe_names[0] == "entity_ruler"
+    assert nlp.get_pipe("legalkg_statistical").model_name == str(tmp_path / "model")
     doc = nlp.make_doc("Widget Makers sued Acme, Inc. in 2009.")
     doc._.filer = None
     for _, component in nlp.pipeline:

@@ -593,11 +593,14 @@ class PartyFinder:
         aliases = _aliases(doc)
         generic = _generic_words()
         for ent in doc.ents:
-            if ent.label_ in ("ORG", "PERSON") and not _descriptive(ent.text, generic):
-                name = aliases.get(ent.text, ent.text)
-                label = classify_name(name, doc) if ent.label_ == "ORG" else "PERSON"
-                value = doc._.filer if label == "REGISTRANT" else name
-                yield ent.start_char, ent.end_char, label, value, False
+            if ent.label_ not in ("ORG", "PERSON") or _descriptive(ent.text, generic):
+                continue
+            if _modifier(doc, ent):
+                continue
+            name = aliases.get(ent.text, ent.text)
+            label = classify_name(name, doc) if ent.label_ == "ORG" else "PERSON"
+            value = doc._.filer if label == "REGISTRANT" else name
+            yield ent.start_char, ent.end_char, label, value, False
 
 
 def _at(found: Found) -> tuple[int, int]:
@@ -616,12 +619,31 @@ def _generic_words() -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
+def _modifier(doc: Doc, ent: Any) -> bool:
+    """Whether a name modifies a common noun ("a Wells notice", "the Alba matter"): then it
+    labels a thing, it does not name a party (read off the pretrained parse)."""
+    from legalkg.nlp.components.statistical import parsed_sentence
+
+    parsed = parsed_sentence(doc, ent.end - 1)
+    if parsed is None:
+        return False
+    sub, offset = parsed
+    last = sub[ent.end - 1 - offset]
+    head = last.head
+    return last.dep_ == "compound" and head.i > last.i and head.is_lower and head.pos_ == "NOUN"
+
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "esq"})
+
+
 def _descriptive(text: str, generic: frozenset[str]) -> bool:
     """Whether an entity the pretrained recogniser found is a description, not a name: a
     generic word in it, or a bare abbreviation of two or three capitals ("EPS", "HSR")."""
     words = re.findall(r"[A-Za-z]+", text)
     if not words or (len(words) == 1 and words[0].isupper() and len(words[0]) <= 3):
         return True
+    if all(w.lower() in _NAME_SUFFIXES for w in words):
+        return True  # "Jr." cut off its name
     return any(w.lower() in generic for w in words)
 
 

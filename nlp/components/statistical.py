@@ -84,7 +84,7 @@ def pretrained_name(model: str = "auto") -> str | None:
 @lru_cache(maxsize=4)
 def _load(name: str, disable: tuple[str, ...]) -> Language:
     try:
-        return spacy.load(name, exclude=["lemmatizer", "senter", *disable])
+        return spacy.load(name, exclude=["senter", *disable])
     except (OSError, ImportError) as exc:
         raise LegalKGError(f"cannot load spaCy pipeline {name!r}: {exc}") from exc
 

@@ -1,0 +1,353 @@
+"""The ``legalkg_roles`` component: plaintiffs and defendants read from the dependency parse.
+
+Why syntax: the sides of a lawsuit are stated by constructions whose words move around ("X sued
+Y", "Y was sued by X", "eleven lawsuits were filed against X and Y", "X, on behalf of itself and
+others, brought an action against Y", "the suit that X had filed against it in 2008"); surface
+patterns catch only the orders they were written for. The pretrained parser
+(``legalkg_statistical``) parses each legal sentence; ``role_dependencies.jsonl`` holds spaCy
+``DependencyMatcher`` patterns whose ``side`` node is a plaintiff or a defendant. Each side is
+widened over its coordination and apposition ("X, Y and Z"; "its predecessor, Whitaker
+Corporation") and named by the party mention that covers it.
+
+The same patterns find lawsuits told inside another event's sentence ("... settled the suit that
+X had filed against Y in 2008"): a pattern marked ``filing`` adds a ``LawsuitFiled`` event of its
+own, dated by the date inside the filing clause. A sentence where no rule found an event but a
+filing construction stands, in the past and not negated, reports a ``LawsuitFiled``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from legalkg.nlp.components.common import read_jsonl
+from legalkg.nlp.components.events import load_filters
+from legalkg.nlp.components.extensions import SPANS_KEY, register_extensions
+from legalkg.nlp.components.statistical import parsed_sentence
+from legalkg.nlp.model import Court, Event
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+__all__ = ["Side", "SideFinder"]
+
+PARTY_LABELS = frozenset({"ORG", "REGISTRANT", "PERSON", "GOV"})
+SIDE_TYPES = frozenset(
+    {"LawsuitFiled", "Judgment", "Dismissal", "Appeal", "CourtOrder", "Settlement",
+     "SettlementApproval"}
+)
+_FILER_PRONOUNS = frozenset({"it", "we", "us", "itself", "ourselves"})
+_MODALS = frozenset({"will", "would", "may", "might", "could", "should", "can", "must", "shall"})
+_NOT_A_SIDE = frozenset({"conj", "cc", "appos", "relcl", "acl", "prep", "punct", "advcl"})
+
+
+@dataclass
+class Side:
+    """One side a pattern found: role, the names, and the mention indices that name them."""
+
+    role: str
+    names: list[str] = field(default_factory=list)
+    mentions: list[int | None] = field(default_factory=list)
+
+
+@dataclass
+class _Match:
+    pattern: dict[str, Any]
+    tokens: dict[str, Token]
+
+
+class SideFinder:
+    """Fill plaintiffs and defendants of ``doc._.events`` from the parse; add told lawsuits.
+
+    :param patterns: ``DependencyMatcher`` patterns with ``id``, ``roles`` (node -> role) and
+        an optional ``filing`` flag (default: the shipped ``role_dependencies.jsonl``).
+    """
+
+    def __init__(
+        self, *, name: str = "legalkg_roles", patterns: list[dict[str, Any]] | None = None
+    ) -> None:
+        register_extensions()
+        self.name = name
+        self.patterns = patterns if patterns is not None else list(
+            read_jsonl("role_dependencies.jsonl")
+        )
+        self._matchers: dict[int, DependencyMatcher] = {}
+        self.filters = load_filters()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc._.parses:
+            return doc
+        self.set_annotations(doc, list(self.match(doc)))
+        return doc
+
+    def matcher(self, vocab: Vocab) -> DependencyMatcher:
+        """The dependency matcher of ``vocab`` (the pretrained pipeline's), built once."""
+        key = id(vocab)
+        if key not in self._matchers:
+            matcher = DependencyMatcher(vocab)
+            for i, pattern in enumerate(self.patterns):
+                matcher.add(str(i), [pattern["pattern"]])
+            self._matchers[key] = matcher
+        return self._matchers[key]
+
+    def match(self, doc: Doc) -> Iterator[tuple[int | None, list[Side], Event | None]]:
+        """Per event (by index) the sides its sentence states and a lawsuit it tells; per
+        parsed sentence without an event, a lawsuit it reports (index ``None``)."""
+        events: list[Event] = doc._.events or []
+        starts = doc.to_array("IDX").tolist()
+        seen: set[int] = set()
+        for i, event in enumerate(events):
+            token = max(bisect.bisect_right(starts, event.evidence_start) - 1, 0)
+            parsed = parsed_sentence(doc, token)
+            if parsed is None:
+                continue
+            seen.add(parsed[1])
+            if event.type not in SIDE_TYPES:
+                continue
+            matches = self._matches(*parsed)
+            told = self._told_lawsuit(doc, event, matches, *parsed)
+            yield i, self._sides(doc, matches, parsed[1]), told
+        for start, sub in (doc._.parses or {}).items():
+            if start in seen:
+                continue
+            matches = self._matches(sub, start)
+            event = self._reported_lawsuit(doc, matches, sub, start)
+            if event is not None:
+                yield None, [], event
+
+    def set_annotations(
+        self, doc: Doc, found: list[tuple[int | None, list[Side], Event | None]]
+    ) -> None:
+        """Add the sides to their events (kept in order) and the told lawsuits before them."""
+        events: list[Event] = list(doc._.events or [])
+        told: list[tuple[int, Event]] = []
+        for index, sides, lawsuit in found:
+            if index is not None:
+                _add_sides(events[index], sides)
+            if lawsuit is not None:
+                at = index if index is not None else len(events)
+                told.append((at, lawsuit))
+        for at, lawsuit in sorted(told, key=lambda t: t[0], reverse=True):
+            events.insert(at, lawsuit)
+        doc._.events = sorted(events, key=lambda e: e.evidence_start)
+
+    # -- matching ------------------------------------------------------------------------
+
+    def _matches(self, sub: Doc, offset: int) -> list[_Match]:
+        if not all(sub.has_annotation(attr) for attr in ("DEP", "TAG", "LEMMA")):
+            return []  # a pretrained pipeline without parser, tagger or lemmatizer
+        out = []
+        for match_id, token_ids in self.matcher(sub.vocab)(sub):
+            pattern = self.patterns[int(sub.vocab.strings[match_id])]
+            nodes = [node["RIGHT_ID"] for node in pattern["pattern"]]
+            out.append(_Match(pattern, {n: sub[t] for n, t in zip(nodes, token_ids, strict=True)}))
+        return sorted(out, key=lambda m: (m.pattern["id"], sorted(t.i for t in m.tokens.values())))
+
+    def _sides(self, doc: Doc, matches: list[_Match], offset: int) -> list[Side]:
+        sides: dict[str, Side] = {}
+        for match in matches:
+            for node, role in match.pattern["roles"].items():
+                side = sides.setdefault(role, Side(role))
+                for name, ix in _names(doc, match.tokens[node], offset):
+                    if name not in side.names:
+                        side.names.append(name)
+                        side.mentions.append(ix)
+        return list(sides.values())
+
+    def _told_lawsuit(
+        self, doc: Doc, event: Event, matches: list[_Match], sub: Doc, offset: int
+    ) -> Event | None:
+        """A lawsuit whose filing the event's sentence recounts ("settled the suit X filed")."""
+        if event.type == "LawsuitFiled":
+            return None
+        filing = [m for m in matches if m.pattern.get("filing") and _legal(m, matches)]
+        if not filing or _irrealis(filing[0].tokens["verb"]):
+            return None
+        lawsuit = self._lawsuit(doc, filing[0], matches, sub, offset, court=None)
+        return lawsuit if _specific(lawsuit, doc._.filer) else None
+
+    def _reported_lawsuit(
+        self, doc: Doc, matches: list[_Match], sub: Doc, offset: int
+    ) -> Event | None:
+        filing = [m for m in matches if m.pattern.get("filing") and _legal(m, matches)]
+        if not filing:
+            return None
+        verb = filing[0].tokens["verb"]
+        text = sub.text
+        if _irrealis(verb) or verb.tag_ not in ("VBD", "VBN"):
+            return None
+        if any(self.filters.any(kind, text) for kind in _SKIPPED):
+            return None
+        lawsuit = self._lawsuit(doc, filing[0], matches, sub, offset, court=None)
+        return lawsuit if _specific(lawsuit, doc._.filer) else None
+
+    def _lawsuit(
+        self,
+        doc: Doc,
+        filing: _Match,
+        matches: list[_Match],
+        sub: Doc,
+        offset: int,
+        *,
+        court: Court | None,
+    ) -> Event:
+        verb = filing.tokens["verb"]
+        start = doc[offset].idx
+        end = doc[offset + len(sub) - 1].idx + len(doc[offset + len(sub) - 1].text)
+        event = Event(
+            type="LawsuitFiled",
+            evidence=doc.text[start:end],
+            evidence_start=start,
+            evidence_end=end,
+            trigger=verb.text,
+        )
+        clause = (doc[offset + verb.left_edge.i].idx, doc[offset + verb.right_edge.i].idx + 1)
+        spans = _spans(doc)
+        for ix, span in enumerate(spans):
+            if not clause[0] <= span.start_char < clause[1]:
+                continue
+            if span.label_ == "DATE" and event.date is None:
+                event.date = _value(span)
+                event.provenance["date"] = [ix]
+            elif span.label_ == "COURT" and court is None:
+                value = span._.value
+                court = Court(value if isinstance(value, str) else None, span.text)
+                event.provenance["court"] = [ix]
+            elif span.label_ == "CASE" and event.case_number is None:
+                event.case_number = _value(span)
+        event.court = court
+        related = [m for m in matches if _within(m, verb)]
+        _add_sides(event, self._sides(doc, related, offset))
+        if doc._.filer and doc._.filer not in event.parties and _names_filer(doc, start, end):
+            event.parties.insert(0, doc._.filer)
+        return event
+
+
+# sentence filters of the events component; mood and negation are read off the parse instead
+_SKIPPED = ("skip_sentence", "pending", "contract")
+_CONDITIONS = frozenset({"if", "unless", "whether", "should"})
+
+
+# nouns that name a lawsuit only in a legal context ("initiated actions to resize ...")
+_AMBIGUOUS = frozenset({"action", "claim", "proceeding", "case", "petition"})
+
+
+def _legal(filing: _Match, matches: list[_Match]) -> bool:
+    """A filing construction whose noun is a lawsuit's, or that names whom it is against."""
+    if filing.tokens["suit"].lemma_ not in _AMBIGUOUS:
+        return True
+    verb = filing.tokens["verb"]
+    return any(
+        m.pattern["roles"] and "against" in m.tokens and _within(m, verb) for m in matches
+    )
+
+
+def _specific(event: Event, filer: str | None) -> bool:
+    """A reported lawsuit, not a generic one ("lawsuits filed against us"): it has a date, a
+    court or a case number, or names a side other than the filer."""
+    others = [n for n in (*event.plaintiffs, *event.defendants) if n != filer]
+    return bool(event.date or event.court or event.case_number or others)
+
+
+def _within(match: _Match, verb: Token) -> bool:
+    """Whether the match lies in the filing verb's clause (the verb or below it)."""
+    tokens = list(match.tokens.values())
+    return all(t == verb or verb.is_ancestor(t) or t.is_ancestor(verb) for t in tokens)
+
+
+def _irrealis(verb: Token) -> bool:
+    """A filing that is future, hypothetical or negated ("may be filed", "has not sued")."""
+    for head in (verb, *verb.ancestors):
+        for child in head.children:
+            if child.dep_ == "mark" and child.lower_ in _CONDITIONS:
+                return True
+            if head is verb and child.dep_ == "neg":
+                return True
+            if head is verb and child.dep_ in ("aux", "auxpass") and child.lower_ in _MODALS:
+                return True
+    return False
+
+
+def _names(doc: Doc, token: Token, offset: int) -> Iterator[tuple[str, int | None]]:
+    """The parties a side token stands for: itself, its conjuncts, its apposition."""
+    for head in (token, *token.conjuncts):
+        found = _name(doc, head, offset)
+        if found is None:
+            appos = [c for c in head.children if c.dep_ == "appos"]
+            found = _name(doc, appos[0], offset) if appos else None
+        if found is not None:
+            yield found
+
+
+def _name(doc: Doc, token: Token, offset: int) -> tuple[str, int | None] | None:
+    """The party mention over ``token`` or its own phrase; the filer for "it"/"we"."""
+    if token.lower_ in _FILER_PRONOUNS:
+        return (str(doc._.filer), None) if doc._.filer else None
+    phrase = _own_phrase(token)
+    lo, hi = offset + phrase[0].i, offset + phrase[-1].i + 1
+    spans = _spans(doc)
+    best: tuple[int, Span] | None = None
+    for ix, span in enumerate(spans):
+        if span.label_ in PARTY_LABELS and span.start < hi and span.end > lo:
+            covers_head = span.start <= offset + token.i < span.end
+            if best is None or covers_head:
+                best = (ix, span)
+                if covers_head:
+                    break
+    if best is None:
+        return None
+    ix, span = best
+    value = span._.value
+    return (value if isinstance(value, str) and value else span.text), ix
+
+
+def _own_phrase(token: Token) -> list[Token]:
+    """``token``'s subtree without its coordinated, appositive and clausal dependents."""
+    keep = [token]
+    stack = [c for c in token.children if c.dep_ not in _NOT_A_SIDE]
+    while stack:
+        child = stack.pop()
+        keep.append(child)
+        stack.extend(c for c in child.children if c.dep_ not in _NOT_A_SIDE)
+    return sorted(keep, key=lambda t: t.i)
+
+
+def _add_sides(event: Event, sides: list[Side]) -> None:
+    for side in sides:
+        current: list[str] = getattr(event, side.role)
+        other = event.defendants if side.role == "plaintiffs" else event.plaintiffs
+        for name, ix in zip(side.names, side.mentions, strict=True):
+            if name in current or name in other:
+                continue
+            current.append(name)
+            if ix is not None:
+                event.provenance.setdefault(side.role, []).append(ix)
+            if name not in event.parties:
+                event.parties.append(name)
+
+
+def _names_filer(doc: Doc, start: int, end: int) -> bool:
+    spans = _spans(doc)
+    return any(s.label_ == "REGISTRANT" and start <= s.start_char < end for s in spans)
+
+
+def _spans(doc: Doc) -> list[Span]:
+    return list(doc.spans.get(SPANS_KEY, []))
+
+
+def _value(span: Span) -> str | None:
+    value = span._.value
+    return value if isinstance(value, str) else None
+
+
+@Language.factory(
+    "legalkg_roles", assigns=["doc._.events"], default_config={"patterns": None}
+)
+def make_side_finder(
+    nlp: Language, name: str, *, patterns: list[dict[str, Any]] | None
+) -> SideFinder:
+    """Factory of ``legalkg_roles``."""
+    return SideFinder(name=name, patterns=patterns)
