@@ -292,7 +292,11 @@ def extract(filing: Filing, *, nlp: Language | None = None, model: str | None = 
     mentions, index = _mentions(doc, filing, offsets)
     events = [_relocate(e, filing, offsets, index) for e in (doc._.events or [])]
     return Extraction(
-        filing=filing, aliases=dict(doc._.aliases or {}), events=events, mentions=mentions
+        filing=filing,
+        aliases=dict(doc._.aliases or {}),
+        events=events,
+        mentions=mentions,
+        matters=list(doc._.matters or []),
     )
 
 

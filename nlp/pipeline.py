@@ -53,6 +53,7 @@ COMPONENTS: tuple[tuple[str, str, bool], ...] = (
     ("parties", "legalkg_parties", False),
     ("events", "legalkg_events", False),
     ("roles", "legalkg_roles", False),
+    ("matters", "legalkg_matters", False),
 )
 
 

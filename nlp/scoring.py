@@ -370,6 +370,90 @@ def alias_facts(doc: Mapping[str, Any]) -> Counter[Fact]:
 # --------------------------------------------------------------------------- scores
 
 
+def _evidence_key(event: Mapping[str, Any]) -> str:
+    return " ".join(str(event.get("evidence") or "").lower().split())
+
+
+def _aligned(gold: list[Mapping[str, Any]], predicted: list[Mapping[str, Any]]) -> dict[int, int]:
+    """Predicted event index -> gold event index: same type, and one evidence holds the start
+    of the other (gold evidence may be a sentence's start, a prediction its whole sentence)."""
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for p, event in enumerate(predicted):
+        p_key = _evidence_key(event)
+        for g, gold_event in enumerate(gold):
+            g_key = _evidence_key(gold_event)
+            if g in taken or gold_event.get("type") != event.get("type") or not g_key:
+                continue
+            if g_key[:60] in p_key or p_key[:60] in g_key:
+                pairs[p] = g
+                taken.add(g)
+                break
+    return pairs
+
+
+def matter_facts(
+    gold: Mapping[str, Any], predicted: Mapping[str, Any]
+) -> tuple[Counter[Fact], Counter[Fact]]:
+    """Pairwise matter clustering: ``(i, j)`` gold event pairs put in one matter, by the gold
+    and by the prediction, over the events both found (event detection is scored apart).
+
+    >>> g = {"events": [{"type": "Judgment", "evidence": "A jury ruled.", "matter": "m1"},
+    ...                 {"type": "Settlement", "evidence": "It settled.", "matter": "m1"}]}
+    >>> p = {"events": [{"type": "Judgment", "evidence": "A jury ruled.", "matter": "a"},
+    ...                 {"type": "Settlement", "evidence": "It settled.", "matter": "b"}]}
+    >>> matter_facts(g, p)
+    (Counter({('matter', 0, 1): 1}), Counter())
+    """
+    gold_events = list(gold.get("events") or [])
+    pred_events = list(predicted.get("events") or [])
+    if not any(e.get("matter") for e in gold_events):
+        return Counter(), Counter()
+    aligned = _aligned(gold_events, pred_events)
+    found = sorted(aligned.values())
+    gold_pairs, pred_pairs = Counter[Fact](), Counter[Fact]()
+    for a, i in enumerate(found):
+        for j in found[a + 1 :]:
+            if gold_events[i].get("matter") == gold_events[j].get("matter"):
+                gold_pairs[("matter", i, j)] += 1
+    by_gold = {g: pred_events[p].get("matter") for p, g in aligned.items()}
+    for a, i in enumerate(found):
+        for j in found[a + 1 :]:
+            if by_gold[i] is not None and by_gold[i] == by_gold[j]:
+                pred_pairs[("matter", i, j)] += 1
+    return gold_pairs, pred_pairs
+
+
+_PARTY_ROLES = ("parties", "plaintiffs", "defendants", "debtor", "payer", "payee")
+_PARTY_LABELS = frozenset({"ORG", "PERSON", "GOV", "REGISTRANT", "ALIAS"})
+
+
+def party_candidate_facts(
+    gold: Mapping[str, Any], predicted: Mapping[str, Any]
+) -> tuple[Counter[Fact], Counter[Fact]]:
+    """Gold party names and those the prediction holds anywhere: among its mentions (text or
+    value), aliases or roles. Only recall is meaningful: whether a name was recognised at all.
+    """
+    def names(doc: Mapping[str, Any], mentions: bool) -> set[str]:
+        out: set[str | None] = set()
+        for event in doc.get("events") or []:
+            for role in _PARTY_ROLES:
+                value = event.get(role)
+                out.update(value if isinstance(value, list) else [value])
+        if mentions:
+            for m in doc.get("mentions") or []:
+                if m.get("label") in _PARTY_LABELS:
+                    value = m.get("value")
+                    out.update((m.get("text"), value if isinstance(value, str) else None))
+            for alias, full in (doc.get("aliases") or {}).items():
+                out.update((alias, full))
+        return {n for n in map(normalize_name, out) if n}
+
+    wanted = names(gold, mentions=False)
+    found = names(predicted, mentions=True) & wanted
+    return Counter(("party", n) for n in wanted), Counter(("party", n) for n in found)
+
+
 @dataclass
 class Score:
     """True positive, false positive and false negative counts, with P/R/F1.
@@ -504,6 +588,8 @@ class Report:
     event_types: dict[str, Score] = field(default_factory=dict)
     filing_fields: dict[str, Score] = field(default_factory=dict)
     aliases: Score = field(default_factory=Score)
+    matters: Score = field(default_factory=Score)
+    party_candidates: Score = field(default_factory=Score)
     per_file: list[FileScore] = field(default_factory=list)
     errors: dict[str, str] = field(default_factory=dict)
 
@@ -531,6 +617,8 @@ class Report:
             _merge(combined.event_types, report.event_types)
             _merge(combined.filing_fields, report.filing_fields)
             combined.aliases += report.aliases
+            combined.matters += report.matters
+            combined.party_candidates += report.party_candidates
             combined.per_file.extend(report.per_file)
             combined.errors.update(report.errors)
         combined.roles = {k: combined.roles[k] for k in _ordered(combined.roles, EVENT_ROLES)}
@@ -551,6 +639,8 @@ class Report:
             "filing_total": self.filing_total.to_json(),
             "filing_fields": scores(self.filing_fields),
             "aliases": self.aliases.to_json(),
+            "matters": self.matters.to_json(),
+            "party_candidates": self.party_candidates.to_json(),
             "per_file": [f.to_json() for f in self.per_file],
             "errors": dict(self.errors),
         }
@@ -578,6 +668,8 @@ def score_pair(gold: Mapping[str, Any], predicted: Mapping[str, Any]) -> Report:
         event_types=_score_groups(*pairs["event_type"], key=0),
         filing_fields=_score_groups(*pairs["filing"], key=0, order=FILING_FIELDS),
         aliases=Score.from_facts(*pairs["alias"]),
+        matters=Score.from_facts(*matter_facts(gold, predicted)),
+        party_candidates=Score.from_facts(*party_candidate_facts(gold, predicted)),
     )
     file_score = FileScore(
         file=str(gold.get("file") or predicted.get("file") or "<unnamed>"),
@@ -741,10 +833,18 @@ def render_table(report: Report, console: Console | None = None) -> None:
     console.print(_score_table("Event types (type, date)", "type", types, type_total))
     console.print(_score_table("Filing fields", "field", report.filing_fields, report.filing_total))
     console.print(_score_table("Aliases (not in the filing total)", "facts", {}, report.aliases))
+    console.print(_score_table("Matters (pairwise, events found)", "pairs", {}, report.matters))
+    candidates = report.party_candidates
+    console.print(
+        f"party candidate recall {candidates.recall:.3f} ({candidates.tp} of "
+        f"{candidates.tp + candidates.fn} gold party names among mentions, aliases or roles)"
+    )
     for text in _per_file_lines(report):
         console.print(text, highlight=False, markup=False, soft_wrap=True)
     console.print(
         f"typed role F1 {report.role_total.f1:.3f} · event-type F1 "
         f"{report.event_type_total.f1:.3f} · filing-field F1 {report.filing_total.f1:.3f} "
-        f"· {len(report.per_file)} files, {len(report.errors)} errors"
+        f"· matter F1 {report.matters.f1:.3f} · party candidate recall "
+        f"{report.party_candidates.recall:.3f} · {len(report.per_file)} files, "
+        f"{len(report.errors)} errors"
     )

@@ -24,7 +24,7 @@ SPANS_KEY = "legalkg"
 
 def register_extensions() -> None:
     """Register the shared ``._`` attributes; calling it again is harmless."""
-    for name in ("filer", "filer_names", "aliases", "events", "parses"):
+    for name in ("filer", "filer_names", "aliases", "events", "parses", "matters"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
     if not Span.has_extension("value"):

@@ -1,0 +1,267 @@
+"""The ``legalkg_matters`` component: every event in the matter it belongs to.
+
+A filing tells a lawsuit, a bankruptcy case or an investigation over several sentences and
+paragraphs ("eleven lawsuits were filed against X and Y ... Four of the cases were later
+dismissed ... The only significant claim was settled in 2003"). Events are linked to a matter,
+in text order, by the first of these that holds:
+
+1. the same case number;
+2. a named side in common (besides the filer) and no conflicting court;
+3. the same agency, for regulatory events in the same or the next paragraph;
+4. a definite description of a matter ("the suit", "these plaintiffs", "the consent decree";
+   head nouns in ``matter_references.txt``) resolved to the nearest compatible matter within
+   ``window`` paragraphs;
+5. the same paragraph as the matter's last event, with nothing (court, case number, sides)
+   telling them apart.
+
+Otherwise an event opens a new matter. A matter's sides, court and case numbers are the union
+of what its events state, and each court event inherits from its matter what it does not state
+itself: a settlement keeps the suit's plaintiffs, defendants, court and case number.
+
+>>> from legalkg.nlp.model import Event
+>>> a = Event("LawsuitFiled", "X sued Acme.", 0, 12, plaintiffs=["X"], defendants=["Acme"])
+>>> b = Event("Settlement", "The suit was settled.", 13, 34)
+>>> matters = link_matters([a, b], "X sued Acme.\\nThe suit was settled.", filer="Acme")
+>>> [m.id for m in matters], b.matter, b.plaintiffs
+(['m1'], 'm1', ['X'])
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from legalkg.nlp.components.common import read_lines
+from legalkg.nlp.components.extensions import register_extensions
+from legalkg.nlp.model import Event, Matter
+from spacy.language import Language
+from spacy.tokens import Doc
+
+__all__ = ["MatterLinker", "link_matters", "matter_kind"]
+
+LITIGATION = frozenset(
+    {"LawsuitFiled", "Judgment", "Dismissal", "Appeal", "CourtOrder", "Settlement",
+     "SettlementApproval", "BankruptcyPetition"}
+)
+_PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n")
+_CLASS_ACTION = re.compile(r"\bclass[\s-]+action|\bputative class|\bon behalf of (?:a|all)\b", re.I)
+_ARBITRATION = re.compile(r"\barbitra", re.I)
+_INVESTIGATION = re.compile(r"\binvestigat|\bsubpoena|\binquir|\bwells notice", re.I)
+_FOLD = re.compile(r"[^a-z0-9]+")
+
+
+def _references() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in read_lines("matter_references.txt"))
+    return re.compile(
+        rf"\b(?:the|this|that|these|those|such|said|each|both|all|any)\s+(?:[\w'-]+\s+){{0,3}}?"
+        rf"(?:{nouns})\b",
+        re.I,
+    )
+
+
+_REFERENCE: list[re.Pattern[str]] = []
+
+
+def _reference() -> re.Pattern[str]:
+    if not _REFERENCE:
+        _REFERENCE.append(_references())
+    return _REFERENCE[0]
+
+
+def matter_kind(events: Iterable[Event]) -> str:
+    """The kind of matter its events make: bankruptcy, class action, arbitration, lawsuit,
+    investigation or regulatory proceeding.
+
+    >>> matter_kind([Event("RegulatoryAction", "The SEC opened an investigation.", 0, 32)])
+    'investigation'
+    """
+    events = list(events)
+    types = {e.type for e in events}
+    text = " ".join(e.evidence for e in events)
+    if "BankruptcyPetition" in types:
+        return "bankruptcy"
+    if types <= {"RegulatoryAction"}:
+        return "investigation" if _INVESTIGATION.search(text) else "regulatory_proceeding"
+    if _CLASS_ACTION.search(text):
+        return "class_action"
+    if _ARBITRATION.search(text):
+        return "arbitration"
+    return "lawsuit"
+
+
+def _key(name: str) -> str:
+    return _FOLD.sub(" ", name.lower()).strip()
+
+
+class _Open:
+    """A matter being built: its events, what they state, and where it was last told."""
+
+    def __init__(self, index: int, event: Event, paragraph: int) -> None:
+        self.events = [index]
+        self.cases: set[str] = set()
+        self.courts: set[str] = set()
+        self.sides: set[str] = set()
+        self.agencies: set[str] = set()
+        self.regulatory = event.type == "RegulatoryAction"
+        self.paragraph = paragraph
+
+    def add(self, index: int, event: Event, paragraph: int, filer: str) -> None:
+        if index not in self.events:
+            self.events.append(index)
+        if event.case_number:
+            self.cases.add(_key(event.case_number))
+        if event.court is not None and event.court.id:
+            self.courts.add(event.court.id)
+        self.sides |= _sides(event, filer)
+        if event.agency:
+            self.agencies.add(_key(event.agency))
+        self.paragraph = paragraph
+
+
+def _sides(event: Event, filer: str) -> set[str]:
+    names = [*event.plaintiffs, *event.defendants, event.debtor or ""]
+    return {_key(n) for n in names if n and _key(n) != filer}
+
+
+def _conflict(matter: _Open, event: Event, filer: str) -> bool:
+    """Something the event states that the matter's events contradict."""
+    if event.case_number and matter.cases and _key(event.case_number) not in matter.cases:
+        return True
+    if _court_conflict(matter, event):
+        return True
+    sides = _sides(event, filer)
+    return bool(sides and matter.sides and not sides & matter.sides)
+
+
+def _compatible(matter: _Open, event: Event) -> bool:
+    return matter.regulatory == (event.type == "RegulatoryAction") or event.type in (
+        "Settlement",
+        "SettlementApproval",
+    )
+
+
+def link_matters(
+    events: list[Event], text: str, *, filer: str | None = None, window: int = 3
+) -> list[Matter]:
+    """Group ``events`` (in text order, offsets into ``text``) into matters, set each event's
+    ``matter`` id and fill what it inherits; returns the matters."""
+    breaks = [m.end() for m in _PARAGRAPH.finditer(text)]
+    filer_key = _key(filer) if filer else ""
+    open_: list[_Open] = []
+    for index, event in enumerate(events):
+        paragraph = bisect.bisect_right(breaks, event.evidence_start)
+        matter = _find(open_, event, paragraph, filer_key, window)
+        if matter is None:
+            matter = _Open(index, event, paragraph)
+            open_.append(matter)
+        matter.add(index, event, paragraph, filer_key)
+    return [_finish(f"m{i + 1}", m, events, filer) for i, m in enumerate(open_)]
+
+
+def _find(
+    open_: list[_Open], event: Event, paragraph: int, filer: str, window: int
+) -> _Open | None:
+    recent = [m for m in reversed(open_) if paragraph - m.paragraph <= window]
+    if event.case_number:
+        case = _key(event.case_number)
+        for matter in reversed(open_):
+            if case in matter.cases:
+                return matter
+    sides = _sides(event, filer)
+    for matter in reversed(open_):
+        if sides & matter.sides and _compatible(matter, event) and not _court_conflict(
+            matter, event
+        ):
+            return matter
+    if event.type == "RegulatoryAction" and event.agency:
+        for matter in recent:
+            if _key(event.agency) in matter.agencies and paragraph - matter.paragraph <= 1:
+                return matter
+    if _reference().search(event.evidence):
+        for matter in recent:
+            if not _conflict(matter, event, filer) and (
+                _compatible(matter, event) or matter.paragraph == paragraph
+            ):
+                return matter
+    last = open_[-1] if open_ else None
+    if (
+        last is not None
+        and last.paragraph == paragraph
+        and _compatible(last, event)
+        and not _conflict(last, event, filer)
+        and not (event.type == "RegulatoryAction" and event.agency and last.agencies
+                 and _key(event.agency) not in last.agencies)
+    ):
+        return last
+    return None
+
+
+def _court_conflict(matter: _Open, event: Event) -> bool:
+    return bool(
+        event.court is not None and event.court.id and matter.courts
+        and event.court.id not in matter.courts
+    )
+
+
+def _finish(matter_id: str, open_matter: _Open, events: list[Event], filer: str | None) -> Matter:
+    members = [events[i] for i in sorted(open_matter.events)]
+    matter = Matter(id=matter_id, kind=matter_kind(members), events=sorted(open_matter.events))
+    for event in members:
+        event.matter = matter_id
+        _union(matter.plaintiffs, event.plaintiffs)
+        _union(matter.defendants, event.defendants)
+        _union(matter.parties, event.parties)
+        if event.case_number:
+            _union(matter.case_numbers, [event.case_number])
+        matter.court = matter.court or event.court
+        matter.agency = matter.agency or event.agency
+        matter.debtor = matter.debtor or event.debtor
+    if matter.plaintiffs and matter.defendants:
+        matter.caption = f"{matter.plaintiffs[0]} v. {matter.defendants[0]}"
+    for event in members:
+        _inherit(event, matter)
+    return matter
+
+
+def _inherit(event: Event, matter: Matter) -> None:
+    """What a court event does not state, it takes from its matter."""
+    if event.type not in LITIGATION:
+        return
+    if not event.plaintiffs and not event.defendants:
+        event.plaintiffs = list(matter.plaintiffs)
+        event.defendants = list(matter.defendants)
+    if event.court is None and matter.court is not None:
+        event.court = matter.court
+    if event.case_number is None and matter.case_numbers:
+        event.case_number = matter.case_numbers[0]
+    if event.debtor is None and matter.debtor and event.type == "BankruptcyPetition":
+        event.debtor = matter.debtor
+    _union(event.parties, [*event.plaintiffs, *event.defendants])
+
+
+def _union(target: list[str], names: Iterable[str]) -> None:
+    for name in names:
+        if name and name not in target:
+            target.append(name)
+
+
+class MatterLinker:
+    """Set ``doc._.matters`` (and each event's ``matter``) from ``doc._.events``."""
+
+    def __init__(self, *, name: str = "legalkg_matters", window: int = 3) -> None:
+        register_extensions()
+        self.name = name
+        self.window = window
+
+    def __call__(self, doc: Doc) -> Doc:
+        events = sorted(doc._.events or [], key=lambda e: e.evidence_start)
+        doc._.events = events
+        doc._.matters = link_matters(events, doc.text, filer=doc._.filer, window=self.window)
+        return doc
+
+
+@Language.factory("legalkg_matters", assigns=["doc._.matters"], default_config={"window": 3})
+def make_matter_linker(nlp: Language, name: str, *, window: int) -> MatterLinker:
+    """Factory of ``legalkg_matters``."""
+    return MatterLinker(name=name, window=window)
