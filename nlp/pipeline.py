@@ -3,12 +3,15 @@
 :func:`load` returns ``spacy.blank("en")`` with the project's regex tokenizer (legal
 abbreviations kept whole) and the components, in this order::
 
-    legalkg_sentences  legalkg_statistical  legalkg_courts  legalkg_money  legalkg_case_numbers
-    legalkg_dates  legalkg_aliases  legalkg_parties  legalkg_events
+    legalkg_sentences  legalkg_courts  legalkg_money  legalkg_case_numbers  legalkg_dates
+    legalkg_aliases  legalkg_parties  legalkg_events  legalkg_statistical  legalkg_roles
+    legalkg_matters
 
-``legalkg_statistical`` runs spaCy's pretrained ``en_core_web_sm`` (tagger, parser, NER) over
-the sentences with a legal cue only, so the statistical names and parses are there where the
-legal components need them, at a fraction of the cost of parsing the whole text.
+The rules find mentions and events; ``legalkg_statistical`` then runs spaCy's pretrained
+``en_core_web_sm`` (tagger, parser, NER) over the event sentences and the sentences that may
+state a lawsuit's sides only, so names the rules missed and the parse are there where
+``legalkg_roles`` reads the sides, at a fraction of the cost of parsing the whole text;
+``legalkg_matters`` groups the events into matters.
 
 Courts run first so that "U.S. Bankruptcy Court" is not later read as an agency; case numbers
 run before dates so that a docket number is not read as a date; aliases run before parties so
@@ -44,7 +47,6 @@ __all__ = ["COMPONENTS", "annotate", "benchmark", "load"]
 # (module under legalkg.nlp.components, factory name, required)
 COMPONENTS: tuple[tuple[str, str, bool], ...] = (
     ("tokenization", "legalkg_sentences", True),
-    ("statistical", "legalkg_statistical", True),
     ("courts", "legalkg_courts", False),
     ("money", "legalkg_money", True),
     ("case_numbers", "legalkg_case_numbers", True),
@@ -52,6 +54,7 @@ COMPONENTS: tuple[tuple[str, str, bool], ...] = (
     ("aliases", "legalkg_aliases", False),
     ("parties", "legalkg_parties", False),
     ("events", "legalkg_events", False),
+    ("statistical", "legalkg_statistical", True),
     ("roles", "legalkg_roles", False),
     ("matters", "legalkg_matters", False),
 )

