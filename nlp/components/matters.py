@@ -5,8 +5,10 @@ paragraphs ("eleven lawsuits were filed against X and Y ... Four of the cases we
 dismissed ... The only significant claim was settled in 2003"). Events are linked to a matter,
 in text order, by the first of these that holds:
 
+0. the same sentence (one sentence states one matter);
 1. the same case number;
-2. a named side in common (besides the filer) and no conflicting court;
+2. a named party on the same side (besides the filer), nobody on opposite sides, and no
+   conflicting court or case number;
 3. the same agency, for regulatory events in the same or the next paragraph;
 4. a definite description of a matter ("the suit", "these plaintiffs", "the consent decree";
    head nouns in ``matter_references.txt``) resolved to the nearest compatible matter within
@@ -14,9 +16,11 @@ in text order, by the first of these that holds:
 5. the same paragraph as the matter's last event, with nothing (court, case number, sides)
    telling them apart.
 
-Otherwise an event opens a new matter. A matter's sides, court and case numbers are the union
-of what its events state, and each court event inherits from its matter what it does not state
-itself: a settlement keeps the suit's plaintiffs, defendants, court and case number.
+A ``LawsuitFiled`` event joins a matter only by rules 0 and 1, or when both its sides are the
+matter's: a lawsuit filed is otherwise a new matter. Any other event that no rule links opens a
+new matter. A matter's sides, court and case numbers are the union of what its events state, and
+each court event inherits from its matter what it does not state itself: a settlement keeps the
+suit's plaintiffs, defendants, court and case number.
 
 >>> from legalkg.nlp.model import Event
 >>> a = Event("LawsuitFiled", "X sued Acme.", 0, 12, plaintiffs=["X"], defendants=["Acme"])
@@ -101,27 +105,53 @@ class _Open:
         self.events = [index]
         self.cases: set[str] = set()
         self.courts: set[str] = set()
-        self.sides: set[str] = set()
+        self.plaintiffs: set[str] = set()
+        self.defendants: set[str] = set()
         self.agencies: set[str] = set()
         self.regulatory = event.type == "RegulatoryAction"
         self.paragraph = paragraph
+        self.sentences: set[int] = set()
 
     def add(self, index: int, event: Event, paragraph: int, filer: str) -> None:
         if index not in self.events:
             self.events.append(index)
+        self.sentences.add(event.evidence_start)
         if event.case_number:
             self.cases.add(_key(event.case_number))
         if event.court is not None and event.court.id:
             self.courts.add(event.court.id)
-        self.sides |= _sides(event, filer)
+        plaintiffs, defendants = _sides(event, filer)
+        self.plaintiffs |= plaintiffs
+        self.defendants |= defendants
         if event.agency:
             self.agencies.add(_key(event.agency))
         self.paragraph = paragraph
 
 
-def _sides(event: Event, filer: str) -> set[str]:
-    names = [*event.plaintiffs, *event.defendants, event.debtor or ""]
-    return {_key(n) for n in names if n and _key(n) != filer}
+def _sides(event: Event, filer: str) -> tuple[set[str], set[str]]:
+    """The event's plaintiffs (or debtor) and defendants, folded, the filer left out."""
+    def keys(names: Iterable[str]) -> set[str]:
+        return {_key(n) for n in names if n and _key(n) != filer}
+
+    return keys([*event.plaintiffs, event.debtor or ""]), keys(event.defendants)
+
+
+def _joins_by_sides(matter: _Open, event: Event, filer: str) -> bool:
+    """Rule 2; a lawsuit filed needs both its sides among the matter's."""
+    if not _same_sides(matter, event, filer) or not _compatible(matter, event):
+        return False
+    if _conflict(matter, event, filer):
+        return False
+    plaintiffs, defendants = _sides(event, filer)
+    both = plaintiffs & matter.plaintiffs and defendants & matter.defendants
+    return event.type != "LawsuitFiled" or bool(both)
+
+
+def _same_sides(matter: _Open, event: Event, filer: str) -> bool:
+    """A named party on the same side, and nobody on opposite sides in the two."""
+    plaintiffs, defendants = _sides(event, filer)
+    crossed = plaintiffs & matter.defendants or defendants & matter.plaintiffs
+    return bool(plaintiffs & matter.plaintiffs or defendants & matter.defendants) and not crossed
 
 
 def _conflict(matter: _Open, event: Event, filer: str) -> bool:
@@ -130,8 +160,12 @@ def _conflict(matter: _Open, event: Event, filer: str) -> bool:
         return True
     if _court_conflict(matter, event):
         return True
-    sides = _sides(event, filer)
-    return bool(sides and matter.sides and not sides & matter.sides)
+    plaintiffs, defendants = _sides(event, filer)
+    if plaintiffs & matter.defendants or defendants & matter.plaintiffs:
+        return True
+    disjoint_p = plaintiffs and matter.plaintiffs and not plaintiffs & matter.plaintiffs
+    disjoint_d = defendants and matter.defendants and not defendants & matter.defendants
+    return bool(disjoint_p or disjoint_d)
 
 
 def _compatible(matter: _Open, event: Event) -> bool:
@@ -163,17 +197,19 @@ def _find(
     open_: list[_Open], event: Event, paragraph: int, filer: str, window: int
 ) -> _Open | None:
     recent = [m for m in reversed(open_) if paragraph - m.paragraph <= window]
+    for matter in recent:
+        if event.evidence_start in matter.sentences:
+            return matter  # one sentence, one matter ("the EPA, the DOJ and X entered ...")
     if event.case_number:
         case = _key(event.case_number)
         for matter in reversed(open_):
             if case in matter.cases:
                 return matter
-    sides = _sides(event, filer)
     for matter in reversed(open_):
-        if sides & matter.sides and _compatible(matter, event) and not _court_conflict(
-            matter, event
-        ):
+        if _joins_by_sides(matter, event, filer):
             return matter
+    if event.type == "LawsuitFiled":
+        return None  # a lawsuit filed is a new matter unless its case or its sides say not
     if event.type == "RegulatoryAction" and event.agency:
         for matter in recent:
             if _key(event.agency) in matter.agencies and paragraph - matter.paragraph <= 1:
@@ -249,7 +285,7 @@ def _union(target: list[str], names: Iterable[str]) -> None:
 class MatterLinker:
     """Set ``doc._.matters`` (and each event's ``matter``) from ``doc._.events``."""
 
-    def __init__(self, *, name: str = "legalkg_matters", window: int = 3) -> None:
+    def __init__(self, *, name: str = "legalkg_matters", window: int = 2) -> None:
         register_extensions()
         self.name = name
         self.window = window
@@ -261,7 +297,7 @@ class MatterLinker:
         return doc
 
 
-@Language.factory("legalkg_matters", assigns=["doc._.matters"], default_config={"window": 3})
+@Language.factory("legalkg_matters", assigns=["doc._.matters"], default_config={"window": 2})
 def make_matter_linker(nlp: Language, name: str, *, window: int) -> MatterLinker:
     """Factory of ``legalkg_matters``."""
     return MatterLinker(name=name, window=window)
