@@ -6,7 +6,7 @@ inherits the builtin it refines, so callers can catch either.
 
 from __future__ import annotations
 
-__all__ = ["ExtractionError", "FilingFormatError", "LegalKGError"]
+__all__ = ["ComponentError", "ExtractionError", "FilingFormatError", "LegalKGError"]
 
 
 class LegalKGError(Exception):
@@ -27,3 +27,23 @@ class FilingFormatError(LegalKGError, ValueError):
 
 class ExtractionError(LegalKGError, RuntimeError):
     """The NLP pipeline failed on a filing that was read correctly."""
+
+
+class ComponentError(ExtractionError):
+    """A pipeline component raised on a filing: a bug, reported as an internal error (exit
+    code 70) that names the filing and the component.
+    """
+
+    internal = True
+
+    def __init__(self, component: str | None, error: BaseException, filing: str | None = None):
+        self.component = component
+        self.error = error
+        self.filing = filing
+        where = f"component {component!r}" if component else "the pipeline"
+        prefix = f"{filing}: " if filing else ""
+        super().__init__(f"{prefix}{where} failed: {type(error).__name__}: {error}")
+
+    def for_filing(self, filing: str) -> ComponentError:
+        """The same error, naming ``filing``."""
+        return ComponentError(self.component, self.error, filing)

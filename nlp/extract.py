@@ -30,7 +30,7 @@ from legalkg.nlp.components.events import (
     trigger_cue_filter,
 )
 from legalkg.nlp.components.extensions import SPANS_KEY, register_extensions
-from legalkg.nlp.errors import ExtractionError
+from legalkg.nlp.errors import ComponentError
 from legalkg.nlp.model import Event, Extraction, Filing, Mention
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -87,6 +87,7 @@ def get_pipeline(model: str | None = None) -> Language:
         nlp = load(model=model) if model else load()
         if "legalkg_events" not in nlp.pipe_names:
             nlp.add_pipe("legalkg_events", last=True)
+        nlp.set_error_handler(_raise_component_error)  # type: ignore[arg-type]
         _PIPELINES[model] = nlp
     return _PIPELINES[model]
 
@@ -231,13 +232,19 @@ def period_end(text: str) -> str | None:
     return None
 
 
-def _run(nlp: Language, doc: Doc) -> Doc:
-    for name, proc in nlp.pipeline:
-        try:
-            doc = proc(doc)
-        except Exception as exc:
-            raise ExtractionError(f"component {name!r} failed: {exc}") from exc
-    return doc
+def _raise_component_error(name: str, proc: Any, docs: list[Doc], error: Exception) -> None:
+    """The pipeline's error handler: a component that raises is a bug, named as such."""
+    raise ComponentError(name, error) from error
+
+
+def _run(nlp: Language, doc: Doc, filing: Filing) -> Doc:
+    """Run ``nlp`` on ``doc``; a component failure names the filing."""
+    try:
+        return nlp(doc)
+    except ComponentError as error:
+        raise error.for_filing(filing.name) from error.error
+    except Exception as error:  # raised by spaCy around a component, not by one
+        raise ComponentError(None, error, filing.name) from error
 
 
 def _mentions(
@@ -277,7 +284,7 @@ def extract(filing: Filing, *, nlp: Language | None = None, model: str | None = 
     :param filing: a filing read by :func:`legalkg.nlp.filings.read_filing`.
     :param nlp: a pipeline to use (default: :func:`get_pipeline` for ``model``).
     :param model: name of an installed spaCy pipeline whose entities feed the components.
-    :raises ExtractionError: a pipeline component failed on this filing.
+    :raises ComponentError: a pipeline component failed on this filing (a bug).
     """
     nlp = nlp if nlp is not None else get_pipeline(model)
     text, kept = select_text(filing)
@@ -288,7 +295,7 @@ def extract(filing: Filing, *, nlp: Language | None = None, model: str | None = 
     if not pieces:
         return Extraction(filing=filing)
     offsets = _OffsetMap(pieces)
-    doc = _run(nlp, _make_doc(nlp, text, filing))
+    doc = _run(nlp, _make_doc(nlp, text, filing), filing)
     mentions, index = _mentions(doc, filing, offsets)
     events = [_relocate(e, filing, offsets, index) for e in (doc._.events or [])]
     return Extraction(

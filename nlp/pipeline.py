@@ -25,8 +25,7 @@ so that "the Company" and the filer's short name resolve::
     nlp = load()
     doc = nlp.make_doc(text)
     doc._.filer = "Agilent Technologies, Inc."
-    for _, component in nlp.pipeline:
-        doc = component(doc)
+    doc = nlp(doc)
 """
 
 from __future__ import annotations
@@ -76,12 +75,12 @@ def _factory_available(module: str, factory: str, required: bool) -> bool:
 
 
 def _base() -> Language:
-    """A blank English pipeline with the legal tokenizer."""
-    from legalkg.nlp.components.tokenization import LegalTokenizer
+    """A blank English pipeline with the legal tokenizer (registered, so that the saved
+    pipeline loads again with ``spacy.load``)."""
+    import legalkg.nlp.components.tokenization  # noqa: F401  (registers the tokenizer)
 
-    nlp = spacy.blank("en")
-    nlp.tokenizer = LegalTokenizer(nlp.vocab)
-    return nlp
+    tokenizer = {"@tokenizers": "legalkg.LegalTokenizer.v1"}
+    return spacy.blank("en", config={"nlp": {"tokenizer": tokenizer}})
 
 
 def load(model: str | None = None) -> Language:
@@ -121,9 +120,7 @@ def annotate(text: str, filer: str | None = None, model: str | None = None) -> D
     nlp = _cached(model)
     doc = nlp.make_doc(text)
     doc._.filer = filer
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return doc
+    return nlp(doc)
 
 
 def benchmark(

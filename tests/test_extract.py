@@ -109,3 +109,24 @@ def test_during_the_quarter_takes_the_year_of_the_reported_quarter() -> None:
     assert dates("December 31, 2010") == ["2010"]
     # a fiscal quarter from November to January spans two years: no year
     assert dates("January 31, 2011") == [None]
+
+
+def test_a_failing_component_is_an_internal_error_naming_filing_and_component(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], seed_filing: Path
+) -> None:
+    """A bug in a component is exit code 70, naming the filing and the component."""
+    import legalkg.nlp.components.matters as matters
+    from legalkg.graph.cli import main
+    from legalkg.nlp.errors import ComponentError
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise StopIteration  # the kind of bug a generator hides
+
+    monkeypatch.setattr(matters, "link_matters", broken)
+    with pytest.raises(ComponentError, match="legalkg_matters"):
+        extract_file(seed_filing)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["extract", str(seed_filing)])
+    assert exit_info.value.code == 70
+    err = capsys.readouterr().err
+    assert seed_filing.name in err and "legalkg_matters" in err and "internal error" in err

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from legalkg.nlp.components.extensions import SPANS_KEY
 from legalkg.nlp.components.tokenization import sentence_starts
@@ -149,3 +152,32 @@ def test_blank_pipeline_finds_no_statistical_names() -> None:
         assert [e.type for e in events] == ["LawsuitFiled"]
         assert events[0].defendants == ["Acme, Inc."]
         assert (events[0].plaintiffs == ["Billy Smith"]) is expect
+
+
+def test_pipeline_round_trips_through_to_disk_and_spacy_load(tmp_path: Path) -> None:
+    """The saved pipeline (config, registered tokenizer, factories) loads in a new process
+    and finds the same events."""
+    import subprocess
+    import sys
+
+    load().to_disk(tmp_path / "pipeline")
+    text = "On May 3, 2010, Widget Makers, Inc. filed a complaint against Acme Holdings, Inc."
+    script = (
+        "import json, sys, spacy\n"
+        "nlp = spacy.load(sys.argv[1])\n"
+        "doc = nlp.make_doc(sys.argv[2])\n"
+        "doc._.filer = 'Acme Holdings, Inc.'\n"
+        "doc = nlp(doc)\n"
+        "print(json.dumps([[e.type, e.date, e.plaintiffs, e.defendants] for e in doc._.events]))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "pipeline"), text],
+        check=True, capture_output=True, text=True,
+    ).stdout
+    doc = load().make_doc(text)
+    doc._.filer = "Acme Holdings, Inc."
+    doc = load()(doc)
+    here = [[e.type, e.date, e.plaintiffs, e.defendants] for e in doc._.events]
+    assert json.loads(out) == here == [
+        ["LawsuitFiled", "2010-05-03", ["Widget Makers, Inc."], ["Acme Holdings, Inc."]]
+    ]

@@ -47,8 +47,9 @@ def main(argv: list[str] | None = None) -> None:
     try:
         app(args=argv, standalone_mode=True)
     except LegalKGError as error:
-        print(f"legalkg: error: {error}", file=sys.stderr)
-        raise SystemExit(1) from None
+        internal = getattr(error, "internal", False)  # a component's bug, with its filing
+        print(f"legalkg: {'internal error' if internal else 'error'}: {error}", file=sys.stderr)
+        raise SystemExit(70 if internal else 1) from None
     except (FileNotFoundError, IsADirectoryError, PermissionError) as error:
         print(f"legalkg: error: {error.filename}: {error.strerror}", file=sys.stderr)
         raise SystemExit(1) from None

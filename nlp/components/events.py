@@ -1164,8 +1164,21 @@ def _fold(text: str) -> str:
     "legalkg_events",
     assigns=["doc._.events"],
     requires=["doc.spans"],
-    default_config={},
+    default_config={
+        "triggers": "event_triggers.jsonl",
+        "filters": "event_filters.jsonl",
+        "role_rules": "event_roles.jsonl",
+    },
 )
-def make_events(nlp: Language, name: str) -> EventExtractor:
-    """Factory of the ``legalkg_events`` component (patterns from the shipped data files)."""
-    return EventExtractor(nlp, name)
+def make_events(
+    nlp: Language, name: str, *, triggers: str, filters: str, role_rules: str
+) -> EventExtractor:
+    """Factory of the ``legalkg_events`` component: patterns from the named data files of
+    :mod:`legalkg.nlp.data`."""
+    return EventExtractor(
+        nlp,
+        name,
+        triggers=load_triggers(triggers),
+        filters=load_filters(filters),
+        role_rules=load_role_rules(role_rules),
+    )

@@ -113,10 +113,9 @@ class SideFinder:
         for start, sub in (doc._.parses or {}).items():
             if start in seen:
                 continue
-            matches = self._matches(sub, start)
-            event = self._reported_lawsuit(doc, matches, sub, start)
-            if event is not None:
-                yield None, [], event
+            reported = self._reported_lawsuit(doc, self._matches(sub, start), sub, start)
+            if reported is not None:
+                yield None, [], reported
 
     def set_annotations(
         self, doc: Doc, found: list[tuple[int | None, list[Side], Event | None]]

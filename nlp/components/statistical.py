@@ -127,9 +127,9 @@ class StatisticalBase:
 
     def cue(self, text: str) -> bool:
         """Whether a sentence without an event may still state a lawsuit's sides."""
-        if self._cue is None:
-            self._cue = _side_cues().search
-        return bool(self._cue(text))
+        if self._cue is not None:
+            return self._cue(text)
+        return _side_cues().search(text) is not None
 
     def __call__(self, doc: Doc) -> Doc:
         model = self.model

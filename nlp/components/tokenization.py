@@ -17,9 +17,11 @@ Two pieces:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy
+import spacy
 from legalkg.nlp.components.common import alternation, doc_text, read_csv, read_jsonl, remember_text
 from spacy.attrs import SENT_START
 from spacy.language import Language
@@ -161,6 +163,17 @@ class SentenceSplitter:
         values[starts, 0] = 1
         doc.from_array([SENT_START], values.astype("uint64"))  # type: ignore[arg-type]
         return doc
+
+
+@spacy.registry.tokenizers("legalkg.LegalTokenizer.v1")
+def create_legal_tokenizer() -> Callable[[Language], LegalTokenizer]:
+    """The legal tokenizer as a registered spaCy tokenizer, so that a saved pipeline's config
+    (``[nlp.tokenizer] @tokenizers = "legalkg.LegalTokenizer.v1"``) loads again."""
+
+    def make(nlp: Language) -> LegalTokenizer:
+        return LegalTokenizer(nlp.vocab)
+
+    return make
 
 
 @Language.factory("legalkg_sentences", assigns=["token.is_sent_start"], default_config={})
