@@ -41,7 +41,9 @@ from legalkg.nlp.components.extensions import register_extensions
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["COMPONENTS", "annotate", "benchmark", "load"]
+__all__ = ["COMPONENTS", "MAX_LENGTH", "annotate", "benchmark", "load"]
+
+MAX_LENGTH = 50_000_000
 
 # (module under legalkg.nlp.components, factory name, required)
 COMPONENTS: tuple[tuple[str, str, bool], ...] = (
@@ -98,6 +100,9 @@ def load(model: str | None = None) -> Language:
     """
     register_extensions()
     nlp = _base()
+    # spaCy's 1M-character guard protects its parser's memory; here only the regex tokenizer
+    # and rules see the whole text, the parser sees single sentences (legalkg_statistical)
+    nlp.max_length = MAX_LENGTH
     config = {"legalkg_statistical": {"model": model or "auto"}}
     for module, factory, required in COMPONENTS:
         if _factory_available(module, factory, required) and factory not in nlp.pipe_names:

@@ -804,11 +804,16 @@ class EventExtractor:
         """The sum tied to the event: not an accounting figure or a range, and, when the
         trigger is at ``anchor``, in the trigger's clause (nearest after it, else before)."""
         choices: list[tuple[int, int]] = []
+        # clause breaks found once over the whole sentence (markers blanked to the same
+        # length, so offsets hold): testing each sum's stretch anew was quadratic
+        plain = _MARKER.sub(lambda m: "X" * len(m.group(0)), masked.text)
+        breaks = [(b.start(), b.end()) for b in _CLAUSE_BREAK_STRONG.finditer(plain)]
+        starts = [b[0] for b in breaks]
         for m in _MARKER.finditer(masked.text):
             if m.group(1) != "MONEY" or not self._is_event_sum(masked.text, m.start(), m.end()):
                 continue
-            if anchor is not None and _CLAUSE_BREAK_STRONG.search(
-                _MARKER.sub("X", masked.text[min(anchor, m.end()) : max(anchor, m.start())])
+            if anchor is not None and _breaks_between(
+                breaks, starts, min(anchor, m.end()), max(anchor, m.start())
             ):
                 continue
             rank = 0 if anchor is None else (m.start() - anchor if m.start() >= anchor else 10**6)
@@ -906,6 +911,14 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 
 _ORDER_KEY = "legalkg_events.order"
+
+
+def _breaks_between(
+    breaks: list[tuple[int, int]], starts: list[int], lo: int, hi: int
+) -> bool:
+    """Whether a clause break lies wholly within ``[lo, hi)``."""
+    i = bisect.bisect_left(starts, lo)
+    return i < len(breaks) and breaks[i][1] <= hi
 
 
 def _same_party_twice(doc: Doc, masked: _Masked, match: re.Match[str]) -> bool:
