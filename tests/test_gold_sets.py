@@ -30,8 +30,9 @@ EVENT_TYPES = {
 FILING_KEYS = {"form", "registrant", "cik", "report_date", "items", "signatories"}
 EVENT_KEYS = {
     "type", "date", "court", "case_number", "parties", "plaintiffs", "defendants", "debtor",
-    "agency", "payer", "payee", "amount", "evidence",
+    "agency", "payer", "payee", "amount", "evidence", "matter",
 }
+MATTER_KEYS = {"id", "kind", "caption", "court", "case_numbers", "plaintiffs", "defendants"}
 MATTER_KINDS = {
     "lawsuit", "class_action", "arbitration", "bankruptcy", "investigation",
     "regulatory_proceeding", "other",
@@ -57,7 +58,7 @@ def _check_date(value: object) -> None:
 
 
 def _check_event(event: dict[str, Any]) -> None:
-    assert set(event) - {"matter"} == EVENT_KEYS, set(event) ^ EVENT_KEYS
+    assert set(event) == EVENT_KEYS, set(event) ^ EVENT_KEYS
     assert event["type"] in EVENT_TYPES
     _check_date(event["date"])
     court = event["court"]
@@ -72,6 +73,19 @@ def _check_event(event: dict[str, Any]) -> None:
         assert isinstance(amount["value"], (int, float)) and amount["value"] > 0
         assert re.fullmatch(r"[A-Z]{3}", amount["currency"])
     assert isinstance(event["evidence"], str) and len(event["evidence"]) >= 20
+    assert isinstance(event["matter"], str) and event["matter"]
+
+
+def _check_matter(matter: dict[str, Any]) -> None:
+    assert set(matter) == MATTER_KEYS, set(matter) ^ MATTER_KEYS
+    assert isinstance(matter["id"], str) and matter["id"]
+    assert matter["kind"] in MATTER_KINDS, matter["kind"]
+    assert matter["caption"] is None or (isinstance(matter["caption"], str) and matter["caption"])
+    court = matter["court"]
+    assert court is None or (set(court) == {"id", "name"} and court["name"])
+    for role in ("case_numbers", "plaintiffs", "defendants"):
+        assert isinstance(matter[role], list)
+        assert all(isinstance(value, str) and value for value in matter[role])
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -100,18 +114,21 @@ def test_gold_has_the_legalkg_gold_shape(path: Path) -> None:
     assert isinstance(gold["notes"], str) and gold["notes"]
     for event in gold["events"]:
         _check_event(event)
-    _check_matters(gold)
+    for matter in gold["matters"]:
+        _check_matter(matter)
+    assert "matter_notes" not in gold or (
+        isinstance(gold["matter_notes"], str) and gold["matter_notes"]
+    )
 
 
-def _check_matters(gold: dict[str, Any]) -> None:
-    """Matter ids (optional): every event of an annotated file has one that ``matters`` lists."""
-    ids = [event.get("matter") for event in gold["events"]]
-    if not any(ids) and not gold.get("matters"):
-        return
-    listed = {matter["id"] for matter in gold.get("matters") or []}
-    assert all(ids) and set(ids) <= listed, (ids, listed)
-    for matter in gold.get("matters") or []:
-        assert matter["kind"] in MATTER_KINDS, matter["kind"]
+@pytest.mark.parametrize("path", GOLD, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_matter_ids_partition_the_events(path: Path) -> None:
+    """Every event names a described matter, and every described matter has an event."""
+    gold = _load(path)
+    ids = [matter["id"] for matter in gold["matters"]]
+    assert len(ids) == len(set(ids)), ids
+    used = {event["matter"] for event in gold["events"]}
+    assert used == set(ids), used ^ set(ids)
 
 
 @pytest.mark.parametrize("path", GOLD, ids=lambda p: f"{p.parent.name}/{p.name}")
