@@ -99,6 +99,7 @@ class Progress:
     ) -> None:
         self.label, self._total, self.unit = label, total, unit
         self.done = self.errors = 0
+        self.last = ""
         self._stream = stream if stream is not None else sys.stderr
         self._quiet, self._interval, self._every, self._clock = quiet, interval, every, clock
         self._console = Console(file=self._stream, highlight=False)
@@ -130,7 +131,7 @@ class Progress:
         if self.mode == "bar":
             self._bar = RichProgress(
                 TextColumn("{task.description}"),
-                BarColumn(),
+                BarColumn(bar_width=24),
                 MofNCompleteColumn(),
                 RateColumn(self.unit),
                 TextColumn("[red]{task.fields[errors]} errors"),
@@ -145,12 +146,12 @@ class Progress:
         return self
 
     def advance(self, name: str = "", *, error: bool = False) -> None:
-        """One more item done (``error``: it failed); ``name`` shows beside the bar."""
+        """One more item done (``error``: it failed); ``name`` is kept as :attr:`last`."""
+        self.last = name
         self.done += 1
         self.errors += int(error)
         if self._bar is not None:
-            description = f"{self.label} {name[:30]}" if name else self.label
-            self._bar.update(self._task, advance=1, errors=self.errors, description=description)
+            self._bar.update(self._task, advance=1, errors=self.errors)
         elif self.mode == "lines":
             now = self._clock()
             due = now - self._last_time >= self._interval

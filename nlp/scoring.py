@@ -92,8 +92,8 @@ _LEXICON_FILE = "legal_suffixes.csv"
 
 Fact = tuple[Hashable, ...]
 ExtractFn = Callable[[Path], Any]
-ProgressFn = Callable[[int, int, "FileScore"], None]
-"""Called after each filing with ``(done, total, that filing's score)``."""
+ProgressFn = Callable[[int, int, "FileScore | None"], None]
+"""Called with ``(0, total, None)`` first, then after each filing with ``(done, total, score)``."""
 
 
 class GoldDataError(LegalKGError, FileNotFoundError):
@@ -684,14 +684,16 @@ def evaluate_dir(
     :param gold_dir: a folder of gold files, each naming (``file``) a filing in the same folder.
     :param extract_fn: called with a filing's path, returns an ``Extraction`` or a
         ``legalkg-gold/1`` dict; default: ``extract(read_filing(path))``.
-    :param progress: called after each filing with ``(done, total, file_score)``; a failed
-        extraction has ``file_score.error`` set.
+    :param progress: called with ``(0, total, None)`` before the first filing, then after each
+        with ``(done, total, file_score)``; a failed extraction has ``file_score.error`` set.
     :raises GoldDataError: the folder, its gold files or a named filing is missing.
     :raises GoldFormatError: a gold file is malformed.
     """
     paths = _gold_paths(Path(gold_dir))
     run = extract_fn if extract_fn is not None else _default_extract_fn()
     reports = []
+    if progress is not None:
+        progress(0, len(paths), None)
     for done, path in enumerate(paths, start=1):
         reports.append(_evaluate_file(path, run))
         if progress is not None:

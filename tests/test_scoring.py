@@ -279,14 +279,15 @@ def test_evaluate_dir_sums_filings_and_survives_a_failing_extraction(tmp_path: P
             return doc(SETTLEMENT, filing={"form": "8-K"})
         return doc(event(payer="Cog Ltd"), filing={"form": "8-K"})
 
-    seen: list[tuple[int, int, str, str | None]] = []
-    report = evaluate_dir(
-        tmp_path,
-        extract_fn=fake_extract,
-        progress=lambda done, total, score: seen.append((done, total, score.file, score.error)),
-    )
+    seen: list[tuple[int, int, str | None, str | None]] = []
+
+    def progress(done: int, total: int, score: scoring.FileScore | None) -> None:
+        seen.append((done, total, score and score.file, score and score.error))
+
+    report = evaluate_dir(tmp_path, extract_fn=fake_extract, progress=progress)
     assert calls == ["a.txt", "b.txt", "c.txt"]
     assert seen == [
+        (0, 3, None, None),
         (1, 3, "a.txt", None),
         (2, 3, "b.txt", None),
         (3, 3, "c.txt", "RuntimeError: pipeline broke"),

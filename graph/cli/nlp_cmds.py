@@ -58,9 +58,11 @@ def evaluate(
 
     with Progress("evaluate", 0, quiet=quiet) as bar:
 
-        def advance(done: int, total: int, score: FileScore) -> None:
-            bar.total = total
-            bar.advance(score.file, error=score.error is not None)
+        def advance(done: int, total: int, score: FileScore | None) -> None:
+            if score is None:
+                bar.total = total
+            else:
+                bar.advance(score.file, error=score.error is not None)
 
         report = evaluate_dir(gold_dir, progress=advance)
     if as_json:
