@@ -157,7 +157,7 @@ def cluster() -> Iterator[str]:
     """A two-worker Dask ``LocalCluster`` (processes), as a scheduler address."""
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as running:
         yield running.scheduler_address
 
@@ -199,10 +199,11 @@ def test_dask_local_starts_its_own_cluster(filings: list[Path]) -> None:
 
 
 def test_cli_ingest_with_two_jobs(filings: list[Path], broken: Path, tmp_path: Path) -> None:
-    import shutil
     import subprocess
 
-    program = shutil.which("legalkg")
+    from legalkg.graph.remote import find_program
+
+    program = find_program("legalkg")
     if program is None:
         pytest.skip("the legalkg command is not installed")
     command = [program, "ingest", *map(str, filings[:4]), str(broken), "--jobs", "2",
