@@ -217,14 +217,47 @@ def test_seed_filing_page_offline(browser: DevTools, tmp_path: Path, seed_filing
     assert "SAVVIS Communications Corporation" in labels
     assert "United States Bankruptcy Court for the District of Delaware" in labels
     assert any(label.startswith("Winstar Communications") for label in labels)
-    assert any(label.startswith("SettlementApproval") for label in labels)
-    browser.evaluate(CLICK_FIRST_MATCH % "SettlementApproval")
+    assert "Settlement approval, $1.5M, 2002-11-05" in labels
+    browser.evaluate(CLICK_FIRST_MATCH % "Settlement approval")
     details = browser.evaluate("document.getElementById('details').textContent")
     assert "$1,500,000" in details and "On November 5, 2002" in details
     shot = _screenshot(browser, tmp_path / "savvis.png")
     assert shot.stat().st_size > 10_000
     errors, requests = _problems(browser, opened["url"])
     assert errors == [] and requests == []
+
+
+FILTER_COUNT = "document.getElementById('filter-count').textContent"
+SET_FILTER = """(() => { const el = document.querySelector('%s');
+    if (el.type === 'checkbox') el.checked = %s; else el.value = %s;
+    el.dispatchEvent(new Event('change', {bubbles: true})); })()"""
+
+
+def test_filters_hide_events_by_type_date_and_court(browser: DevTools, tmp_path: Path) -> None:
+    savvis, court = PartyRef("urn:savvis", "SAVVIS"), PartyRef("urn:deb", "Delaware", "court")
+    other = PartyRef("urn:acme", "Acme")
+    events = [
+        EventRecord("urn:e1", "SettlementApproval", date="2002-11-05", court=court,
+                    reporter=savvis, roles=[("party", other)]),
+        EventRecord("urn:e2", "LawsuitFiled", date="2005", reporter=savvis,
+                    roles=[("party", PartyRef("urn:beta", "Beta"))]),
+    ]
+    page = render(event_graph(events), tmp_path / "filters.html")
+    opened = _open(browser, page)
+    total = len(browser.evaluate(NODE_LABELS))
+    assert browser.evaluate(FILTER_COUNT) == f"{total} of {total} nodes shown"
+    browser.evaluate(SET_FILTER % ("#type-filters input[value=LawsuitFiled]", "false", "''"))
+    # The lawsuit and Beta (its only party) disappear; SAVVIS stays through the settlement.
+    assert browser.evaluate(FILTER_COUNT) == f"{total - 2} of {total} nodes shown"
+    browser.evaluate(SET_FILTER % ("#type-filters input[value=LawsuitFiled]", "true", "''"))
+    browser.evaluate(SET_FILTER % ("#since", "false", "'2003'"))
+    # Only the 2005 lawsuit is left: the settlement, its court and Acme go.
+    assert browser.evaluate(FILTER_COUNT) == f"{total - 3} of {total} nodes shown"
+    browser.evaluate(SET_FILTER % ("#since", "false", "''"))
+    browser.evaluate(SET_FILTER % ("#court-filter", "false", "'Delaware'"))
+    assert browser.evaluate(FILTER_COUNT) == f"{total - 2} of {total} nodes shown"
+    _screenshot(browser, tmp_path / "filters.png")
+    assert _problems(browser, opened["url"]) == ([], [])
 
 
 def _hand_made_events() -> list[EventRecord]:
@@ -251,7 +284,7 @@ def test_names_are_text_not_markup(browser: DevTools, tmp_path: Path) -> None:
     assert browser.evaluate("document.title") == XSS
     assert browser.evaluate("document.querySelectorAll('img, b').length") == 0
     # Clicking the event (through the search box) shows its evidence, still as text.
-    browser.evaluate(CLICK_FIRST_MATCH % "SettlementApproval")
+    browser.evaluate(CLICK_FIRST_MATCH % "Settlement approval")
     details = browser.evaluate("document.getElementById('details').textContent")
     assert XSS in details and "</script><b>bold</b>" in details and "$1,500,000" in details
     assert browser.evaluate("document.querySelectorAll('img, b').length") == 0
