@@ -337,11 +337,11 @@ def fetch_events(store: StoreBackend) -> list[EventRecord]:
     matters = _matters(store)
     events: dict[str, EventRecord] = {}
     for row in store.query(_query_text("network_events")).dicts():
-        event = events.setdefault(str(row["event"]), _event_from_row(row, labels))
+        record = events.setdefault(str(row["event"]), _event_from_row(row, labels))
         matter = _text(row.get("matter"))
         if matter is not None:
             name = _text(row.get("matterName")) or _local(matter)
-            event.matter = matters.get(matter, MatterRef(matter, name))
+            record.matter = matters.get(matter, MatterRef(matter, name))
     for row in store.query(_query_text("network_roles")).dicts():
         event, party = events.get(str(row["event"])), _party(row, "party")
         if event is not None and party is not None:
