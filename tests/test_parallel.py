@@ -211,6 +211,20 @@ def test_cli_ingest_with_two_jobs(filings: list[Path], broken: Path, tmp_path: P
     done = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     assert f"skipped {broken}: the file is empty" in done.stdout
+    # piped, the workers' progress arrives as log lines on stderr
+    assert "ingest: 5/5 files (100%)" in done.stderr and "1 error," in done.stderr
     store = OxigraphStore(tmp_path / "store")
     assert len(store.graph_names()) == 4 + 1  # four filings and the resolution graph
     store.close()
+
+
+def test_cli_ingest_on_dask_reports_progress(filings: list[Path], tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    from legalkg.graph.cli import app
+    from typer.testing import CliRunner
+
+    args = ["ingest", *map(str, filings[:3]), "--dask", "local", "--jobs", "2",
+            "--store", str(tmp_path / "store")]
+    done = CliRunner().invoke(app, args)
+    assert done.exit_code == 0, done.output
+    assert "ingest: 3/3 files (100%)" in done.stderr and "0 errors" in done.stderr
