@@ -59,6 +59,7 @@ from legalkg.graph.network import (
 from legalkg.graph.viz import RenderError
 
 __all__ = [
+    "Chart",
     "CompanyReport",
     "Counterparty",
     "FilingRef",
@@ -68,6 +69,7 @@ __all__ = [
     "render_html",
     "render_markdown",
     "report_from_events",
+    "timeline",
     "timeline_svg",
     "write_report",
 ]
@@ -445,6 +447,24 @@ def timeline_svg(report: CompanyReport) -> str:
         fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     svg = buffer.getvalue()
     return svg[svg.index("<svg"):]
+
+
+class Chart:
+    """An SVG drawing that Jupyter shows inline (the last expression of a cell)."""
+
+    def __init__(self, svg: str) -> None:
+        self.svg = svg
+
+    def __repr__(self) -> str:
+        return f"<Chart {len(self.svg):,} characters of SVG>"
+
+    def _repr_svg_(self) -> str:
+        return self.svg
+
+
+def timeline(report: CompanyReport) -> Chart:
+    """The timeline chart of :func:`timeline_svg` as an object notebooks display."""
+    return Chart(timeline_svg(report))
 
 
 def _type_colours(report: CompanyReport) -> dict[str, str]:
