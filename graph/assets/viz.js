@@ -524,7 +524,7 @@
     Object.keys(types).sort().forEach(function (t) {
       var label = el("label", null, "check"), input = el("input");
       input.type = "checkbox"; input.checked = true; input.value = t; input.name = "type";
-      label.appendChild(input); label.appendChild(el("span", t));
+      label.appendChild(input); label.appendChild(el("span", t.replace(/([a-z])([A-Z])/g, "$1 $2")));
       box.appendChild(label);
     });
     Object.keys(courts).sort().forEach(function (c) { var o = el("option", c); o.value = c; court.appendChild(o); });
