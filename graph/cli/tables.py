@@ -144,4 +144,4 @@ def print_report(report: Report, console: Console | None = None) -> None:
     console.print(score_table("Aliases (not in the filing total)", "facts", {}, report.aliases))
     for text in per_file_lines(report):
         console.print(text, highlight=False, markup=False, soft_wrap=True)
-    console.print(summary_line(report), highlight=False)
+    console.print(summary_line(report), highlight=False, soft_wrap=True)
