@@ -1,9 +1,10 @@
 """Progress of long work over many filings: a bar on a terminal, log lines when piped.
 
 On a terminal, :class:`Progress` draws a ``rich.progress`` bar with files done, rate, time left
-and errors so far. When its stream is not a terminal (a batch job, ``| tee log``), it writes one
-plain line every ``interval`` seconds or every ``every`` items, whichever comes first, and a last
-line at the end, so a log shows the work moving. ``quiet=True`` silences both.
+and errors so far. When its stream is not a terminal (a batch job, ``| tee log``), it writes a
+first line saying how much there is to do, then one line every ``interval`` seconds or every
+``every`` items, whichever comes first, and a last one at the end, so a log shows the work
+moving. ``quiet=True`` silences both.
 
 >>> import io
 >>> out = io.StringIO()
@@ -12,6 +13,7 @@ line at the end, so a log shows the work moving. ``quiet=True`` silences both.
 ...     p.advance("b.txt", error=True)
 ...     p.advance("c.txt")
 >>> print(out.getvalue(), end="")
+evaluate: 3 files to do
 evaluate: 2/3 files (67%), 1.0 files/s, 1 error, about 1s left
 evaluate: 3/3 files (100%), 0.8 files/s, 1 error, done in 4s
 """
@@ -107,6 +109,7 @@ class Progress:
         self._task = TaskID(0)
         self._start = self._last_time = 0.0
         self._last_done = 0
+        self._announced = False
 
     @property
     def total(self) -> int:
@@ -118,6 +121,14 @@ class Progress:
         self._total = total
         if self._bar is not None:
             self._bar.update(self._task, total=total)
+        self._announce()
+
+    def _announce(self) -> None:
+        """When piped, say once how much there is to do, before the first item is done."""
+        if self.mode == "lines" and self._total and not self._announced:
+            self._stream.write(f"{self.label}: {self._total} {self.unit} to do\n")
+            self._stream.flush()
+            self._announced = True
 
     @property
     def mode(self) -> str:
@@ -143,6 +154,7 @@ class Progress:
             )
             self._bar.start()
             self._task = self._bar.add_task(self.label, total=self.total, errors=0)
+        self._announce()
         return self
 
     def advance(self, name: str = "", *, error: bool = False) -> None:

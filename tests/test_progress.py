@@ -36,11 +36,12 @@ def test_piped_progress_writes_a_line_every_n_items_and_a_last_line() -> None:
             p.advance(f"f{i}.txt", error=i == 3)
     lines = out.getvalue().splitlines()
     assert [line.split(",")[0] for line in lines] == [
+        "ingest: 10 files to do",
         "ingest: 4/10 files (40%)",
         "ingest: 8/10 files (80%)",
         "ingest: 10/10 files (100%)",
     ]
-    assert "2.0 files/s" in lines[0] and "1 error," in lines[0] and lines[0].endswith("left")
+    assert "2.0 files/s" in lines[1] and "1 error," in lines[1] and lines[1].endswith("left")
     assert lines[-1].endswith("done in 6s")
 
 
@@ -51,6 +52,7 @@ def test_piped_progress_writes_a_line_when_the_interval_has_passed() -> None:
             p.advance()
     # reads at 3 (start), 6, 9 (5 s passed: a line), 12, then 15 at the end
     assert [line.split(",")[0] for line in out.getvalue().splitlines()] == [
+        "evaluate: 3 files to do",
         "evaluate: 2/3 files (67%)",
         "evaluate: 3/3 files (100%)",
     ]
