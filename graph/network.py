@@ -89,12 +89,13 @@ class MatterRef:
     """The matter (lawsuit, proceeding, investigation) an event belongs to, when the graph has one.
 
     ``sides`` are the ``(role, party)`` pairs stated on the matter itself (``plaintiff``,
-    ``defendant``); empty when the graph states none.
+    ``defendant``), ``case_numbers`` its own case numbers; empty when the graph states none.
     """
 
     iri: str
     name: str
     sides: tuple[tuple[str, PartyRef], ...] = ()
+    case_numbers: tuple[str, ...] = ()
 
 
 @dataclass
@@ -318,13 +319,19 @@ def _matters(store: StoreBackend) -> dict[str, MatterRef]:
     """Every ``lkg:Matter`` with its label and stated sides; empty on a graph without matters."""
     names: dict[str, str] = {}
     sides: dict[str, list[tuple[str, PartyRef]]] = {}
+    cases: dict[str, set[str]] = {}
     for row in store.query(_query_text("network_matters")).dicts():
         matter = str(row["matter"])
         names.setdefault(matter, _text(row.get("matterName")) or _local(matter))
+        numbers = (_text(row.get("caseNumbers")) or "").split(" | ")
+        cases.setdefault(matter, set()).update(n for n in numbers if n)
         party = _party(row, "party")
         if party is not None and row.get("role") is not None:
             sides.setdefault(matter, []).append((_local(str(row["role"])), party))
-    return {m: MatterRef(m, name, tuple(sides.get(m, []))) for m, name in names.items()}
+    return {
+        m: MatterRef(m, name, tuple(sides.get(m, [])), tuple(sorted(cases[m])))
+        for m, name in names.items()
+    }
 
 
 def fetch_events(store: StoreBackend) -> list[EventRecord]:

@@ -303,7 +303,8 @@ def _matter(
     stated_sides = _stated_sides(events[0], company, name) if stated else {}
     matter.sides = stated_sides or _sides(events, company, name)
     matter.courts = sorted({e.court.name for e in events if e.court is not None})
-    matter.case_numbers = sorted({c for e in events for c in e.case_numbers})
+    stated_cases = events[0].matter.case_numbers if events[0].matter else ()
+    matter.case_numbers = sorted({*stated_cases, *(c for e in events for c in e.case_numbers)})
     for (value, currency) in _distinct_amounts(events):
         matter.totals[currency] = matter.totals.get(currency, 0.0) + value
     matter.events = [entries[e.iri] for e in sorted(events, key=_event_order)]

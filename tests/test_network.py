@@ -190,7 +190,7 @@ MATTERS = """
 @prefix id: <https://example.org/id/> .
 
 id:mat1 a lkg:Matter ; rdfs:label "Gamma LLC v. Beta Holdings" ;
-    lkg:plaintiff id:gamma ; lkg:defendant id:beta .
+    lkg:plaintiff id:gamma ; lkg:defendant id:beta ; lkg:caseNumber "10-cv-123" .
 id:e2 lkg:matter id:mat1 ; lkg:caseNumber "10-cv-123" , "10-cv-124" .
 """
 
@@ -207,6 +207,7 @@ def test_matters_become_hubs_with_their_sides(backend: str, tmp_path: Path) -> N
     assert first.matter is None and first.case_numbers == []
     assert second.case_numbers == ["10-cv-123", "10-cv-124"]
     assert second.matter is not None and second.matter.name == "Gamma LLC v. Beta Holdings"
+    assert second.matter.case_numbers == ("10-cv-123",)
     sides = {(role, party.name) for role, party in second.matter.sides}
     assert sides == {("plaintiff", "Gamma LLC"), ("defendant", "Beta Holdings, Inc.")}
     graph = event_graph([first, second])

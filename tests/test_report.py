@@ -120,7 +120,7 @@ id:e1 a lkg:Settlement ; lkg:reportedIn id:f1 ; lkg:reportedBy id:acme ;
     lkg:date "2010-03-01"^^xsd:date ; lkg:party id:acme , id:beta ; lkg:payee id:beta ;
     lkg:evidence "Acme settled with Beta." ; lkg:matter id:m1 .
 id:m1 a lkg:Matter ; rdfs:label "Beta LLC v. Acme Corp" ;
-    lkg:plaintiff id:beta ; lkg:defendant id:acme .
+    lkg:plaintiff id:beta ; lkg:defendant id:acme ; lkg:caseNumber "09-1234 (KJC)" .
 id:f2 a lkg:Filing ; lkg:fileName "other-8k.txt" ; lkg:registrant id:other .
 id:e2 a lkg:Judgment ; lkg:reportedIn id:f2 ; lkg:reportedBy id:other ;
     lkg:party id:other ; lkg:evidence "Other lost." .
@@ -141,6 +141,7 @@ def test_build_report_reads_matters_through_sparql(store: MemoryStore) -> None:
     (matter,) = report.matters  # the other company's judgment is not Acme's
     assert matter.stated and matter.title == "Beta LLC v. Acme Corp"
     assert matter.sides == {"plaintiff": ["Beta LLC"], "defendant": ["Acme Corp"]}
+    assert matter.case_numbers == ["09-1234 (KJC)"]  # stated on the matter, not its events
     assert [f.file_name for f in report.filings] == ["acme-8k.txt"]
     with pytest.raises(UnknownCompanyError):
         build_report(store, "Nobody")
