@@ -218,12 +218,13 @@ def test_cli_ingest_with_two_jobs(filings: list[Path], broken: Path, tmp_path: P
     store.close()
 
 
-def test_cli_ingest_on_dask_reports_progress(filings: list[Path], tmp_path: Path) -> None:
-    pytest.importorskip("distributed")
+def test_cli_ingest_on_dask_reports_progress(
+    filings: list[Path], cluster: str, tmp_path: Path
+) -> None:
     from legalkg.graph.cli import app
     from typer.testing import CliRunner
 
-    args = ["ingest", *map(str, filings[:3]), "--dask", "local", "--jobs", "2",
+    args = ["ingest", *map(str, filings[:3]), "--dask", cluster,
             "--store", str(tmp_path / "store")]
     done = CliRunner().invoke(app, args)
     assert done.exit_code == 0, done.output
