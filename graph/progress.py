@@ -147,8 +147,8 @@ class Progress:
                 RateColumn(self.unit),
                 TextColumn("[red]{task.fields[errors]} errors"),
                 TimeElapsedColumn(),
-                TextColumn("left"),
                 TimeRemainingColumn(),
+                TextColumn("left"),
                 console=self._console,
                 transient=True,
             )
