@@ -341,7 +341,7 @@ def _amounts_by_year(groups: dict[str, list[EventRecord]]) -> dict[str, dict[str
     years: dict[str, dict[str, float]] = defaultdict(dict)
     for events in groups.values():
         for (value, currency), when in _distinct_amounts(events).items():
-            year = (when or "undated")[:4] if when else "undated"
+            year = when[:4] if when else "undated"
             years[year][currency] = years[year].get(currency, 0.0) + value
     return {y: dict(sorted(years[y].items())) for y in sorted(years)}
 
