@@ -43,18 +43,23 @@ from legalkg.nlp.errors import LegalKGError
 __all__ = [
     "EventFilter",
     "EventRecord",
+    "MatterRef",
     "PartyRef",
     "UnknownCompanyError",
+    "busiest_companies",
     "collapse",
     "company_graph",
     "court_label",
     "event_graph",
+    "event_label",
     "fetch_events",
     "filter_events",
+    "humanize_type",
     "layout",
     "match_companies",
     "project",
     "resolve_company",
+    "short_amount",
 ]
 
 #: Roles that put a party in an event (the others: court, filing, signatory, reporter).
@@ -79,6 +84,20 @@ class PartyRef:
     kind: str = "company"
 
 
+@dataclass(frozen=True)
+class MatterRef:
+    """The matter (lawsuit, proceeding, investigation) an event belongs to, when the graph has one.
+
+    ``sides`` are the ``(role, party)`` pairs stated on the matter itself (``plaintiff``,
+    ``defendant``), ``case_numbers`` its own case numbers; empty when the graph states none.
+    """
+
+    iri: str
+    name: str
+    sides: tuple[tuple[str, PartyRef], ...] = ()
+    case_numbers: tuple[str, ...] = ()
+
+
 @dataclass
 class EventRecord:
     """One legal event as the projections need it: plain values, no RDF."""
@@ -96,6 +115,11 @@ class EventRecord:
     reporter: PartyRef | None = None
     roles: list[tuple[str, PartyRef]] = field(default_factory=list)
     signatories: list[PartyRef] = field(default_factory=list)
+    case_numbers: list[str] = field(default_factory=list)
+    matter: MatterRef | None = None
+    file_name: str | None = None
+    accession: str | None = None
+    filing_date: str | None = None
 
     def parties(self) -> list[PartyRef]:
         """Every party in a party role, each once, in first-seen order."""
@@ -123,6 +147,10 @@ class EventRecord:
             "currency": self.currency,
             "filing": self.filing.iri if self.filing else None,
             "filing_label": self.filing.name if self.filing else None,
+            "file_name": self.file_name,
+            "case_number": "; ".join(self.case_numbers) or None,
+            "matter": self.matter.iri if self.matter else None,
+            "matter_name": self.matter.name if self.matter else None,
             "evidence": self.evidence,
         }
         return {k: v for k, v in values.items() if v is not None}
@@ -280,19 +308,47 @@ def _event_from_row(row: Mapping[str, Any], labels: _Labels) -> EventRecord:
         filing=PartyRef(filing.iri, filing.name, "filing") if filing else None,
         evidence=_text(row.get("evidence")),
         reporter=labels.company(_text(row.get("reporter")), _text(row.get("reporterAsWritten"))),
+        case_numbers=sorted(c for c in (_text(row.get("caseNumbers")) or "").split(" | ") if c),
+        file_name=_text(row.get("fileName")),
+        accession=_text(row.get("accession")),
+        filing_date=_text(row.get("filingDate")),
     )
+
+
+def _matters(store: StoreBackend) -> dict[str, MatterRef]:
+    """Every ``lkg:Matter`` with its label and stated sides; empty on a graph without matters."""
+    names: dict[str, str] = {}
+    sides: dict[str, list[tuple[str, PartyRef]]] = {}
+    cases: dict[str, set[str]] = {}
+    for row in store.query(_query_text("network_matters")).dicts():
+        matter = str(row["matter"])
+        names.setdefault(matter, _text(row.get("matterName")) or _local(matter))
+        numbers = (_text(row.get("caseNumbers")) or "").split(" | ")
+        cases.setdefault(matter, set()).update(n for n in numbers if n)
+        party = _party(row, "party")
+        if party is not None and row.get("role") is not None:
+            sides.setdefault(matter, []).append((_local(str(row["role"])), party))
+    return {
+        m: MatterRef(m, name, tuple(sides.get(m, [])), tuple(sorted(cases[m])))
+        for m, name in names.items()
+    }
 
 
 def fetch_events(store: StoreBackend) -> list[EventRecord]:
     """Read every legal event with its roles and signatories from ``store``, sorted by IRI.
 
-    Four SELECT queries (events, names, roles, signatories) run on the backend; the records
-    are independent of the store afterwards.
+    Five SELECT queries (events, names, matters, roles, signatories) run on the backend; the
+    records are independent of the store afterwards.
     """
     labels = _Labels.read(store)
+    matters = _matters(store)
     events: dict[str, EventRecord] = {}
     for row in store.query(_query_text("network_events")).dicts():
-        events.setdefault(str(row["event"]), _event_from_row(row, labels))
+        record = events.setdefault(str(row["event"]), _event_from_row(row, labels))
+        matter = _text(row.get("matter"))
+        if matter is not None:
+            name = _text(row.get("matterName")) or _local(matter)
+            record.matter = matters.get(matter, MatterRef(matter, name))
     for row in store.query(_query_text("network_roles")).dicts():
         event, party = events.get(str(row["event"])), _party(row, "party")
         if event is not None and party is not None:
@@ -481,19 +537,93 @@ def collapse(graph: nx.MultiDiGraph) -> nx.DiGraph:
     return simple
 
 
-def _event_label(event: EventRecord) -> str:
-    return f"{event.type} {event.date}" if event.date else event.type
+_CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+
+
+def humanize_type(event_type: str) -> str:
+    """An event type as words: ``"SettlementApproval"`` -> ``"Settlement approval"``.
+
+    >>> humanize_type("SettlementApproval"), humanize_type("LawsuitFiled")
+    ('Settlement approval', 'Lawsuit filed')
+    """
+    words = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", event_type) or [event_type]
+    return " ".join([words[0], *(w.lower() if not w.isupper() else w for w in words[1:])])
+
+
+def short_amount(amount: float | None, currency: str | None = "USD") -> str | None:
+    """Money as a person says it: ``$1.5M``, ``$850K``, ``€2B``, ``1.2M CHF``.
+
+    >>> short_amount(1_500_000), short_amount(850_000), short_amount(2e9, "EUR")
+    ('$1.5M', '$850K', '€2B')
+    >>> short_amount(1_250_000, "CHF"), short_amount(None)
+    ('1.25M CHF', None)
+    """
+    if amount is None:
+        return None
+    factor, suffix = next(
+        (f, s) for f, s in ((1e9, "B"), (1e6, "M"), (1e3, "K"), (1.0, "")) if abs(amount) >= f
+        or f == 1.0
+    )
+    number = f"{amount / factor:.2f}".rstrip("0").rstrip(".")
+    sign = _CURRENCY_SIGNS.get((currency or "USD").upper())
+    return f"{sign}{number}{suffix}" if sign else f"{number}{suffix} {currency}"
+
+
+def event_label(event: EventRecord) -> str:
+    """What a reader wants on an event node: type in words, amount, date.
+
+    >>> event_label(EventRecord("urn:e", "SettlementApproval", date="2002-11-05",
+    ...                         amount=1_500_000.0, currency="USD"))
+    'Settlement approval, $1.5M, 2002-11-05'
+    >>> event_label(EventRecord("urn:e", "Judgment"))
+    'Judgment'
+    """
+    parts = [humanize_type(event.type), short_amount(event.amount, event.currency), event.date]
+    return ", ".join(p for p in parts if p)
+
+
+def busiest_companies(events: Iterable[EventRecord], n: int = 3) -> list[tuple[str, int]]:
+    """The ``n`` registrants reporting the most events, as ``(name, events)``, busiest first.
+
+    >>> a, b = PartyRef("urn:a", "Acme"), PartyRef("urn:b", "Beta")
+    >>> busiest_companies([EventRecord("urn:1", "Settlement", reporter=a),
+    ...                    EventRecord("urn:2", "Judgment", reporter=a),
+    ...                    EventRecord("urn:3", "Appeal", reporter=b)])
+    [('Acme', 2), ('Beta', 1)]
+    """
+    counts: dict[str, tuple[str, int]] = {}
+    for event in events:
+        if event.reporter is not None:
+            name, seen = counts.get(event.reporter.iri, (event.reporter.name, 0))
+            counts[event.reporter.iri] = (name, seen + 1)
+    return sorted(counts.values(), key=lambda c: (-c[1], c[0]))[:n]
+
+
+def _add_matter(graph: nx.DiGraph, event: EventRecord) -> None:
+    """The event's matter as a hub node, linked from the event and to the matter's sides."""
+    matter = event.matter
+    if matter is None:
+        return
+    if matter.iri not in graph:
+        graph.add_node(matter.iri, label=matter.name, kind="matter", matter=matter.iri)
+        for role, party in matter.sides:
+            _add_node(graph, party)
+            graph.add_edge(matter.iri, party.iri, role=role)
+    graph.add_edge(event.iri, matter.iri, role="matter")
 
 
 def event_graph(events: Iterable[EventRecord]) -> nx.DiGraph:
     """Events as nodes, linked to parties (``role`` on the edge), court, filing and signatories.
 
     Edges point from the event to what it involves; a payer/payee edge also carries the amount,
-    so that drawing widths by amount shows who paid whom.
+    so that drawing widths by amount shows who paid whom. Events are labelled for reading
+    (:func:`event_label`). When the graph has matters, each matter is a hub node (kind
+    ``matter``) that its events point to, linked to the sides stated on it.
     """
     graph = nx.DiGraph(view="events")
     for event in events:
-        graph.add_node(event.iri, label=_event_label(event), kind="event", **event.details())
+        graph.add_node(event.iri, label=event_label(event), kind="event", **event.details())
+        _add_matter(graph, event)
         for party in _involved(event):
             _add_node(graph, party)
             roles = event.roles_of(party.iri) or ["reportedBy"]

@@ -241,7 +241,7 @@ def dask_results(
             cluster = stack.enter_context(
                 distributed.LocalCluster(
                     n_workers=workers, threads_per_worker=1, processes=True,
-                    dashboard_address=None,
+                    dashboard_address=":0",  # any free port: 8787 may be taken
                 )
             )
             client = stack.enter_context(distributed.Client(cluster))

@@ -36,11 +36,13 @@ import re
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Any
 
 from legalkg.graph.backend import QueryResult, StoreBackend
@@ -69,6 +71,7 @@ __all__ = [
     "SparqlEndpointStore",
     "bind_values",
     "endpoint_layout",
+    "find_program",
     "redact_url",
 ]
 
@@ -670,6 +673,18 @@ def _count_lines(ntriples: bytes) -> int:
 # --------------------------------------------------------------------------- a local server
 
 
+def find_program(name: str) -> str | None:
+    """The command ``name`` installed beside this Python (a virtualenv's ``bin/``), else on PATH.
+
+    A virtualenv that is not activated still finds its own ``oxigraph`` and ``legalkg``.
+
+    >>> find_program("no-such-legalkg-program") is None
+    True
+    """
+    here = Path(sys.executable).parent
+    return shutil.which(name, path=str(here)) or shutil.which(name)
+
+
 class OxigraphServer:
     """An Oxigraph server (PyPI ``oxigraph``) on 127.0.0.1 for tests, benchmarks and demos.
 
@@ -699,7 +714,7 @@ class OxigraphServer:
 
     def start(self) -> OxigraphServer:
         """Start the server and wait until it answers a query."""
-        program = shutil.which("oxigraph")
+        program = find_program("oxigraph")
         if program is None:
             raise StoreError("the oxigraph server is not installed: pip install 'legalkg[server]'")
         bind = f"127.0.0.1:{self.port}"

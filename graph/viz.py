@@ -33,22 +33,35 @@ from typing import Any
 
 import networkx as nx
 from legalkg.graph.backend import StoreBackend
-from legalkg.graph.network import EventFilter, fetch_events, layout, project, resolve_company
+from legalkg.graph.network import (
+    EventFilter,
+    busiest_companies,
+    fetch_events,
+    layout,
+    project,
+    resolve_company,
+)
 from legalkg.nlp.errors import LegalKGError
 
 __all__ = [
+    "FOCUS_ABOVE",
     "Drawing",
     "RenderError",
+    "UnfocusedGraphError",
     "draw",
     "graph_payload",
     "html_page",
     "kinds",
+    "node_radius",
     "render",
     "render_store",
 ]
 
 #: Default node budget of the HTML page; the canvas renderer stays fluid at this size.
 MAX_NODES = 5000
+
+#: Without a company, a store whose graph has more nodes than this asks for a focus first.
+FOCUS_ABOVE = 1500
 
 _STATIC = {".png", ".svg", ".pdf"}
 
@@ -57,15 +70,32 @@ class RenderError(LegalKGError, ValueError):
     """The output cannot be written in the format asked for."""
 
 
+class UnfocusedGraphError(RenderError):
+    """The whole store is too large to read as one drawing: the message suggests a focus."""
+
+
 def _asset(name: str) -> str:
     return resources.files("legalkg.graph.assets").joinpath(name).read_text("utf-8")
 
 
 @cache
-def kinds() -> dict[str, dict[str, str]]:
-    """Node kinds with their legend label, colour, canvas shape and matplotlib marker."""
-    data: dict[str, dict[str, str]] = json.loads(_asset("kinds.json"))
+def kinds() -> dict[str, dict[str, Any]]:
+    """Node kinds with their legend label, colour, canvas shape, matplotlib marker and size."""
+    data: dict[str, dict[str, Any]] = json.loads(_asset("kinds.json"))
     return data
+
+
+def node_radius(kind: str, degree: int) -> float:
+    """A node's radius in pixels: its kind's size, grown with the square root of its degree.
+
+    Hubs (a matter with many events, a company in many disputes) stand out; the growth is capped
+    so that one giant hub does not cover its neighbours.
+
+    >>> node_radius("event", 1) < node_radius("matter", 1) < node_radius("matter", 25)
+    True
+    """
+    base = float(kinds().get(kind, kinds()["other"])["size"])
+    return round(base + min(9.0, 1.2 * max(degree - 1, 0) ** 0.5), 1)
 
 
 def _kind(data: dict[str, Any]) -> str:
@@ -137,6 +167,7 @@ def graph_payload(
             "kind": _kind(data),
             "x": round(pos[node][0], 4),
             "y": round(pos[node][1], 4),
+            "r": node_radius(_kind(data), sub.degree(node)),
             "data": _plain({k: v for k, v in data.items() if k not in {"label", "kind"}}),
         }
         for node, data in ((n, sub.nodes[n]) for n in keep)
@@ -201,7 +232,8 @@ def _figure(graph: nx.Graph, seed: int, title: str) -> Any:
         if members:
             nx.draw_networkx_nodes(
                 graph, pos, nodelist=members, node_color=style["colour"],
-                node_shape=style["marker"], label=style["label"], ax=ax, node_size=300,
+                node_shape=style["marker"], label=style["label"], ax=ax,
+                node_size=[6 * node_radius(kind, graph.degree(n)) ** 2 for n in members],
             )
     if graph.number_of_nodes() <= 300:
         labels = {n: str(d.get("label", n)) for n, d in graph.nodes(data=True)}
@@ -328,15 +360,33 @@ def render_store(
     flt: EventFilter | None = None,
     seed: int = 7,
     max_nodes: int = MAX_NODES,
+    focus_above: int | None = FOCUS_ABOVE,
 ) -> nx.Graph:
     """Read the events of ``store``, filter and project them, render to ``out_path``.
 
     Returns the graph drawn, so callers can report its size.
 
+    :param focus_above: without ``flt.company``, refuse a graph of more nodes than this
+        (``None``: draw whatever the size).
     :raises UnknownCompanyError: when ``flt.company`` names no party.
+    :raises UnfocusedGraphError: the graph is larger than ``focus_above`` and has no company
+        focus; the message gives the node count and the busiest companies.
     :raises RenderError: for an unknown suffix.
     """
     flt = resolve_company(store, flt or EventFilter())
-    graph = project(fetch_events(store), view=view, flt=flt)
+    events = fetch_events(store)
+    graph = project(events, view=view, flt=flt)
+    if flt.company is None and focus_above is not None and len(graph) > focus_above:
+        raise UnfocusedGraphError(_focus_hint(graph, events))
     render(graph, out_path, seed=seed, max_nodes=max_nodes, title=_title(view, flt))
     return graph
+
+
+def _focus_hint(graph: nx.Graph, events: list[Any]) -> str:
+    busiest = ", ".join(f"{name!r} ({n} events)" for name, n in busiest_companies(events, 3))
+    return (
+        f"the whole store would draw {graph.number_of_nodes():,} nodes and "
+        f"{graph.number_of_edges():,} edges, too many to read; focus with --company NAME "
+        f"(busiest: {busiest or 'none'}), --court, --type or --since/--until, "
+        "or pass --all to draw everything"
+    )

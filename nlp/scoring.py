@@ -30,7 +30,8 @@ without leading zeros; items without a leading "Item" or trailing dot.
 
 Empty scores: with ``tp + fp + fn == 0`` precision, recall and F1 are all 1.0 (nothing to find,
 nothing wrongly found); otherwise a zero denominator gives 0.0. Every score also carries its
-counts, and :func:`render_table` prints "-" for an empty score instead of 1.0.
+counts, and :func:`brief` writes "-" for an empty score instead of 1.0. The module prints
+nothing: the CLI renders a :class:`Report` (``legalkg.graph.cli.tables.print_report``).
 
 >>> gold = {"events": [{"type": "Settlement", "payer": "Acme Inc.", "date": "2012"}]}
 >>> pred = {"events": [{"type": "Settlement", "payer": "ACME", "date": "2012-05"}]}
@@ -52,13 +53,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from legalkg.nlp.errors import LegalKGError
-
-if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.table import Table
 
 __all__ = [
     "EVENT_ROLES",
@@ -69,6 +66,7 @@ __all__ = [
     "Report",
     "Score",
     "alias_facts",
+    "brief",
     "evaluate_dir",
     "event_type_facts",
     "filing_facts",
@@ -82,9 +80,10 @@ __all__ = [
     "normalize_item",
     "normalize_name",
     "normalize_text",
-    "render_table",
+    "per_file_lines",
     "role_facts",
     "score_pair",
+    "summary_line",
 ]
 
 SCHEMA = "legalkg-gold/1"
@@ -93,6 +92,8 @@ _LEXICON_FILE = "legal_suffixes.csv"
 
 Fact = tuple[Hashable, ...]
 ExtractFn = Callable[[Path], Any]
+ProgressFn = Callable[[int, int, "FileScore | None"], None]
+"""Called with ``(0, total, None)`` first, then after each filing with ``(done, total, score)``."""
 
 
 class GoldDataError(LegalKGError, FileNotFoundError):
@@ -765,50 +766,47 @@ def _evaluate_file(gold_path: Path, extract_fn: ExtractFn) -> Report:
     return score_pair(gold, predicted)
 
 
-def evaluate_dir(gold_dir: str | Path, extract_fn: ExtractFn | None = None) -> Report:
+def evaluate_dir(
+    gold_dir: str | Path,
+    extract_fn: ExtractFn | None = None,
+    progress: ProgressFn | None = None,
+) -> Report:
     """Run extraction on the filing beside every ``*.gold.json`` of ``gold_dir`` and score it.
 
     :param gold_dir: a folder of gold files, each naming (``file``) a filing in the same folder.
     :param extract_fn: called with a filing's path, returns an ``Extraction`` or a
         ``legalkg-gold/1`` dict; default: ``extract(read_filing(path))``.
+    :param progress: called with ``(0, total, None)`` before the first filing, then after each
+        with ``(done, total, file_score)``; a failed extraction has ``file_score.error`` set.
     :raises GoldDataError: the folder, its gold files or a named filing is missing.
     :raises GoldFormatError: a gold file is malformed.
     """
     paths = _gold_paths(Path(gold_dir))
     run = extract_fn if extract_fn is not None else _default_extract_fn()
-    return Report.combine(_evaluate_file(path, run) for path in paths)
+    reports = []
+    if progress is not None:
+        progress(0, len(paths), None)
+    for done, path in enumerate(paths, start=1):
+        reports.append(_evaluate_file(path, run))
+        if progress is not None:
+            progress(done, len(paths), reports[-1].per_file[0])
+    return Report.combine(reports)
 
 
-# --------------------------------------------------------------------------- rendering
+# --------------------------------------------------------------------------- text lines
 
 
-def _cells(score: Score) -> list[str]:
-    if score.empty:
-        return ["-", "-", "-", "0", "0", "0"]
-    rates = [f"{x:.3f}" for x in (score.precision, score.recall, score.f1)]
-    return [*rates, str(score.tp), str(score.fp), str(score.fn)]
+def brief(score: Score) -> str:
+    """``"F1 (tp/fp/fn)"`` with two decimals, ``"-"`` for an empty score.
 
-
-def _score_table(title: str, label: str, rows: Mapping[str, Score], total: Score) -> Table:
-    from rich.table import Table
-
-    table = Table(title=title, title_justify="left")
-    table.add_column(label)
-    for column in ("P", "R", "F1", "tp", "fp", "fn"):
-        table.add_column(column, justify="right")
-    for name, score in rows.items():
-        table.add_row(name, *_cells(score))
-    table.add_section()
-    table.add_row("overall", *_cells(total), style="bold")
-    return table
-
-
-def _brief(score: Score) -> str:
+    >>> brief(Score(tp=6, fn=1)), brief(Score())
+    ('0.92 (6/0/1)', '- (0/0/0)')
+    """
     f1 = "-" if score.empty else f"{score.f1:.2f}"
     return f"{f1} ({score.tp}/{score.fp}/{score.fn})"
 
 
-def _per_file_lines(report: Report) -> Iterator[str]:
+def per_file_lines(report: Report) -> Iterator[str]:
     """One line per filing: F1 (tp/fp/fn) of each category, then the error if any."""
     yield "Per file: F1 (tp/fp/fn)"
     for line in report.per_file:
@@ -818,30 +816,19 @@ def _per_file_lines(report: Report) -> Iterator[str]:
             "filing": line.filing,
             "aliases": line.aliases,
         }
-        parts = [f"{name} {_brief(score)}" for name, score in scores.items()]
+        parts = [f"{name} {brief(score)}" for name, score in scores.items()]
         error = f"  ERROR {line.error}" if line.error else ""
         yield f"  {line.file}: {', '.join(parts)}{error}"
 
 
-def render_table(report: Report, console: Console | None = None) -> None:
-    """Print the report as Rich tables: roles, event types, filing fields, aliases, per file."""
-    from rich.console import Console
+def summary_line(report: Report) -> str:
+    """The headline scores (roles, event types, filing fields, matters, party candidate
+    recall), the number of files and of errors, on one line.
 
-    console = console if console is not None else Console()
-    console.print(_score_table("Typed roles", "role", report.roles, report.role_total))
-    types, type_total = report.event_types, report.event_type_total
-    console.print(_score_table("Event types (type, date)", "type", types, type_total))
-    console.print(_score_table("Filing fields", "field", report.filing_fields, report.filing_total))
-    console.print(_score_table("Aliases (not in the filing total)", "facts", {}, report.aliases))
-    console.print(_score_table("Matters (pairwise, events found)", "pairs", {}, report.matters))
-    candidates = report.party_candidates
-    console.print(
-        f"party candidate recall {candidates.recall:.3f} ({candidates.tp} of "
-        f"{candidates.tp + candidates.fn} gold party names among mentions, aliases or roles)"
-    )
-    for text in _per_file_lines(report):
-        console.print(text, highlight=False, markup=False, soft_wrap=True)
-    console.print(
+    >>> summary_line(Report()).split(" · ")[:3]
+    ['typed role F1 1.000', 'event-type F1 1.000', 'filing-field F1 1.000']
+    """
+    return (
         f"typed role F1 {report.role_total.f1:.3f} · event-type F1 "
         f"{report.event_type_total.f1:.3f} · filing-field F1 {report.filing_total.f1:.3f} "
         f"· matter F1 {report.matters.f1:.3f} · party candidate recall "

@@ -13,14 +13,15 @@ REPO = Path(__file__).resolve().parent.parent
 
 CONTRACT = {
     "extract": ["--format"],
-    "evaluate": ["--json"],
-    "ingest": ["--store", "--jobs", "--endpoint", "--dask"],
+    "evaluate": ["--json", "--quiet"],
+    "ingest": ["--store", "--jobs", "--endpoint", "--dask", "--quiet"],
     "query": ["--store", "--endpoint", "--name", "--param"],
     "counterparties": ["--store", "--endpoint"],
     "export": ["--format", "--store", "--out", "--endpoint"],
     "stats": ["--store", "--endpoint"],
     "viz": ["--company", "--store", "--out"],
     "serve": ["--store", "--host", "--port"],
+    "report": ["--store", "--out", "--endpoint"],
 }
 
 

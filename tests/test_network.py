@@ -104,7 +104,7 @@ def test_event_graph_links_parties_court_filing_and_signatory(events: list[Event
     assert kinds == {"company", "court", "filing", "person"}
     assert graph.edges[e1, "https://example.org/id/deb"]["role"] == "court"
     assert graph.edges[e1, "https://example.org/id/acme"]["amount"] == 1500000.0
-    assert graph.nodes[e1]["label"] == "SettlementApproval 2002-11-05"
+    assert graph.nodes[e1]["label"] == "Settlement approval, $1.5M, 2002-11-05"
 
 
 def test_filter_by_court_type_and_dates(events: list[EventRecord]) -> None:
@@ -180,3 +180,39 @@ def test_company_filter_uses_resolution_on_the_seed_filing(seed_filing: Path) ->
     labels = {graph.nodes[n]["label"] for n in graph}
     assert "United States Bankruptcy Court for the District of Delaware" in labels
     assert flt.company_iris <= set(graph.nodes)
+
+
+# The same two filings once matters exist (the shape the matters work will emit): e2 belongs
+# to a matter with its sides stated on it, and carries a case number.
+MATTERS = """
+@prefix lkg: <https://w3id.org/legalkg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix id: <https://example.org/id/> .
+
+id:mat1 a lkg:Matter ; rdfs:label "Gamma LLC v. Beta Holdings" ;
+    lkg:plaintiff id:gamma ; lkg:defendant id:beta ; lkg:caseNumber "10-cv-123" .
+id:e2 lkg:matter id:mat1 ; lkg:caseNumber "10-cv-123" , "10-cv-124" .
+"""
+
+
+@pytest.mark.parametrize("backend", ["memory", "oxigraph"])
+def test_matters_become_hubs_with_their_sides(backend: str, tmp_path: Path) -> None:
+    store = MemoryStore() if backend == "memory" else OxigraphStore(tmp_path / "store")
+    data = Graph().parse(data=TURTLE, format="turtle").parse(data=MATTERS, format="turtle")
+    store.replace_graphs([("https://example.org/graph/1", data.serialize(format="nt").encode())])
+    try:
+        first, second = fetch_events(store)
+    finally:
+        store.close()
+    assert first.matter is None and first.case_numbers == []
+    assert second.case_numbers == ["10-cv-123", "10-cv-124"]
+    assert second.matter is not None and second.matter.name == "Gamma LLC v. Beta Holdings"
+    assert second.matter.case_numbers == ("10-cv-123",)
+    sides = {(role, party.name) for role, party in second.matter.sides}
+    assert sides == {("plaintiff", "Gamma LLC"), ("defendant", "Beta Holdings, Inc.")}
+    graph = event_graph([first, second])
+    hub = "https://example.org/id/mat1"
+    assert graph.nodes[hub]["kind"] == "matter"
+    assert graph.edges["https://example.org/id/e2", hub]["role"] == "matter"
+    assert graph.edges[hub, "https://example.org/id/gamma"]["role"] == "plaintiff"
+    assert graph.nodes["https://example.org/id/e2"]["case_number"] == "10-cv-123; 10-cv-124"

@@ -157,7 +157,7 @@ def cluster() -> Iterator[str]:
     """A two-worker Dask ``LocalCluster`` (processes), as a scheduler address."""
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as running:
         yield running.scheduler_address
 
@@ -199,10 +199,11 @@ def test_dask_local_starts_its_own_cluster(filings: list[Path]) -> None:
 
 
 def test_cli_ingest_with_two_jobs(filings: list[Path], broken: Path, tmp_path: Path) -> None:
-    import shutil
     import subprocess
 
-    program = shutil.which("legalkg")
+    from legalkg.graph.remote import find_program
+
+    program = find_program("legalkg")
     if program is None:
         pytest.skip("the legalkg command is not installed")
     command = [program, "ingest", *map(str, filings[:4]), str(broken), "--jobs", "2",
@@ -210,6 +211,21 @@ def test_cli_ingest_with_two_jobs(filings: list[Path], broken: Path, tmp_path: P
     done = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     assert f"skipped {broken}: the file is empty" in done.stdout
+    # piped, the workers' progress arrives as log lines on stderr
+    assert "ingest: 5/5 files (100%)" in done.stderr and "1 error," in done.stderr
     store = OxigraphStore(tmp_path / "store")
     assert len(store.graph_names()) == 4 + 1  # four filings and the resolution graph
     store.close()
+
+
+def test_cli_ingest_on_dask_reports_progress(
+    filings: list[Path], cluster: str, tmp_path: Path
+) -> None:
+    from legalkg.graph.cli import app
+    from typer.testing import CliRunner
+
+    args = ["ingest", *map(str, filings[:3]), "--dask", cluster,
+            "--store", str(tmp_path / "store")]
+    done = CliRunner().invoke(app, args)
+    assert done.exit_code == 0, done.output
+    assert "ingest: 3/3 files (100%)" in done.stderr and "0 errors" in done.stderr

@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import io
 import json
-import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -25,6 +24,7 @@ from legalkg.graph.remote import (
     SparqlEndpointStore,
     bind_values,
     endpoint_layout,
+    find_program,
     redact_url,
 )
 from legalkg.graph.store import OxigraphStore, StoreError
@@ -34,14 +34,14 @@ from rdflib.compare import isomorphic
 EX = "https://example.org/"
 G1 = EX + "graph/1"
 needs_oxigraph = pytest.mark.skipif(
-    shutil.which("oxigraph") is None, reason="the oxigraph server (PyPI oxigraph) is not installed"
+    find_program("oxigraph") is None, reason="the oxigraph server (PyPI oxigraph) is not installed"
 )
 
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[OxigraphServer]:
     """A real Oxigraph server on a free 127.0.0.1 port, over a temporary folder."""
-    if shutil.which("oxigraph") is None:
+    if find_program("oxigraph") is None:
         pytest.skip("the oxigraph server (PyPI oxigraph) is not installed")
     with OxigraphServer(tmp_path / "server") as running:
         yield running
@@ -427,7 +427,7 @@ def _same_graphs(left: Dataset, right: Dataset) -> bool:
 
 
 def _legalkg(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    program = shutil.which("legalkg")
+    program = find_program("legalkg")
     if program is None:
         pytest.skip("the legalkg command is not installed")
     return subprocess.run([program, *args], capture_output=True, text=True, env=env, timeout=300)

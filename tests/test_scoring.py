@@ -19,7 +19,6 @@ from legalkg.nlp.scoring import (
     normalize_amount,
     normalize_case_number,
     normalize_name,
-    render_table,
     score_pair,
 )
 from rich.console import Console
@@ -280,8 +279,19 @@ def test_evaluate_dir_sums_filings_and_survives_a_failing_extraction(tmp_path: P
             return doc(SETTLEMENT, filing={"form": "8-K"})
         return doc(event(payer="Cog Ltd"), filing={"form": "8-K"})
 
-    report = evaluate_dir(tmp_path, extract_fn=fake_extract)
+    seen: list[tuple[int, int, str | None, str | None]] = []
+
+    def progress(done: int, total: int, score: scoring.FileScore | None) -> None:
+        seen.append((done, total, score and score.file, score and score.error))
+
+    report = evaluate_dir(tmp_path, extract_fn=fake_extract, progress=progress)
     assert calls == ["a.txt", "b.txt", "c.txt"]
+    assert seen == [
+        (0, 3, None, None),
+        (1, 3, "a.txt", None),
+        (2, 3, "b.txt", None),
+        (3, 3, "c.txt", "RuntimeError: pipeline broke"),
+    ]
     assert [f.file for f in report.per_file] == ["a.txt", "b.txt", "c.txt"]
     assert report.roles["payer"] == Score(tp=1, fp=1, fn=1)
     assert report.event_types["Dismissal"] == Score(fn=1)  # c's gold all missed
@@ -331,13 +341,15 @@ def test_malformed_gold_is_a_clear_error(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- output
 
 
-def test_render_table_shows_every_section() -> None:
+def test_print_report_shows_every_section() -> None:
+    from legalkg.graph.cli.tables import print_report
+
     gold = doc(SETTLEMENT, filing={"form": "8-K"}, aliases={"Acme": "Acme Widgets Corporation"})
     predicted = doc({**SETTLEMENT, "payer": None}, filing={"form": "8-K"})
     report = Report.combine([score_pair(gold, predicted)])
     report.errors["y.txt"] = "RuntimeError: boom"
     console = Console(record=True, width=140)
-    render_table(report, console=console)
+    print_report(report, console=console)
     text = console.export_text()
     for expected in ("Typed roles", "payer", "Event types", "SettlementApproval", "Filing fields"):
         assert expected in text
@@ -361,10 +373,13 @@ def test_cli_evaluate_prints_json_and_tables(tmp_path: Path, monkeypatch: Any) -
     monkeypatch.setattr(scoring, "_default_extract_fn", lambda: lambda path: predicted)
     result = CliRunner().invoke(app, ["evaluate", str(tmp_path), "--json"])
     assert result.exit_code == 0, result.output
-    payload = json.loads(result.output)
+    payload = json.loads(result.stdout)
     assert payload["role_total"]["fn"] == 1 and payload["roles"]["payer"]["recall"] == 0.0
-    result = CliRunner().invoke(app, ["evaluate", str(tmp_path)])
-    assert result.exit_code == 0 and "Typed roles" in result.output
+    # piped: progress as log lines on stderr
+    first, last = result.stderr.splitlines()
+    assert first == "evaluate: 1 files to do" and last.startswith("evaluate: 1/1 files (100%)")
+    result = CliRunner().invoke(app, ["evaluate", str(tmp_path), "--quiet"])
+    assert result.exit_code == 0 and "Typed roles" in result.stdout and result.stderr == ""
 
 
 def test_cli_evaluate_reports_a_missing_gold_folder(tmp_path: Path, capsys: Any) -> None:

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from legalkg.graph.backend import StoreBackend
-from legalkg.graph.remote import OxigraphServer, SparqlEndpointStore
+from legalkg.graph.remote import OxigraphServer, SparqlEndpointStore, find_program
 from legalkg.graph.store import (
     META_GRAPH,
     MemoryStore,
@@ -31,7 +30,7 @@ G1, G2 = EX + "graph/1", EX + "graph/2"
 def _on_oxigraph_server(tmp: Path) -> StoreBackend:
     """A store on a real Oxigraph server (PyPI ``oxigraph``) on 127.0.0.1, over ``tmp``;
     closing the store stops the server."""
-    if shutil.which("oxigraph") is None:
+    if find_program("oxigraph") is None:
         pytest.skip("the oxigraph server (PyPI oxigraph) is not installed")
     server = OxigraphServer(tmp / "server").start()
     store = SparqlEndpointStore(server.url)

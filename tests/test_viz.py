@@ -183,3 +183,22 @@ def test_viz_command_rejects_bad_input(store_dir: Path, tmp_path: Path) -> None:
     with pytest.raises(Exception, match="no company named 'Nobody'"):
         runner.invoke(app, ["viz", "--store", str(store_dir), "--company", "Nobody",
                             "--out", str(tmp_path / "x.html")], catch_exceptions=False)
+
+
+def test_viz_of_a_large_store_without_company_suggests_a_focus(
+    store_dir: Path, tmp_path: Path
+) -> None:
+    from legalkg.graph.viz import UnfocusedGraphError
+
+    out = tmp_path / "all.html"
+    args = ["viz", "--store", str(store_dir), "--out", str(out), "--focus-above", "3"]
+    with pytest.raises(UnfocusedGraphError) as refused:
+        CliRunner().invoke(app, args, catch_exceptions=False)
+    message = str(refused.value)
+    assert "would draw" in message and "--company" in message and "--all" in message
+    assert "'ACME Corporation' (" in message  # the busiest registrant is suggested
+    assert not out.exists()
+    drawn = CliRunner().invoke(app, [*args, "--all"])
+    assert drawn.exit_code == 0 and out.exists(), drawn.output
+    focused = CliRunner().invoke(app, [*args, "--company", "ACME Corporation"])
+    assert focused.exit_code == 0, focused.output

@@ -1,4 +1,5 @@
-"""The HTML page in a real headless Chromium: no console errors, no network, labels shown.
+"""The HTML pages (network view, company report) in a real headless Chromium: no console
+errors, no network, labels shown, names escaped.
 
 Chromium is driven through the DevTools protocol over ``--remote-debugging-pipe`` (file
 descriptors 3 and 4), so the test needs nothing beyond the standard library and the browser.
@@ -23,6 +24,7 @@ import networkx as nx
 import pytest
 from legalkg.graph.cli import app
 from legalkg.graph.network import EventRecord, PartyRef, event_graph
+from legalkg.graph.report import render_html, report_from_events
 from legalkg.graph.viz import render
 from typer.testing import CliRunner
 
@@ -42,6 +44,7 @@ pytestmark = [
 ]
 
 XSS = "<img src=x onerror=alert(1)>"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "filings"
 
 
 class DevTools:
@@ -217,14 +220,47 @@ def test_seed_filing_page_offline(browser: DevTools, tmp_path: Path, seed_filing
     assert "SAVVIS Communications Corporation" in labels
     assert "United States Bankruptcy Court for the District of Delaware" in labels
     assert any(label.startswith("Winstar Communications") for label in labels)
-    assert any(label.startswith("SettlementApproval") for label in labels)
-    browser.evaluate(CLICK_FIRST_MATCH % "SettlementApproval")
+    assert "Settlement approval, $1.5M, 2002-11-05" in labels
+    browser.evaluate(CLICK_FIRST_MATCH % "Settlement approval")
     details = browser.evaluate("document.getElementById('details').textContent")
     assert "$1,500,000" in details and "On November 5, 2002" in details
     shot = _screenshot(browser, tmp_path / "savvis.png")
     assert shot.stat().st_size > 10_000
     errors, requests = _problems(browser, opened["url"])
     assert errors == [] and requests == []
+
+
+FILTER_COUNT = "document.getElementById('filter-count').textContent"
+SET_FILTER = """(() => { const el = document.querySelector('%s');
+    if (el.type === 'checkbox') el.checked = %s; else el.value = %s;
+    el.dispatchEvent(new Event('change', {bubbles: true})); })()"""
+
+
+def test_filters_hide_events_by_type_date_and_court(browser: DevTools, tmp_path: Path) -> None:
+    savvis, court = PartyRef("urn:savvis", "SAVVIS"), PartyRef("urn:deb", "Delaware", "court")
+    other = PartyRef("urn:acme", "Acme")
+    events = [
+        EventRecord("urn:e1", "SettlementApproval", date="2002-11-05", court=court,
+                    reporter=savvis, roles=[("party", other)]),
+        EventRecord("urn:e2", "LawsuitFiled", date="2005", reporter=savvis,
+                    roles=[("party", PartyRef("urn:beta", "Beta"))]),
+    ]
+    page = render(event_graph(events), tmp_path / "filters.html")
+    opened = _open(browser, page)
+    total = len(browser.evaluate(NODE_LABELS))
+    assert browser.evaluate(FILTER_COUNT) == f"{total} of {total} nodes shown"
+    browser.evaluate(SET_FILTER % ("#type-filters input[value=LawsuitFiled]", "false", "''"))
+    # The lawsuit and Beta (its only party) disappear; SAVVIS stays through the settlement.
+    assert browser.evaluate(FILTER_COUNT) == f"{total - 2} of {total} nodes shown"
+    browser.evaluate(SET_FILTER % ("#type-filters input[value=LawsuitFiled]", "true", "''"))
+    browser.evaluate(SET_FILTER % ("#since", "false", "'2003'"))
+    # Only the 2005 lawsuit is left: the settlement, its court and Acme go.
+    assert browser.evaluate(FILTER_COUNT) == f"{total - 3} of {total} nodes shown"
+    browser.evaluate(SET_FILTER % ("#since", "false", "''"))
+    browser.evaluate(SET_FILTER % ("#court-filter", "false", "'Delaware'"))
+    assert browser.evaluate(FILTER_COUNT) == f"{total - 2} of {total} nodes shown"
+    _screenshot(browser, tmp_path / "filters.png")
+    assert _problems(browser, opened["url"]) == ([], [])
 
 
 def _hand_made_events() -> list[EventRecord]:
@@ -251,7 +287,7 @@ def test_names_are_text_not_markup(browser: DevTools, tmp_path: Path) -> None:
     assert browser.evaluate("document.title") == XSS
     assert browser.evaluate("document.querySelectorAll('img, b').length") == 0
     # Clicking the event (through the search box) shows its evidence, still as text.
-    browser.evaluate(CLICK_FIRST_MATCH % "SettlementApproval")
+    browser.evaluate(CLICK_FIRST_MATCH % "Settlement approval")
     details = browser.evaluate("document.getElementById('details').textContent")
     assert XSS in details and "</script><b>bold</b>" in details and "$1,500,000" in details
     assert browser.evaluate("document.querySelectorAll('img, b').length") == 0
@@ -281,4 +317,81 @@ def test_large_graph_is_capped_and_stays_interactive(browser: DevTools, tmp_path
     assert browser.evaluate("new Promise(r => requestAnimationFrame(() => r(1)))") == 1
     print("ms per panned frame, 5,000 nodes:", browser.evaluate(PAN_FRAMES))
     _screenshot(browser, tmp_path / "large.png")
+    assert _problems(browser, opened["url"]) == ([], [])
+
+
+# ---------------------------------------------------------------------------------------------
+# The company report
+
+REPORT_FACTS = """(() => ({
+  chart: (() => { const s = document.querySelector('#timeline-chart svg');
+                  return s ? s.getBoundingClientRect().width : 0; })(),
+  matters: Array.from(document.querySelectorAll('article.matter')).map(a => ({
+    title: a.querySelector('h3').textContent.trim(),
+    events: a.querySelectorAll('ol.timeline li').length,
+    linked: Array.from(a.querySelectorAll('a.filing-link'))
+      .filter(l => document.getElementById(l.getAttribute('href').slice(1))).length,
+    quotes: a.querySelectorAll('blockquote').length,
+  })),
+  images: document.querySelectorAll('img, script').length,
+}))()"""
+
+
+def _open_report(browser: DevTools, store: Path, company: str, page: Path) -> dict[str, Any]:
+    written = CliRunner().invoke(app, ["report", company, "--store", str(store), "--out",
+                                       str(page)])
+    assert written.exit_code == 0, written.output
+    opened = _open(browser, page)
+    facts: dict[str, Any] = browser.evaluate(REPORT_FACTS)
+    assert _problems(browser, opened["url"]) == ([], [])
+    return facts
+
+
+def _assert_every_matter_shown_with_filings(facts: dict[str, Any]) -> None:
+    assert facts["chart"] > 300, "the timeline chart is drawn"
+    assert facts["matters"], "at least one matter"
+    for matter in facts["matters"]:
+        assert matter["events"] >= 1 and matter["linked"] == matter["events"], matter
+        assert matter["quotes"] >= 1, matter
+    assert facts["images"] == 0
+
+
+def test_report_page_offline_with_chart_and_filings(browser: DevTools, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    ingest = CliRunner().invoke(app, ["ingest", "-q", "--store", str(store), str(EXAMPLES)])
+    assert ingest.exit_code == 0, ingest.output
+    facts = _open_report(browser, store, "Aaron's", tmp_path / "aarons.html")
+    _assert_every_matter_shown_with_filings(facts)
+    shot = _screenshot(browser, tmp_path / "report-aarons.png")
+    assert shot.stat().st_size > 10_000
+
+
+@pytest.mark.slow
+def test_report_on_examples_and_corpus(
+    browser: DevTools, tmp_path: Path, shared_data: Path
+) -> None:
+    """The issue's "done when": a store of examples/filings and the corpus, Aaron's report."""
+    store = tmp_path / "store"
+    ingest = CliRunner().invoke(app, ["ingest", "-q", "--store", str(store), str(EXAMPLES),
+                                      str(shared_data / "corpus")])
+    assert ingest.exit_code == 0, ingest.output
+    facts = _open_report(browser, store, "Aaron's", tmp_path / "aarons-corpus.html")
+    _assert_every_matter_shown_with_filings(facts)
+    assert len(facts["matters"]) >= 2
+    _screenshot(browser, tmp_path / "report-aarons-corpus.png")
+
+
+def test_report_names_are_text_not_markup(browser: DevTools, tmp_path: Path) -> None:
+    events = _hand_made_events()
+    report = report_from_events(XSS, {"urn:savvis"}, events)
+    page = tmp_path / "hostile-report.html"
+    page.write_text(render_html(report), encoding="utf-8")
+    opened = _open(browser, page)
+    assert browser.evaluate("document.title") == f"Litigation report: {XSS}"
+    body = browser.evaluate("document.body.textContent")
+    assert XSS in body and "</script><b>bold</b>" in body
+    assert browser.evaluate("document.querySelectorAll('img, script').length") == 0
+    bold = "Array.from(document.querySelectorAll('b')).filter(b => b.textContent === 'bold')"
+    assert browser.evaluate(f"{bold}.length") == 0
+    _screenshot(browser, tmp_path / "hostile-report.png")
     assert _problems(browser, opened["url"]) == ([], [])

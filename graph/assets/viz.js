@@ -1,4 +1,4 @@
-/* legalkg interactive graph renderer: canvas drawing, pan/zoom, hover, details, search.
+/* legalkg interactive graph renderer: canvas drawing, pan/zoom, hover, details, search, filters.
  * Self-contained (no library, no network). Every name reaches the page through textContent or
  * canvas fillText, never through HTML parsing, so names cannot inject markup. */
 (function () {
@@ -14,14 +14,17 @@
   var NODE_R = 7, LABEL_LIMIT = 250, LABEL_CANDIDATES = 1500, OUTLINE_LIMIT = 1500, LABEL_FONT = "12px system-ui, sans-serif";
   var sx = new Float64Array(nodes.length), sy = new Float64Array(nodes.length);
   var textWidth = new Float64Array(nodes.length).fill(-1);
+  /* Filters hide events (nodes or edges carrying a type) and what is left without a visible edge. */
+  var hiddenNode = new Uint8Array(nodes.length), hiddenEdge = new Uint8Array(edges.length);
+  function radius(i) { return nodes[i].r || NODE_R; }
 
   var adjacency = nodes.map(function () { return []; });
   edges.forEach(function (e, i) { adjacency[e.s].push(i); adjacency[e.t].push(i); });
   /* Which labels win when they would overlap: parties and courts before events and filings,
    * then the best connected. */
-  var KIND_RANK = { company: 0, court: 1, agency: 2, person: 3, event: 4, filing: 5 };
+  var KIND_RANK = { matter: 0, company: 1, court: 2, agency: 3, person: 4, event: 5, filing: 6 };
   var labelRank = nodes.map(function (n, i) {
-    var kind = KIND_RANK[n.kind] === undefined ? 6 : KIND_RANK[n.kind];
+    var kind = KIND_RANK[n.kind] === undefined ? 7 : KIND_RANK[n.kind];
     return kind * 1e6 - Math.min(adjacency[i].length, 999999);
   });
 
@@ -112,6 +115,7 @@
   function drawEdges(w, h) {
     var groups = {}, lit = [];
     edges.forEach(function (e, i) {
+      if (hiddenEdge[i]) return;
       if (!visible(e.s, w, h, 2000) && !visible(e.t, w, h, 2000)) return;
       var focus = state.selected && ((state.selected.type === "node" && (e.s === state.selected.index || e.t === state.selected.index)) ||
         (state.selected.type === "edge" && state.selected.index === i));
@@ -127,7 +131,7 @@
     });
     ctx.strokeStyle = "#1d2329";
     lit.forEach(function (i) {
-      var a = [sx[edges[i].s], sy[edges[i].s]], b = [sx[edges[i].t], sy[edges[i].t]];
+      var a = [sx[edges[i].s], sy[edges[i].s]], b = [sx[edges[i].t], sy[edges[i].t], radius(edges[i].t)];
       ctx.lineWidth = edges[i].w + 1;
       ctx.beginPath(); ctx.moveTo(a[0], a[1]); ctx.lineTo(b[0], b[1]); ctx.stroke();
       if (DATA.directed) arrow(a, b);
@@ -137,7 +141,7 @@
   function arrow(a, b) {
     var dx = b[0] - a[0], dy = b[1] - a[1], len = Math.sqrt(dx * dx + dy * dy);
     if (len < 3 * NODE_R) return;
-    var ux = dx / len, uy = dy / len, tipX = b[0] - ux * (NODE_R + 2), tipY = b[1] - uy * (NODE_R + 2);
+    var ux = dx / len, uy = dy / len, tipX = b[0] - ux * (b[2] + 2), tipY = b[1] - uy * (b[2] + 2);
     ctx.fillStyle = "#1d2329";
     ctx.beginPath();
     ctx.moveTo(tipX, tipY);
@@ -149,7 +153,7 @@
   function drawNodes(w, h) {
     var byKind = {};
     nodes.forEach(function (n, i) {
-      if (!visible(i, w, h, 20)) return;
+      if (hiddenNode[i] || !visible(i, w, h, 20)) return;
       (byKind[n.kind] = byKind[n.kind] || []).push(i);
     });
     Object.keys(byKind).forEach(function (kind) {
@@ -157,7 +161,7 @@
       ["lit", "dim"].forEach(function (pass) {
         ctx.beginPath();
         byKind[kind].forEach(function (i) {
-          if ((pass === "lit") === isLit(i)) shapePath(style.shape, sx[i], sy[i], NODE_R);
+          if ((pass === "lit") === isLit(i)) shapePath(style.shape, sx[i], sy[i], radius(i));
         });
         ctx.globalAlpha = pass === "lit" ? 1 : 0.25;
         ctx.fillStyle = style.colour; ctx.fill();
@@ -171,12 +175,12 @@
 
   function ringNodes() {
     ctx.lineWidth = 2.5;
-    state.matches.forEach(function (i) { ring(i, "#f2b600"); });
+    state.matches.forEach(function (i) { if (!hiddenNode[i]) ring(i, "#f2b600"); });
     if (state.hover && state.hover.type === "node") ring(state.hover.index, "#1d2329");
     if (state.selected && state.selected.type === "node") ring(state.selected.index, "#c8322d");
   }
 
-  function ring(i, colour) { ctx.strokeStyle = colour; ctx.beginPath(); ctx.arc(sx[i], sy[i], NODE_R + 4, 0, 2 * Math.PI); ctx.stroke(); }
+  function ring(i, colour) { ctx.strokeStyle = colour; ctx.beginPath(); ctx.arc(sx[i], sy[i], radius(i) + 4, 0, 2 * Math.PI); ctx.stroke(); }
 
   function isImportant(i) {
     return state.matches.has(i) || (state.selected && state.selected.type === "node" && (state.selected.index === i || state.neighbours.has(i))) ||
@@ -187,7 +191,7 @@
    * already drawn is skipped: zooming in makes room, so more labels appear. */
   function drawLabels(w, h) {
     var shown = [];
-    nodes.forEach(function (n, i) { if (visible(i, w, h, 0) && (isLit(i) || isImportant(i))) shown.push(i); });
+    nodes.forEach(function (n, i) { if (!hiddenNode[i] && visible(i, w, h, 0) && (isLit(i) || isImportant(i))) shown.push(i); });
     if (shown.length > LABEL_CANDIDATES) shown = shown.filter(isImportant).concat(shown.filter(function (i) { return !isImportant(i); }).slice(0, LABEL_CANDIDATES));
     shown.sort(function (a, b) { return (isImportant(b) - isImportant(a)) || (labelRank[a] - labelRank[b]); });
     ctx.font = LABEL_FONT;
@@ -211,7 +215,7 @@
     shown.forEach(function (i) {
       var text = shortLabel(nodes[i].label);
       if (textWidth[i] < 0) textWidth[i] = ctx.measureText(text).width;
-      var x = sx[i] + NODE_R + 4, y = sy[i], width = textWidth[i];
+      var x = sx[i] + radius(i) + 4, y = sy[i], width = textWidth[i];
       var box = [x - 2, y - 8, x + width + 2, y + 8];
       if (!isImportant(i) && collides(box, false)) return;
       collides(box, true);
@@ -238,10 +242,11 @@
   /* ---- hit testing ------------------------------------------------------------------- */
 
   function nodeAt(px, py) {
-    var best = null, bestD = (NODE_R + 3) * (NODE_R + 3);
+    var best = null, bestD = Infinity;
     nodes.forEach(function (n, i) {
+      if (hiddenNode[i]) return;
       var p = toScreen(n.x, n.y), d = (p[0] - px) * (p[0] - px) + (p[1] - py) * (p[1] - py);
-      if (d <= bestD) { bestD = d; best = i; }
+      if (d <= (radius(i) + 3) * (radius(i) + 3) && d <= bestD) { bestD = d; best = i; }
     });
     return best;
   }
@@ -249,6 +254,7 @@
   function edgeAt(px, py) {
     var best = null, bestD = 16;
     edges.forEach(function (e, i) {
+      if (hiddenEdge[i]) return;
       var a = toScreen(nodes[e.s].x, nodes[e.s].y), b = toScreen(nodes[e.t].x, nodes[e.t].y);
       var dx = b[0] - a[0], dy = b[1] - a[1], len2 = dx * dx + dy * dy;
       var t = len2 ? Math.max(0, Math.min(1, ((px - a[0]) * dx + (py - a[1]) * dy) / len2)) : 0;
@@ -268,12 +274,12 @@
   /* ---- text for tooltips and details ------------------------------------------------- */
 
   var FIELD_NAMES = {
-    type: "Event type", date: "Date", amount: "Amount", court_name: "Court", court_id: "Court id", court_as_written: "Court as written",
+    type: "Event type", date: "Date", amount: "Amount", case_number: "Case number", matter_name: "Matter", file_name: "File", court_name: "Court", court_id: "Court id", court_as_written: "Court as written",
     filing_label: "Filing", evidence: "Evidence", roles: "Roles", role: "Role", count: "Events",
     types: "Event types", event: "Event", filing: "Filing IRI", court: "Court IRI", currency: "Currency",
     currencies: "Currencies", events: "Event IRIs"
   };
-  var ORDER = ["type", "types", "role", "roles", "date", "amount", "court_name", "court_as_written", "court_id", "filing_label", "evidence", "count"];
+  var ORDER = ["type", "types", "role", "roles", "date", "amount", "court_name", "court_as_written", "court_id", "case_number", "matter_name", "filing_label", "file_name", "evidence", "count"];
 
   function fieldText(key, value, data) {
     if (value === null || value === undefined || value === "") return null;
@@ -426,7 +432,7 @@
       list.replaceChildren();
       state.matches = new Set();
       if (q) {
-        nodes.forEach(function (n, i) { if (n.label.toLowerCase().indexOf(q) >= 0) state.matches.add(i); });
+        nodes.forEach(function (n, i) { if (!hiddenNode[i] && n.label.toLowerCase().indexOf(q) >= 0) state.matches.add(i); });
         Array.from(state.matches).slice(0, 25).forEach(function (i) { var li = el("li"); li.appendChild(nodeButton(i)); list.appendChild(li); });
         if (!state.matches.size) list.appendChild(el("li", "No node matches.", "hint"));
         else if (state.matches.size > 25) list.appendChild(el("li", (state.matches.size - 25) + " more matches.", "hint"));
@@ -469,11 +475,76 @@
       .forEach(function (i) { var li = el("li"); li.appendChild(nodeButton(i)); all.appendChild(li); });
   }
 
+  /* ---- filters: event type, date range, court ---------------------------------------- */
+
+  /* A partial ISO date ("2002", "2002-11") as the first and last day it can mean. */
+  function dateBounds(d) {
+    return d.length === 4 ? [d + "-01-01", d + "-12-31"] : d.length === 7 ? [d + "-01", d + "-31"] : [d.slice(0, 10), d.slice(0, 10)];
+  }
+
+  function passes(data, f) {
+    if (!data || data.type === undefined && data.types === undefined) return null;  /* not an event */
+    var types = data.types || [data.type];
+    if (!types.some(function (t) { return f.types.has(t); })) return false;
+    if (f.court && data.court_name !== f.court) return false;
+    if (f.since || f.until) {
+      if (!data.date) return false;
+      var b = dateBounds(String(data.date));
+      if (f.since && b[1] < dateBounds(f.since)[0]) return false;
+      if (f.until && b[0] > dateBounds(f.until)[1]) return false;
+    }
+    return true;
+  }
+
+  function applyFilters(f) {
+    var i, shown = 0;
+    for (i = 0; i < nodes.length; i++) hiddenNode[i] = passes(nodes[i].data, f) === false ? 1 : 0;
+    var alive = new Uint8Array(nodes.length);
+    edges.forEach(function (e, k) {
+      hiddenEdge[k] = hiddenNode[e.s] || hiddenNode[e.t] || passes(e.data, f) === false ? 1 : 0;
+      if (!hiddenEdge[k]) { alive[e.s] = 1; alive[e.t] = 1; }
+    });
+    for (i = 0; i < nodes.length; i++) {
+      if (!hiddenNode[i] && adjacency[i].length && !alive[i]) hiddenNode[i] = 1;
+      if (!hiddenNode[i]) shown++;
+    }
+    document.getElementById("filter-count").textContent = shown + " of " + nodes.length + " nodes shown";
+    if (state.selected && state.selected.type === "node" && hiddenNode[state.selected.index]) select(null);
+    redraw();
+  }
+
+  function setupFilters() {
+    var types = {}, courts = {};
+    nodes.map(function (n) { return n.data; }).concat(edges.map(function (e) { return e.data; })).forEach(function (d) {
+      if (!d) return;
+      (d.types || (d.type ? [d.type] : [])).forEach(function (t) { types[t] = true; });
+      if (d.court_name && (d.type || d.types)) courts[d.court_name] = true;
+    });
+    var box = document.getElementById("type-filters"), court = document.getElementById("court-filter");
+    Object.keys(types).sort().forEach(function (t) {
+      var label = el("label", null, "check"), input = el("input");
+      input.type = "checkbox"; input.checked = true; input.value = t; input.name = "type";
+      label.appendChild(input); label.appendChild(el("span", t.replace(/([a-z])([A-Z])/g, "$1 $2")));
+      box.appendChild(label);
+    });
+    Object.keys(courts).sort().forEach(function (c) { var o = el("option", c); o.value = c; court.appendChild(o); });
+    document.getElementById("filters").hidden = !Object.keys(types).length;
+    function read() {
+      var checked = new Set(Array.from(box.querySelectorAll("input:checked")).map(function (x) { return x.value; }));
+      var since = document.getElementById("since").value.trim(), until = document.getElementById("until").value.trim();
+      applyFilters({ types: checked, court: court.value, since: since, until: until });
+    }
+    document.getElementById("filters").addEventListener("input", read);
+    document.getElementById("filters").addEventListener("change", read);
+    read();
+  }
+
   resize();
   fit();
   setupPanel();
   setupPointer();
   setupSearch();
+  setupFilters();
   window.addEventListener("resize", function () { resize(); redraw(); });
   draw();
   document.body.setAttribute("data-ready", "true");

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from legalkg.graph.cli import app
+from legalkg.graph.progress import QUIET_HELP
 
 __all__ = ["evaluate", "extract"]
 
@@ -49,12 +50,24 @@ def evaluate(
         Path, typer.Argument(help="A folder of *.gold.json files with their filings beside them.")
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
 ) -> None:
     """Score extraction against gold: P/R/F1 per role, per event type and for filing fields."""
-    from legalkg.nlp.scoring import evaluate_dir, render_table
+    from legalkg.graph.progress import Progress
+    from legalkg.nlp.scoring import FileScore, evaluate_dir
 
-    report = evaluate_dir(gold_dir)
+    with Progress("evaluate", 0, quiet=quiet) as bar:
+
+        def advance(done: int, total: int, score: FileScore | None) -> None:
+            if score is None:
+                bar.total = total
+            else:
+                bar.advance(score.file, error=score.error is not None)
+
+        report = evaluate_dir(gold_dir, progress=advance)
     if as_json:
         typer.echo(json.dumps(report.to_json(), indent=2))
     else:
-        render_table(report)
+        from legalkg.graph.cli.tables import print_report
+
+        print_report(report)

@@ -22,11 +22,11 @@ from legalkg.graph.cli import app
 from legalkg.graph.ingest import FilingResult, IngestSummary, expand_paths
 from legalkg.graph.kg import Counterparty, KnowledgeGraph
 from legalkg.graph.namedqueries import QueryNotFoundError, load_query
+from legalkg.graph.progress import QUIET_HELP, Progress
 from legalkg.graph.store import StoreError
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 __all__ = ["counterparties", "export", "ingest", "query", "stats"]
@@ -42,6 +42,7 @@ ENDPOINT_HELP = (
 EndpointOption = Annotated[
     str | None, typer.Option("--endpoint", metavar="URL", help=ENDPOINT_HELP)
 ]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)]
 DASK_HELP = "Run extraction on Dask: 'local' for a local cluster, or a scheduler address."
 PARAM_HELP = (
     "k=v binding, repeatable. Named queries convert v to the declared kind; for ad-hoc SPARQL, "
@@ -90,6 +91,7 @@ def ingest(
         str | None,
         typer.Option("--dask", "--dask-scheduler", metavar="ADDRESS", help=DASK_HELP),
     ] = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Read, extract and load filings into the store, then recompute company resolution.
 
@@ -99,27 +101,16 @@ def ingest(
     """
     files = expand_paths(paths)
     console = _console()
-    with _open(store, endpoint, create=True) as kg, _progress(console) as bar:
-        task = bar.add_task("ingesting", total=len(files))
+    bar = Progress("ingest", len(files), quiet=quiet)
+    with _open(store, endpoint, create=True) as kg, bar:
 
         def advance(result: FilingResult) -> None:
-            bar.update(task, advance=1, description=Path(result.path).name[:40])
+            bar.advance(Path(result.path).name, error=not result.ok)
 
         summary = kg.ingest(files, progress=advance, jobs=jobs, dask_scheduler=dask)
     _print_summary(console, summary)
     if files and summary.filings == 0:
         raise StoreError(f"none of the {len(files)} filings could be ingested")
-
-
-def _progress(console: Console) -> Progress:
-    return Progress(
-        TextColumn("{task.description:<40}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    )
 
 
 def _print_summary(console: Console, summary: IngestSummary) -> None:

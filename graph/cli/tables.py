@@ -1,19 +1,30 @@
-"""Rich tables for ``legalkg extract FILE --format table``: an :class:`Extraction`, readably.
+"""Rich tables for ``legalkg extract FILE --format table`` and ``legalkg evaluate``.
 
-Four tables: the filing's fields, its aliases, one row per event with its roles, and how many
-mentions of each label were found.
+An :class:`Extraction` as four tables: the filing's fields, its aliases, one row per event with
+its roles, and how many mentions of each label were found. A scoring :class:`Report` as one
+table per category, a line per filing and the headline line.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 from legalkg.nlp.model import ROLE_NAMES, Event, Extraction
+from legalkg.nlp.scoring import Report, Score, per_file_lines, summary_line
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["aliases_table", "events_table", "filing_table", "mentions_table", "print_extraction"]
+__all__ = [
+    "aliases_table",
+    "events_table",
+    "filing_table",
+    "mentions_table",
+    "print_extraction",
+    "print_report",
+    "score_table",
+]
 
 _FILING_FIELDS = ("form", "registrant", "cik", "report_date", "items", "signatories")
 
@@ -101,3 +112,42 @@ def print_extraction(extraction: Extraction, console: Console | None = None) -> 
         mentions_table(extraction),
     ):
         console.print(table)
+
+
+def _score_cells(score: Score) -> list[str]:
+    if score.empty:
+        return ["-", "-", "-", "0", "0", "0"]
+    rates = [f"{x:.3f}" for x in (score.precision, score.recall, score.f1)]
+    return [*rates, str(score.tp), str(score.fp), str(score.fn)]
+
+
+def score_table(title: str, label: str, rows: Mapping[str, Score], total: Score) -> Table:
+    """P/R/F1 and counts per row, then the overall score; an empty score shows "-"."""
+    table = Table(title=title, title_justify="left")
+    table.add_column(label)
+    for column in ("P", "R", "F1", "tp", "fp", "fn"):
+        table.add_column(column, justify="right")
+    for name, score in rows.items():
+        table.add_row(name, *_score_cells(score))
+    table.add_section()
+    table.add_row("overall", *_score_cells(total), style="bold")
+    return table
+
+
+def print_report(report: Report, console: Console | None = None) -> None:
+    """Print a scoring report: roles, event types, filing fields, aliases, per file, headline."""
+    console = console or Console()
+    console.print(score_table("Typed roles", "role", report.roles, report.role_total))
+    types, type_total = report.event_types, report.event_type_total
+    console.print(score_table("Event types (type, date)", "type", types, type_total))
+    console.print(score_table("Filing fields", "field", report.filing_fields, report.filing_total))
+    console.print(score_table("Aliases (not in the filing total)", "facts", {}, report.aliases))
+    console.print(score_table("Matters (pairwise, events found)", "pairs", {}, report.matters))
+    candidates = report.party_candidates
+    console.print(
+        f"party candidate recall {candidates.recall:.3f} ({candidates.tp} of "
+        f"{candidates.tp + candidates.fn} gold party names among mentions, aliases or roles)"
+    )
+    for text in per_file_lines(report):
+        console.print(text, highlight=False, markup=False, soft_wrap=True)
+    console.print(summary_line(report), highlight=False, soft_wrap=True)

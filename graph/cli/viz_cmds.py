@@ -67,6 +67,12 @@ ViewOption = Annotated[View, typer.Option("--view", help=(
 MaxNodesOption = Annotated[int, typer.Option(
     "--max-nodes", min=1, help="Node budget of the HTML page; what is left out is reported.")]
 SeedOption = Annotated[int, typer.Option("--seed", help="Layout seed (same seed, same drawing).")]
+FocusOption = Annotated[int, typer.Option(
+    "--focus-above", min=1, help=(
+        "Without --company, a graph of more nodes than this is not drawn: the command says how "
+        "many nodes it would draw and suggests a focus."))]
+AllOption = Annotated[bool, typer.Option(
+    "--all", help="Draw the whole store however large (the HTML page still keeps --max-nodes).")]
 
 
 @app.command()
@@ -81,10 +87,17 @@ def viz(
     view: ViewOption = View.events,
     max_nodes: MaxNodesOption = 5000,
     seed: SeedOption = 7,
+    focus_above: FocusOption = 1500,
+    all_: AllOption = False,
     store: StoreOption = None,
     endpoint: EndpointOption = None,
 ) -> None:
-    """Draw the network of legal events: an offline HTML page, an image, or GraphML/GEXF."""
+    """Draw the network of legal events: an offline HTML page, an image, or GraphML/GEXF.
+
+    Events are labelled as a reader says them ("Settlement approval, $1.5M, 2002-11-05"),
+    matters (when the graph has them) are hubs, and node size and colour follow the kind. The
+    HTML page has a search box and filters by event type, date range and court.
+    """
     from legalkg.graph.kg import KnowledgeGraph
     from legalkg.graph.network import EventFilter
     from legalkg.graph.viz import render_store
@@ -93,7 +106,8 @@ def viz(
                       since=since, until=until)
     with KnowledgeGraph.open(store, create=False, endpoint=endpoint) as kg:
         graph = render_store(
-            kg.store, out, view=view.value, flt=flt, seed=seed, max_nodes=max_nodes
+            kg.store, out, view=view.value, flt=flt, seed=seed, max_nodes=max_nodes,
+            focus_above=None if all_ else focus_above,
         )
     typer.echo(f"wrote {out}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
 
