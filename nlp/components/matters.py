@@ -12,7 +12,7 @@ in text order, by the first of these that holds:
 3. the same agency, for regulatory events in the same or the next paragraph;
 4. a definite description of a matter ("the suit", "these plaintiffs", "the consent decree";
    head nouns in ``matter_references.txt``) resolved to the nearest compatible matter within
-   ``window`` paragraphs;
+   ``window`` paragraphs (a demonstrative, "this lawsuit", to the nearest at any distance);
 5. the same paragraph as the matter's last event, with nothing (court, case number, sides)
    telling them apart.
 
@@ -53,13 +53,14 @@ _CLASS_ACTION = re.compile(r"\bclass[\s-]+action|\bputative class|\bon behalf of
 _ARBITRATION = re.compile(r"\barbitra", re.I)
 _INVESTIGATION = re.compile(r"\binvestigat|\bsubpoena|\binquir|\bwells notice", re.I)
 _FOLD = re.compile(r"[^a-z0-9]+")
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "such", "said"})
 
 
 def _references() -> re.Pattern[str]:
     nouns = "|".join(re.escape(n) for n in read_lines("matter_references.txt"))
+    determiners = "the|this|that|these|those|such|said|each|both|all|any"
     return re.compile(
-        rf"\b(?:the|this|that|these|those|such|said|each|both|all|any)\s+(?:[\w'-]+\s+){{0,3}}?"
-        rf"(?:{nouns})\b",
+        rf"\b(?:{determiners})\s+(?:(?!(?:{determiners})\b)[\w'-]+\s+){{0,3}}?(?:{nouns})\b",
         re.I,
     )
 
@@ -214,8 +215,11 @@ def _find(
         for matter in recent:
             if _key(event.agency) in matter.agencies and paragraph - matter.paragraph <= 1:
                 return matter
-    if _reference().search(event.evidence):
-        for matter in recent:
+    reference = _reference().search(event.evidence)
+    if reference:
+        # "this lawsuit", "such claims": a demonstrative reaches back past the window
+        demonstrative = reference.group(0).split()[0].lower() in _DEMONSTRATIVES
+        for matter in recent if not demonstrative else list(reversed(open_)):
             if not _conflict(matter, event, filer) and (
                 _compatible(matter, event) or matter.paragraph == paragraph
             ):
