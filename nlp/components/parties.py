@@ -79,7 +79,8 @@ _TAIL = re.compile(
 _NATIONAL = r"(?:U\.S\.|US|United\s+States)\s+"
 _NATIONAL_BEFORE = re.compile(rf"(?<![\w.]){_NATIONAL}$")
 _SHAPE_ANCHOR = re.compile(
-    r"Attorney|attorney|Department|Ministry|Minister|Division|Board|Commission|Office|Agency"
+    r"Attorney|attorney|Department|Ministry|Minister|Division|Board|Commission|Office|Agency|"
+    r"Authority|Inspectorate|Directorate"
 )
 
 
