@@ -26,6 +26,7 @@ __all__ = [
     "find_date",
     "folded",
     "iso_date",
+    "item_reference_patterns",
     "legacy_items",
     "line_at",
     "modern_items",
@@ -235,3 +236,11 @@ def sentence_words() -> frozenset[str]:
 def state_names() -> dict[str, str]:
     """Lower-case state or country name -> its EDGAR code, from ``reader_states.csv``."""
     return {row["name"].lower(): row["code"] for row in _read_csv("reader_states.csv")}
+
+
+@lru_cache(maxsize=1)
+def item_reference_patterns() -> tuple[re.Pattern[str], ...]:
+    """Sentence references to an item of this report (``reader_item_references.txt``)."""
+    source = resources.files("legalkg.nlp.data").joinpath("reader_item_references.txt")
+    lines = source.read_text(encoding="utf-8").splitlines()
+    return tuple(re.compile(line) for line in lines if line.strip() and not line.startswith("#"))

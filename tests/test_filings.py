@@ -450,3 +450,37 @@ def test_cover_name_broken_over_two_lines():
         "                          ACME WIDGETS AND\n                          GADGETS, INC.\n",
     )
     assert read_filing_text(text).registrant == "Acme Widgets and GADGETS, Inc."
+
+
+def test_a_reference_does_not_hide_the_run_together_heading_after_it():
+    text = (
+        "FORM 8-K\nACME WIDGET HOLDINGS, INC.\n(Exact name of registrant as specified in its "
+        "charter)\nITEM 2.02. RESULTS OF OPERATIONS On April 27, 2005, the Company issued a "
+        "release. The information in this report is furnished pursuant to Item 2.02 of Form 8-K "
+        "and shall not be deemed filed. ITEM 9.01. FINANCIAL STATEMENTS AND EXHIBITS (c) "
+        "Exhibits: 99.1 Press release.\n"
+    )
+    filing = read_filing_text(text)
+    assert [(i.number, i.title) for i in filing.items] == [
+        ("2.02", "RESULTS OF OPERATIONS"),
+        ("9.01", "FINANCIAL STATEMENTS AND EXHIBITS"),
+    ]
+
+
+def test_items_of_this_report_named_only_in_sentences():
+    text = (
+        "FORM 8-K\nACME WIDGET HOLDINGS, INC.\n(Exact name of registrant as specified in its "
+        "charter)\n\nOn May 2, 2008, the Company entered into a credit agreement, which is "
+        "incorporated by reference into this Item 1.01. The information set forth under "
+        '"Item 1.01. Entry into a Material Definitive Agreement" of this report is incorporated '
+        "in this Item 2.03. As reported under Item 8.01 of our Current Report on Form 8-K filed "
+        "on May 1, 2007, and in Item 5 of our last report, nothing else changed.\n"
+    )
+    filing = read_filing_text(text)
+    assert [(i.number, i.meaning) for i in filing.items] == [
+        ("1.01", "Entry into a Material Definitive Agreement"),
+        ("2.03", "Creation of a Direct Financial Obligation or an Obligation under an "
+         "Off-Balance Sheet Arrangement of a Registrant"),
+    ]
+    for item in filing.items:
+        assert filing.text[item.start : item.end].lower() == f"item {item.number}"
