@@ -13,6 +13,7 @@ unknown words (brands such as SAVVIS) as printed.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -531,7 +532,38 @@ def _most_repeated_company(
     best_score, best = max(scored, key=lambda pair: pair[0])
     first_score, first_named = min(scored, key=lambda pair: pair[1][1][0])
     distinctive = first_named[0].split()[0].upper() not in company_words().words
-    return first_named if distinctive and 2 * first_score[0] >= best_score[0] else best
+    chosen = first_named if distinctive and 2 * first_score[0] >= best_score[0] else best
+    return _usual_spelling(chosen, [c for _, c in scored], text, start, end)
+
+
+def _usual_spelling(
+    chosen: CoverField, candidates: list[CoverField], text: str, start: int, end: int
+) -> CoverField:
+    """The spelling of ``chosen`` that the text writes most often, its first occurrence: a
+    typing slip met first ("Agilent Technology Inc.'s ratio") loses to the usual name."""
+    key = _name_key(chosen[0])
+    variants = {_name_key(n): (n, span) for n, span in reversed(candidates)}
+    variants = {k: v for k, v in variants.items() if _same_name_misspelt(k, key)}
+    if len(variants) < 2:
+        return chosen
+    written = Counter(_name_key(n) for n, _ in candidates if _name_key(n) in variants)
+    usual = max(variants, key=lambda k: (written[k], k == key))
+    return chosen if written[usual] <= written[key] else variants[usual]
+
+
+def _same_name_misspelt(one: str, other: str) -> bool:
+    """Same words but for a slip of a few letters ("technology" for "technologies")."""
+    if len(one.split()) != len(other.split()):
+        return False
+    return difflib.SequenceMatcher(None, one, other).ratio() >= _SPELLING_RATIO
+
+
+_SPELLING_RATIO = 0.9
+
+
+def _name_key(name: str) -> str:
+    """A name without punctuation or case: "Acme, Inc." and "ACME INC" give one key."""
+    return " ".join(re.findall(r"[a-z0-9&]+", name.lower()))
 
 
 def company_in_line(line: str) -> str | None:

@@ -484,3 +484,17 @@ def test_items_of_this_report_named_only_in_sentences():
     ]
     for item in filing.items:
         assert filing.text[item.start : item.end].lower() == f"item {item.number}"
+
+
+def test_inferred_registrant_takes_the_usual_spelling_over_a_slip_met_first():
+    body = (
+        "<DOCUMENT>\nFILE:XYZ/XYZ-8K-20100713085735.txt.gz\nTIME:20100713085735\nEVENTS:\tOther\n"
+        "TEXT:\nITEM: Other Events\n"
+        "Xylo Yarn Technology Inc.'s ratio of earnings to fixed charges is attached.\n\n"
+        "Xylo Yarn Technologies, Inc. makes yarn. Xylo Yarn Technologies, Inc. sells it through "
+        "Xylo Yarn Technologies, Inc. stores, and Xylo Fibre Limited spins it.\n</DOCUMENT>\n"
+    )
+    filing = read_filing_text(body, path="XYZ-8K-20100713085735.txt")
+    assert filing.registrant == "Xylo Yarn Technologies, Inc."
+    start, end = filing.spans["registrant"]
+    assert filing.text[start:end] == "Xylo Yarn Technologies, Inc."
