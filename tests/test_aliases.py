@@ -149,6 +149,8 @@ def test_permits_and_assessments_are_document_terms(nlp):
             "Administrative Agent": "Lambda Capital, Inc."}),
         ('OF THE CENTRAL CLEARING TRUST COMPANY, A NEW YORK CORPORATION ("CCTC"), AND', {
             "CCTC": "CENTRAL CLEARING TRUST COMPANY"}),
+        ('among Omega Bank, the Lenders and Theta Chase Bank ("TCB"), as agent', {
+            "TCB": "Theta Chase Bank"}),
         # an unquoted name made of words of the full name
         ("lawsuits were filed against Sigma Metals Company (Sigma) and its officers", {
             "Sigma": "Sigma Metals Company"}),
@@ -172,6 +174,8 @@ def test_a_part_of_the_filer_is_named_without_the_possessive(nlp):
         'under Accounting Principles Board Opinion ("APB") No. 25, the',
         'the 7693A Series Automatic Liquid Sampler ("ALS") ships',
         'This Intellectual Property Assignment (the "Assignment") is made',
+        'Beta Investment Company, a subsidiary of the Company, agreed to enter into the Amended '
+        'and Restated Guaranty Agreement ("Amended Guaranty") with',
     ],
 )
 def test_acronyms_of_things_are_not_aliases(nlp, text):

@@ -183,8 +183,19 @@ def _candidate_names(text: str, end: int) -> list[tuple[int, int]]:
         names.append(head)
     start = name_before(text, end, allow_and=True)
     if start is not None and not _DESCRIPTION.search(text, max(0, start - 8), start + 4):
-        names.append((start, end))
+        if is_document_term(" ".join(text[start:end].split())):
+            return []  # `the Guaranty Agreement ("Amended Guaranty")` defines the document
+        names.append((_after_generic_conjunct(text, start, end), end))
     return names
+
+
+def _after_generic_conjunct(text: str, start: int, end: int) -> int:
+    """Start of the name after a generic first conjunct: "the Lenders and JPMorgan Chase Bank"
+    ("JPMCB") defines the bank."""
+    found = re.match(r"(\w+)\s+and\s+(?=[A-Z])", text[start:end])
+    if found and found.group(1).lower().rstrip("s") in _generic():
+        return start + found.end()
+    return start
 
 
 _DESCRIPTION = re.compile(r"(?i:\b(?:an?|this|these|such)\s+)(?=\S)")
