@@ -34,6 +34,7 @@ __all__ = [
     "sentence_words",
     "squash",
     "state_names",
+    "title_words",
 ]
 
 _MONTH = (
@@ -244,3 +245,11 @@ def item_reference_patterns() -> tuple[re.Pattern[str], ...]:
     source = resources.files("legalkg.nlp.data").joinpath("reader_item_references.txt")
     lines = source.read_text(encoding="utf-8").splitlines()
     return tuple(re.compile(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Words of officers' titles (``reader_title_words.txt``)."""
+    source = resources.files("legalkg.nlp.data").joinpath("reader_title_words.txt")
+    lines = source.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))

@@ -12,6 +12,9 @@ from legalkg.nlp.reader_html import html_to_text
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 SEED = DATA / "dev" / "savvis-8k-2002.txt"
+FIXTURE_IXBRL = Path(__file__).resolve().parent / "data" / "filings" / (
+    "inline-xbrl-8k-submission.txt"
+)
 
 COVER = """\
                        SECURITIES AND EXCHANGE COMMISSION
@@ -498,3 +501,62 @@ def test_inferred_registrant_takes_the_usual_spelling_over_a_slip_met_first():
     assert filing.registrant == "Xylo Yarn Technologies, Inc."
     start, end = filing.spans["registrant"]
     assert filing.text[start:end] == "Xylo Yarn Technologies, Inc."
+
+
+_SIGNED = (
+    "FORM 8-K\nACME WIDGET HOLDINGS, INC.\n(Exact name of registrant as specified in its charter)"
+    "\nItem 8.01 Other Events.\nText.\n\nSIGNATURES\nPursuant to the requirements of the "
+    "Securities Exchange Act of 1934, the registrant has duly caused this report to be signed "
+    "on its behalf by the undersigned hereunto duly authorized.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("block", "signatory"),
+    [
+        (
+            "        ACME WIDGET HOLDINGS, INC.\nDate: March 4, 2003     By:  /s/  Jane Q. Public\n"
+            "                         Name:   Jane Q. Public\n"
+            "                         Title:  Senior Vice President, General Counsel\n"
+            "                                 and Corporate Secretary\n",
+            ("Jane Q. Public", "Senior Vice President, General Counsel and Corporate Secretary"),
+        ),
+        (
+            "ACME WIDGET HOLDINGS, INC.\nDate: March 4, 2003 | By: | /s/ Robert A. B. Jones\n"
+            "| Name: | Robert A. B. Jones\n| Title: | Vice President, Deputy General Counsel\n"
+            "| | and Assistant Secretary\n",
+            (
+                "Robert A. B. Jones",
+                "Vice President, Deputy General Counsel and Assistant Secretary",
+            ),
+        ),
+        (
+            "ACME WIDGET HOLDINGS, INC.\nBy: /s/ JOHN P. DOE\nJOHN P. DOE\nSENIOR VICE PRESIDENT "
+            "AND\nCHIEF FINANCIAL OFFICER\nDate: March 4, 2003\n",
+            ("JOHN P. DOE", "SENIOR VICE PRESIDENT AND CHIEF FINANCIAL OFFICER"),
+        ),
+        (
+            "ACME WIDGET HOLDINGS, INC.\nBy: /s/ Mary K. Lee\nName: Mary K. Lee\n"
+            "Title: Executive Vice President\nChief Financial Officer\n\nDate: March 4, 2003\n",
+            ("Mary K. Lee", "Executive Vice President Chief Financial Officer"),
+        ),
+        (
+            "ACME WIDGET HOLDINGS, INC.\nBy:/s/JohnP.Doe\nName: JohnP.Doe\n"
+            "Title: Treasurer\nAcme Widget Holdings, Inc. makes widgets.\nDate: March 4, 2003\n",
+            ("John P. Doe", "Treasurer"),
+        ),
+    ],
+)
+def test_signatory_names_with_initials_and_titles_over_lines(block, signatory):
+    filing = read_filing_text(_SIGNED + block)
+    assert [(s.name, s.title, s.date) for s in filing.signatures] == [(*signatory, "2003-03-04")]
+
+
+def test_registrant_words_run_together_are_split_as_the_header_spells_them():
+    raw = FIXTURE_IXBRL.read_text(encoding="utf-8").replace(
+        "NORTHWIND GAS &amp; ELECTRIC COMPANY</ix:nonNumeric>",
+        "NORTHWINDGAS &amp; ELECTRIC COMPANY</ix:nonNumeric>",
+    )
+    assert "NORTHWINDGAS" in raw
+    filing = read_filing_text(raw)
+    assert filing.registrant == "Northwind Gas & Electric Company"
