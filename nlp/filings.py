@@ -40,6 +40,7 @@ from legalkg.nlp.reader_cover import (
     find_name,
     infer_registrant,
     proper_name,
+    respaced,
 )
 from legalkg.nlp.reader_html import html_to_text, looks_like_html
 from legalkg.nlp.reader_items import find_exhibits, find_items
@@ -270,6 +271,8 @@ def _apply_registrant(filing: Filing, cover: dict[str, CoverField], layout: _Lay
     text, primary = filing.text, layout.primary
     if "registrant_as_printed" in cover:
         name, span = cover["registrant_as_printed"]
+        if filing.conformed_name:
+            name = respaced(name, filing.conformed_name)
         filing.registrant, filing.spans["registrant"] = proper_name(name, text), span
         return
     if filing.conformed_name:

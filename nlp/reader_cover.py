@@ -307,6 +307,40 @@ def _address(text: str, start: int, stop: int) -> CoverField | None:
     return (value, span) if re.search(r"\d", value) else None
 
 
+def respaced(printed: str, reference: str) -> str:
+    """``printed`` with the word breaks of ``reference`` where the source lost them.
+
+    The cover page of an HTML filing may run words together ("NORTHWINDGAS & ELECTRIC
+    COMPANY"); the SGML header's conformed name spells the same letters with spaces. Letters
+    are aligned case-insensitively until they differ (a suffix written out or abbreviated).
+
+    >>> respaced("NORTHWINDGAS & ELECTRIC COMPANY", "NORTHWIND GAS & ELECTRIC CO")
+    'NORTHWIND GAS & ELECTRIC COMPANY'
+    >>> respaced("Acme Widgets, Inc.", "ACME WIDGETS INC")
+    'Acme Widgets, Inc.'
+    """
+    breaks = set()
+    letters = 0
+    for index, char in enumerate(reference):
+        if char.isalnum():
+            letters += 1
+        elif char.isspace() and letters and index + 1 < len(reference):
+            breaks.add(letters)
+    out: list[str] = []
+    letters = 0
+    reference_letters = [c.lower() for c in reference if c.isalnum()]
+    for char in printed:
+        if char.isalnum():
+            if letters >= len(reference_letters) or reference_letters[letters] != char.lower():
+                breaks = {b for b in breaks if b <= letters}
+                reference_letters = reference_letters[:letters]
+            if letters in breaks and out and out[-1].isalnum():
+                out.append(" ")
+            letters += 1
+        out.append(char)
+    return "".join(out)
+
+
 def proper_name(name: str, text: str) -> str:
     """The mixed-case form of a company name printed in capitals.
 
