@@ -33,7 +33,7 @@ from pathlib import Path
 
 from legalkg.nlp.errors import FilingFormatError
 from legalkg.nlp.model import Document, Filing, Item
-from legalkg.nlp.reader_common import decode_bytes, normalise_text, squash
+from legalkg.nlp.reader_common import amendment_pattern, decode_bytes, normalise_text, squash
 from legalkg.nlp.reader_cover import (
     CoverField,
     cover_fields,
@@ -260,9 +260,20 @@ def _apply_cover(filing: Filing, cover: dict[str, CoverField], layout: _Layout) 
         filing.form, filing.spans["form"] = cover["form"]
     if filing.form is None and layout.source_format == "corpus" and layout.primary.type:
         filing.form = layout.primary.type
+    if filing.form == "8-K" and layout.source_format != "submission" and _calls_itself_amendment(
+        layout
+    ):
+        filing.form = "8-K/A"
     for attribute, (value, span) in layout.extra.items():
         setattr(filing, attribute, value)
         filing.spans[attribute] = span
+
+
+def _calls_itself_amendment(layout: _Layout) -> bool:
+    """Whether a filing read without SGML header says it is an 8-K/A ("This Form 8-K/A is
+    being filed as an amendment"): the corpus names every amendment "...-8K-..."."""
+    primary = layout.primary
+    return amendment_pattern().search(layout.text, primary.start, primary.end) is not None
 
 
 def _apply_registrant(filing: Filing, cover: dict[str, CoverField], layout: _Layout) -> None:

@@ -21,6 +21,7 @@ from legalkg.nlp.errors import FilingFormatError
 __all__ = [
     "DATE_PATTERN",
     "CompanyWords",
+    "amendment_pattern",
     "company_words",
     "decode_bytes",
     "find_date",
@@ -253,3 +254,12 @@ def title_words() -> frozenset[str]:
     source = resources.files("legalkg.nlp.data").joinpath("reader_title_words.txt")
     lines = source.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def amendment_pattern() -> re.Pattern[str]:
+    """A filing's statement that it is an 8-K/A (``reader_amendment_patterns.txt``)."""
+    source = resources.files("legalkg.nlp.data").joinpath("reader_amendment_patterns.txt")
+    lines = source.read_text(encoding="utf-8").splitlines()
+    patterns = [line for line in lines if line.strip() and not line.startswith("#")]
+    return re.compile("|".join(patterns), re.IGNORECASE)

@@ -560,3 +560,14 @@ def test_registrant_words_run_together_are_split_as_the_header_spells_them():
     assert "NORTHWINDGAS" in raw
     filing = read_filing_text(raw)
     assert filing.registrant == "Northwind Gas & Electric Company"
+
+
+def test_corpus_amendment_is_an_8ka_although_its_file_name_says_8k():
+    amended = CORPUS.replace(
+        "On January 2, 2009,",
+        "This Form 8-K/A is being filed as an amendment to the Current Report on Form 8-K "
+        "filed on January 1, 2009. On January 2, 2009,",
+    )
+    assert read_filing_text(amended, path="XYZ-8K-20090102030405.txt").form == "8-K/A"
+    mentioned = CORPUS.replace("announced results.", "announced results, see its Form 8-K/A.")
+    assert read_filing_text(mentioned, path="XYZ-8K-20090102030405.txt").form == "8-K"
