@@ -1,14 +1,21 @@
 """Aliases: `X ("Y")`, `X (the "Y")`, `(collectively, "Y")`, `X (ABC)` -> ``doc._.aliases[Y] = X``.
 
-Component ``legalkg_aliases`` reads each definition (``alias_patterns.jsonl``), finds the full
-name X as the capitalised name just before the parenthesis, and keeps the alias only when it
-names an entity:
+Component ``legalkg_aliases`` reads each definition (``alias_patterns.jsonl``; a parenthesis may
+define several terms: `("Google" or the "Company")`) and finds the full name X among two
+candidates: the capitalised name just before the parenthesis, and, across an appositive
+(``alias_appositives.txt``: `X, a Delaware corporation ("Y")`, `X, as trustee (the "Trustee")`),
+the name the appositive describes. The candidate sharing most words with Y (or spelled by it)
+wins, else the described one. The alias is kept only when it names an entity:
 
 - Y starts with a capital letter and contains no generic word of ``org_generic_words.txt``
-  ("2009 Plan", "Merger", "Proxy Statement", "the Company" are defined terms, not aliases);
-- and X is an entity: it ends with a corporate suffix, is a government body, or Y is an acronym
-  of X's last words ("U.S. Federal Trade Commission (the "FTC")"), or Y is a word of X
-  ("Agilent Technologies, Inc. ("Agilent")"). Unquoted acronyms need the acronym test.
+  ("2009 Plan", "Merger", "Proxy Statement", "the Company" are defined terms, not aliases),
+  unless Y is a role of a named entity (``alias_role_terms.txt``: "Trustee", "Purchaser");
+- and X is an entity: it ends with a corporate suffix, is a government body or its head word
+  names an organisation (``alias_entity_heads.txt``: "London Metal Exchange"), or Y is a word of
+  X ("Agilent Technologies, Inc. ("Agilent")"). An acronym of things ("Taxpayer Identification
+  Number (TIN)") is not an alias; unquoted names need the acronym test or to be words of X.
+- X after a known owner's possessive is the part, not the owner ("Agilent's Semiconductor
+  Products Group ("SPG")"); a definition after a document's name defines the document.
 
 It then adds a mention for X and for every later use of Y, labelled ``GOV``, ``REGISTRANT``
 (X is the filer) or ``ORG``, with X as value.
