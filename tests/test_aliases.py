@@ -151,6 +151,9 @@ def test_permits_and_assessments_are_document_terms(nlp):
             "CCTC": "CENTRAL CLEARING TRUST COMPANY"}),
         ('among Omega Bank, the Lenders and Theta Chase Bank ("TCB"), as agent', {
             "TCB": "Theta Chase Bank"}),
+        # a corporate name with a parenthesis inside
+        ('funds held for Omega Technologies (Cayman) Limited ("Cayman") under', {
+            "Cayman": "Omega Technologies (Cayman) Limited"}),
         # an unquoted name made of words of the full name
         ("lawsuits were filed against Sigma Metals Company (Sigma) and its officers", {
             "Sigma": "Sigma Metals Company"}),

@@ -189,11 +189,27 @@ def _candidate_names(text: str, end: int) -> list[tuple[int, int]]:
     if head is not None:
         names.append(head)
     start = name_before(text, end, allow_and=True)
+    if start is None:
+        start = _name_around_parenthesis(text, end)
     if start is not None and not _DESCRIPTION.search(text, max(0, start - 8), start + 4):
         if is_document_term(" ".join(text[start:end].split())):
             return []  # `the Guaranty Agreement ("Amended Guaranty")` defines the document
         names.append((_after_generic_conjunct(text, start, end), end))
     return names
+
+
+_INNER_PARENTHESIS = re.compile(r"\([A-Z][\w&.-]{0,20}\)[ \t]+(?:[A-Z][\w&.,-]*[ \t]*){1,3}$")
+
+
+def _name_around_parenthesis(text: str, end: int) -> int | None:
+    """Start of a corporate name with a parenthesis inside ("Agilent Technologies (Cayco)
+    Limited", "Flextronics Sales and Marketing (A-P) Ltd."), which ``name_before`` stops at."""
+    inner = _INNER_PARENTHESIS.search(text, max(0, end - 60), end)
+    if inner is None or not has_corporate_suffix(text[inner.start() : end]):
+        return None
+    before = len(text[: inner.start()].rstrip())
+    start = name_before(text, before, allow_and=True)
+    return start if start is not None and start < before else None
 
 
 def _after_generic_conjunct(text: str, start: int, end: int) -> int:
