@@ -226,12 +226,17 @@ def company_words() -> CompanyWords:
     )
 
 
+def _data_lines(name: str) -> list[str]:
+    """The non-blank lines of a reader data file that are not ``#`` comments."""
+    source = resources.files("legalkg.nlp.data").joinpath(name)
+    lines = source.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def sentence_words() -> frozenset[str]:
     """Words that mark a sentence, not an item title (``reader_sentence_words.txt``)."""
-    source = resources.files("legalkg.nlp.data").joinpath("reader_sentence_words.txt")
-    lines = source.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(_data_lines("reader_sentence_words.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -243,23 +248,16 @@ def state_names() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def item_reference_patterns() -> tuple[re.Pattern[str], ...]:
     """Sentence references to an item of this report (``reader_item_references.txt``)."""
-    source = resources.files("legalkg.nlp.data").joinpath("reader_item_references.txt")
-    lines = source.read_text(encoding="utf-8").splitlines()
-    return tuple(re.compile(line) for line in lines if line.strip() and not line.startswith("#"))
+    return tuple(re.compile(line) for line in _data_lines("reader_item_references.txt"))
 
 
 @lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     """Words of officers' titles (``reader_title_words.txt``)."""
-    source = resources.files("legalkg.nlp.data").joinpath("reader_title_words.txt")
-    lines = source.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(_data_lines("reader_title_words.txt"))
 
 
 @lru_cache(maxsize=1)
 def amendment_pattern() -> re.Pattern[str]:
     """A filing's statement that it is an 8-K/A (``reader_amendment_patterns.txt``)."""
-    source = resources.files("legalkg.nlp.data").joinpath("reader_amendment_patterns.txt")
-    lines = source.read_text(encoding="utf-8").splitlines()
-    patterns = [line for line in lines if line.strip() and not line.startswith("#")]
-    return re.compile("|".join(patterns), re.IGNORECASE)
+    return re.compile("|".join(_data_lines("reader_amendment_patterns.txt")), re.IGNORECASE)
