@@ -259,5 +259,6 @@ def title_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def amendment_pattern() -> re.Pattern[str]:
-    """A filing's statement that it is an 8-K/A (``reader_amendment_patterns.txt``)."""
-    return re.compile("|".join(_data_lines("reader_amendment_patterns.txt")), re.IGNORECASE)
+    """A filing's statement that it is an 8-K/A (``reader_amendment_patterns.txt``), to match
+    on the :func:`folded` (lower-case) text."""
+    return re.compile("|".join(_data_lines("reader_amendment_patterns.txt")))

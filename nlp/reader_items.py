@@ -64,19 +64,30 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
 
 
 def _referenced_items(text: str, start: int, end: int, printed: set[str]) -> list[Item]:
-    """Items of this report named only inside sentences (``reader_item_references.txt``)."""
+    """Items of this report named only inside sentences (``reader_item_references.txt``).
+
+    Each pattern is tried in a window around an "item N.NN" of the text (few per filing), not
+    over the whole text: most filings have none, and 50 MB ones must stay fast."""
     low = folded(text)
     found: dict[str, tuple[int, int]] = {}
-    for pattern in item_reference_patterns():
-        for match in pattern.finditer(low, start, end):
-            number = match.group("number")
-            if number in printed or number not in modern_items():
-                continue
-            span = match.span("number")
-            if number not in found or span < found[number]:
-                found[number] = span
+    for mention in _MODERN_ITEM.finditer(low, start, end):
+        number = mention.group(1)
+        if number in printed or number in found or number not in modern_items():
+            continue
+        window = (
+            max(start, mention.start() - _REFERENCE_WINDOW),
+            min(end, mention.end() + _REFERENCE_WINDOW),
+        )
+        for pattern in item_reference_patterns():
+            if any(m.span("number") == mention.span(1) for m in pattern.finditer(low, *window)):
+                found[number] = mention.span(1)
+                break
     ordered = sorted(found.items(), key=lambda pair: pair[1])
     return [_item(number, None, span[0] - len("item "), span[1]) for number, span in ordered]
+
+
+_MODERN_ITEM = re.compile(r"item[ \t]+(\d{1,2}\.\d{2})\b")
+_REFERENCE_WINDOW = 200
 
 
 def _item_matches(low: str, start: int, end: int) -> Iterator[re.Match[str]]:
