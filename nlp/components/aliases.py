@@ -164,8 +164,9 @@ def _definitions(
 ) -> list[Definition]:
     """The entity aliases that the parenthesis at ``m`` defines, each with its full name."""
     terms = _terms(text, m, kind)
-    if not terms:
-        return []
+    before = text[max(0, m.start() - 160) : m.start()]
+    if not terms or (kind == "name" and terms[0].split()[0] not in before):
+        return []  # an unquoted name repeats a word of the name before it: the cheap test first
     end = m.start()
     while end > 0 and text[end - 1] in " \t\n,":
         end -= 1
