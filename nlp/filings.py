@@ -33,13 +33,20 @@ from pathlib import Path
 
 from legalkg.nlp.errors import FilingFormatError
 from legalkg.nlp.model import Document, Filing, Item
-from legalkg.nlp.reader_common import decode_bytes, normalise_text, squash
+from legalkg.nlp.reader_common import (
+    amendment_pattern,
+    decode_bytes,
+    folded,
+    normalise_text,
+    squash,
+)
 from legalkg.nlp.reader_cover import (
     CoverField,
     cover_fields,
     find_name,
     infer_registrant,
     proper_name,
+    respaced,
 )
 from legalkg.nlp.reader_html import html_to_text, looks_like_html
 from legalkg.nlp.reader_items import find_exhibits, find_items
@@ -259,9 +266,22 @@ def _apply_cover(filing: Filing, cover: dict[str, CoverField], layout: _Layout) 
         filing.form, filing.spans["form"] = cover["form"]
     if filing.form is None and layout.source_format == "corpus" and layout.primary.type:
         filing.form = layout.primary.type
+    if filing.form == "8-K" and layout.source_format != "submission" and _calls_itself_amendment(
+        layout
+    ):
+        filing.form = "8-K/A"
     for attribute, (value, span) in layout.extra.items():
         setattr(filing, attribute, value)
         filing.spans[attribute] = span
+
+
+def _calls_itself_amendment(layout: _Layout) -> bool:
+    """Whether a filing read without SGML header says it is an 8-K/A ("This Form 8-K/A is
+    being filed as an amendment"): the corpus names every amendment "...-8K-..."."""
+    primary, low = layout.primary, folded(layout.text)
+    if low.find("8-k/a", primary.start, primary.end) < 0:
+        return False  # the literal first: the pattern itself is slow on 50 MB
+    return amendment_pattern().search(low, primary.start, primary.end) is not None
 
 
 def _apply_registrant(filing: Filing, cover: dict[str, CoverField], layout: _Layout) -> None:
@@ -270,6 +290,8 @@ def _apply_registrant(filing: Filing, cover: dict[str, CoverField], layout: _Lay
     text, primary = filing.text, layout.primary
     if "registrant_as_printed" in cover:
         name, span = cover["registrant_as_printed"]
+        if filing.conformed_name:
+            name = respaced(name, filing.conformed_name)
         filing.registrant, filing.spans["registrant"] = proper_name(name, text), span
         return
     if filing.conformed_name:

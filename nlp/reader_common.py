@@ -21,11 +21,13 @@ from legalkg.nlp.errors import FilingFormatError
 __all__ = [
     "DATE_PATTERN",
     "CompanyWords",
+    "amendment_pattern",
     "company_words",
     "decode_bytes",
     "find_date",
     "folded",
     "iso_date",
+    "item_reference_patterns",
     "legacy_items",
     "line_at",
     "modern_items",
@@ -33,6 +35,7 @@ __all__ = [
     "sentence_words",
     "squash",
     "state_names",
+    "title_words",
 ]
 
 _MONTH = (
@@ -223,15 +226,39 @@ def company_words() -> CompanyWords:
     )
 
 
+def _data_lines(name: str) -> list[str]:
+    """The non-blank lines of a reader data file that are not ``#`` comments."""
+    source = resources.files("legalkg.nlp.data").joinpath(name)
+    lines = source.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def sentence_words() -> frozenset[str]:
     """Words that mark a sentence, not an item title (``reader_sentence_words.txt``)."""
-    source = resources.files("legalkg.nlp.data").joinpath("reader_sentence_words.txt")
-    lines = source.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(_data_lines("reader_sentence_words.txt"))
 
 
 @lru_cache(maxsize=1)
 def state_names() -> dict[str, str]:
     """Lower-case state or country name -> its EDGAR code, from ``reader_states.csv``."""
     return {row["name"].lower(): row["code"] for row in _read_csv("reader_states.csv")}
+
+
+@lru_cache(maxsize=1)
+def item_reference_patterns() -> tuple[re.Pattern[str], ...]:
+    """Sentence references to an item of this report (``reader_item_references.txt``)."""
+    return tuple(re.compile(line) for line in _data_lines("reader_item_references.txt"))
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Words of officers' titles (``reader_title_words.txt``)."""
+    return frozenset(_data_lines("reader_title_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def amendment_pattern() -> re.Pattern[str]:
+    """A filing's statement that it is an 8-K/A (``reader_amendment_patterns.txt``), to match
+    on the :func:`folded` (lower-case) text."""
+    return re.compile("|".join(_data_lines("reader_amendment_patterns.txt")))

@@ -13,6 +13,7 @@ unknown words (brands such as SAVVIS) as printed.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -306,6 +307,40 @@ def _address(text: str, start: int, stop: int) -> CoverField | None:
     return (value, span) if re.search(r"\d", value) else None
 
 
+def respaced(printed: str, reference: str) -> str:
+    """``printed`` with the word breaks of ``reference`` where the source lost them.
+
+    The cover page of an HTML filing may run words together ("NORTHWINDGAS & ELECTRIC
+    COMPANY"); the SGML header's conformed name spells the same letters with spaces. Letters
+    are aligned case-insensitively until they differ (a suffix written out or abbreviated).
+
+    >>> respaced("NORTHWINDGAS & ELECTRIC COMPANY", "NORTHWIND GAS & ELECTRIC CO")
+    'NORTHWIND GAS & ELECTRIC COMPANY'
+    >>> respaced("Acme Widgets, Inc.", "ACME WIDGETS INC")
+    'Acme Widgets, Inc.'
+    """
+    breaks = set()
+    letters = 0
+    for index, char in enumerate(reference):
+        if char.isalnum():
+            letters += 1
+        elif char.isspace() and letters and index + 1 < len(reference):
+            breaks.add(letters)
+    out: list[str] = []
+    letters = 0
+    reference_letters = [c.lower() for c in reference if c.isalnum()]
+    for char in printed:
+        if char.isalnum():
+            if letters >= len(reference_letters) or reference_letters[letters] != char.lower():
+                breaks = {b for b in breaks if b <= letters}
+                reference_letters = reference_letters[:letters]
+            if letters in breaks and out and out[-1].isalnum():
+                out.append(" ")
+            letters += 1
+        out.append(char)
+    return "".join(out)
+
+
 def proper_name(name: str, text: str) -> str:
     """The mixed-case form of a company name printed in capitals.
 
@@ -531,7 +566,38 @@ def _most_repeated_company(
     best_score, best = max(scored, key=lambda pair: pair[0])
     first_score, first_named = min(scored, key=lambda pair: pair[1][1][0])
     distinctive = first_named[0].split()[0].upper() not in company_words().words
-    return first_named if distinctive and 2 * first_score[0] >= best_score[0] else best
+    chosen = first_named if distinctive and 2 * first_score[0] >= best_score[0] else best
+    return _usual_spelling(chosen, [c for _, c in scored], text, start, end)
+
+
+def _usual_spelling(
+    chosen: CoverField, candidates: list[CoverField], text: str, start: int, end: int
+) -> CoverField:
+    """The spelling of ``chosen`` that the text writes most often, its first occurrence: a
+    typing slip met first ("Agilent Technology Inc.'s ratio") loses to the usual name."""
+    key = _name_key(chosen[0])
+    variants = {_name_key(n): (n, span) for n, span in reversed(candidates)}
+    variants = {k: v for k, v in variants.items() if _same_name_misspelt(k, key)}
+    if len(variants) < 2:
+        return chosen
+    written = Counter(_name_key(n) for n, _ in candidates if _name_key(n) in variants)
+    usual = max(variants, key=lambda k: (written[k], k == key))
+    return chosen if written[usual] <= written[key] else variants[usual]
+
+
+def _same_name_misspelt(one: str, other: str) -> bool:
+    """Same words but for a slip of a few letters ("technology" for "technologies")."""
+    if len(one.split()) != len(other.split()):
+        return False
+    return difflib.SequenceMatcher(None, one, other).ratio() >= _SPELLING_RATIO
+
+
+_SPELLING_RATIO = 0.9
+
+
+def _name_key(name: str) -> str:
+    """A name without punctuation or case: "Acme, Inc." and "ACME INC" give one key."""
+    return " ".join(re.findall(r"[a-z0-9&]+", name.lower()))
 
 
 def company_in_line(line: str) -> str | None:

@@ -39,11 +39,26 @@ _HTML_SNIFF = re.compile(
     r"<\s*(?:html|body|p|div|table|font|br|td|tr|span|b|i|center)\b[^>]*>", re.IGNORECASE
 )
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# The document's first element is <html> (after an XML declaration, comments, a doctype): an
+# XHTML or inline XBRL document, however long its namespace list and style sheet.
+_HTML_ROOT = re.compile(
+    r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--(?:(?!-->).){0,4000}-->\s*|<!DOCTYPE[^>]{0,2000}>\s*)*"
+    r"<html\b",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def looks_like_html(text: str) -> bool:
-    """Whether ``text`` is HTML markup rather than plain text (a few tags among the first 4 KB)."""
-    return len(_HTML_SNIFF.findall(text[:4096])) >= 2
+    """Whether ``text`` is HTML markup rather than plain text: its root element is ``<html>``
+    (XHTML, inline XBRL), or a few tags stand among its first 4 KB.
+
+    >>> looks_like_html('<?xml version="1.0"?>\\n<!-- iXBRL -->\\n<html xmlns:ix="x">' + " " * 5000)
+    True
+    >>> looks_like_html("ITEM 5. Other Events <b>not</b> markup")
+    False
+    """
+    head = text[:20000]
+    return _HTML_ROOT.match(head) is not None or len(_HTML_SNIFF.findall(head[:4096])) >= 2
 
 
 def html_to_text(html: str) -> str:

@@ -11,10 +11,12 @@ Legacy items 1-12 (before August 2004) are mapped to their meaning and 2004+ num
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from legalkg.nlp.model import Exhibit, Item
 from legalkg.nlp.reader_common import (
     folded,
+    item_reference_patterns,
     legacy_items,
     modern_items,
     sentence_words,
@@ -39,13 +41,15 @@ MAX_TITLE = 120
 
 
 def find_items(text: str, start: int, end: int) -> list[Item]:
-    """The item headings of ``text[start:end]``, each spanning to the next heading or ``end``.
+    """The item headings of ``text[start:end]``, each spanning to the next heading or ``end``,
+    then the items of this report that a sentence names without a heading ("incorporated by
+    reference into this Item 2.03"), each spanning its reference.
 
     A number printed twice (a heading repeated on a continuation page) is kept once.
     """
     headings: list[tuple[str, str | None, int]] = []
     seen: set[str] = set()
-    for match in _ITEM_HEADING.finditer(folded(text), start, end):
+    for match in _item_matches(folded(text), start, end):
         number = match.group(1)
         if number in seen or not _heading(text, match):
             continue
@@ -56,7 +60,43 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
     for index, (number, title, begin) in enumerate(headings):
         stop = headings[index + 1][2] if index + 1 < len(headings) else end
         items.append(_item(number, title, _skip_blanks(text, begin), stop))
-    return items
+    return items + _referenced_items(text, start, end, {number for number, _, _ in headings})
+
+
+def _referenced_items(text: str, start: int, end: int, printed: set[str]) -> list[Item]:
+    """Items of this report named only inside sentences (``reader_item_references.txt``).
+
+    Each pattern is tried in a window around an "item N.NN" of the text (few per filing), not
+    over the whole text: most filings have none, and 50 MB ones must stay fast."""
+    low = folded(text)
+    found: dict[str, tuple[int, int]] = {}
+    for mention in _MODERN_ITEM.finditer(low, start, end):
+        number = mention.group(1)
+        if number in printed or number in found or number not in modern_items():
+            continue
+        window = (
+            max(start, mention.start() - _REFERENCE_WINDOW),
+            min(end, mention.end() + _REFERENCE_WINDOW),
+        )
+        for pattern in item_reference_patterns():
+            if any(m.span("number") == mention.span(1) for m in pattern.finditer(low, *window)):
+                found[number] = mention.span(1)
+                break
+    ordered = sorted(found.items(), key=lambda pair: pair[1])
+    return [_item(number, None, span[0] - len("item "), span[1]) for number, span in ordered]
+
+
+_MODERN_ITEM = re.compile(r"item[ \t]+(\d{1,2}\.\d{2})\b")
+_REFERENCE_WINDOW = 200
+
+
+def _item_matches(low: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Every "item N" of ``low[start:end]``; the title a match reads ahead never hides the next
+    one (a reference "pursuant to Item 2.02 ..." must not swallow the heading that follows)."""
+    position = start
+    while (match := _ITEM_HEADING.search(low, position, end)) is not None:
+        yield match
+        position = match.end(1)
 
 
 def _consistent(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from legalkg.nlp.model import Signature
-from legalkg.nlp.reader_common import DATE_PATTERN, find_date, folded, squash
+from legalkg.nlp.reader_common import DATE_PATTERN, find_date, folded, squash, title_words
 from legalkg.nlp.reader_cover import company_in_line
 
 __all__ = ["exhibit_start", "find_signatures", "signature_region"]
@@ -52,6 +52,10 @@ _COMPANY_LINE = re.compile(
     r"\b(?:INC|CORP|CORPORATION|COMPANY|CO|LTD|LIMITED|LLC|L\.P|PLC|N\.V|S\.A|BANCORP|TRUST)\b\.?",
     re.I,
 )
+# Word breaks lost in the source: after an initial ("Q.Public"), and, in a name without any
+# space, between a word and the next capital ("JohnP.Doe"; "McDonald" has one lower-case letter)
+_INITIAL_RUN_ON = re.compile(r"(?<=\b[A-Z]\.)(?=[A-Z][a-z])")
+_WORD_RUN_ON = re.compile(r"(?<=[a-z]{2})(?=[A-Z])")
 _NOT_TITLE = re.compile(r"^(?:Date|Dated|By|Name|Signature)\b|^\W*$", re.I)
 
 
@@ -199,13 +203,27 @@ def _drop_prefix(line: str, name: str) -> str:
 
 
 def _continued(title: str, following: str) -> str:
-    """A title broken after "and", "," or "of" continues on the next line."""
+    """A title broken over lines continues on the next one: after "and", "," or "of", or when
+    the next line starts with "and"/"&"/"of" or is made of title words ("Chief Financial
+    Officer"). A blank line, a label or a date ends it."""
     title = squash(title)
-    if re.search(r"(?:\band|,|&|\bof)$", title):
-        next_line = squash(following.lstrip("\n").split("\n", 1)[0].strip(" |"))
-        if next_line and not _NOT_TITLE.match(next_line):
-            return f"{title} {next_line}"
+    if "\n" in following:
+        same_line, following = following.split("\n", 1)
+        if same_line.strip(" \t|"):
+            return title  # the title's line goes on (another column): not a broken title
+    next_line = squash(following.split("\n", 1)[0].strip(" |"))
+    if not next_line or _NOT_TITLE.match(next_line) or DATE_PATTERN.search(next_line):
+        return title
+    if re.search(r"(?:\band|,|&|\bof)$", title, re.I) or _continues_title(next_line):
+        return f"{title} {next_line}"
     return title
+
+
+def _continues_title(line: str) -> bool:
+    words = [w.strip(",.&").lower() for w in line.split()]
+    if words and words[0] in ("and", "of", "&", ""):
+        return True
+    return bool(words) and all(w in title_words() or w in ("and", "of", "the", "") for w in words)
 
 
 def _looks_like_title(line: str) -> bool:
@@ -214,6 +232,9 @@ def _looks_like_title(line: str) -> bool:
 
 def _clean_name(name: str) -> str | None:
     name = squash(re.sub(r"^(?:By:?|Name:)\s*", "", name, flags=re.I)).strip(" ,|_-")
+    name = _INITIAL_RUN_ON.sub(" ", name)
+    if " " not in name:  # spacing lost in the source: "JohnP.Doe"
+        name = _INITIAL_RUN_ON.sub(" ", _WORD_RUN_ON.sub(" ", name))
     if name.endswith((" Jr", " Sr")):
         name += "."
     return name or None

@@ -126,3 +126,60 @@ def test_accounting_bulletin_is_not_an_alias(nlp):
 def test_permits_and_assessments_are_document_terms(nlp):
     text = "the issuance of an Environmental Operating Permit (EOP) for the project"
     assert run(nlp, text)._.aliases == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # several terms in one parenthesis; a term after "together with X," names a group
+        ('On May 3, 2010, Beta Widgets Inc. ("Beta" or the "Guarantor") and', {
+            "Beta": "Beta Widgets Inc.", "Guarantor": "Beta Widgets Inc."}),
+        ('Gamma Holdco ULC, a Nova Scotia unlimited liability company and a wholly-owned '
+         'subsidiary of Gamma ("Gamma Canada" and, together with Gamma, the "Borrowers") entered',
+         {"Gamma Canada": "Gamma Holdco ULC"}),
+        # across an appositive, the alias names the entity the appositive describes
+        ('Zeta Merger Corp., a wholly owned subsidiary of Gamma ("Sub"), and', {
+            "Sub": "Zeta Merger Corp."}),
+        ('between the Company and Northern Trust Bank Association, as trustee (the "Trustee"),',
+         {"Trustee": "Northern Trust Bank Association"}),
+        ("Delta & Eta's Rating Services, a division of The Omega Companies, Inc. (\"D&E\"), if", {
+            "D&E": "Delta & Eta's Rating Services"}),
+        ('Kappa Partners L.P., as syndication agent, and Lambda Capital, Inc., as administrative '
+         'agent (the "Administrative Agent"), provide', {
+            "Administrative Agent": "Lambda Capital, Inc."}),
+        ('OF THE CENTRAL CLEARING TRUST COMPANY, A NEW YORK CORPORATION ("CCTC"), AND', {
+            "CCTC": "CENTRAL CLEARING TRUST COMPANY"}),
+        ('among Omega Bank, the Lenders and Theta Chase Bank ("TCB"), as agent', {
+            "TCB": "Theta Chase Bank"}),
+        # a corporate name with a parenthesis inside
+        ('funds held for Omega Technologies (Cayman) Limited ("Cayman") under', {
+            "Cayman": "Omega Technologies (Cayman) Limited"}),
+        # an unquoted name made of words of the full name
+        ("lawsuits were filed against Sigma Metals Company (Sigma) and its officers", {
+            "Sigma": "Sigma Metals Company"}),
+    ],
+)
+def test_alias_definitions_beyond_the_adjacent_name(nlp, text, expected):
+    assert run(nlp, text)._.aliases == expected
+
+
+def test_a_part_of_the_filer_is_named_without_the_possessive(nlp):
+    text = "the sale of Acme's Semiconductor Products Group (\"SPG\") to Beta"
+    doc = run(nlp, text, filer="Acme Corp.")
+    assert doc._.aliases == {"SPG": "Semiconductor Products Group"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'the new Rapid Resolution Liquid Chromatography ("RRLC") systems',
+        "provide a Taxpayer Identification Number (TIN) to the paying agent",
+        'under Accounting Principles Board Opinion ("APB") No. 25, the',
+        'the 7693A Series Automatic Liquid Sampler ("ALS") ships',
+        'This Intellectual Property Assignment (the "Assignment") is made',
+        'Beta Investment Company, a subsidiary of the Company, agreed to enter into the Amended '
+        'and Restated Guaranty Agreement ("Amended Guaranty") with',
+    ],
+)
+def test_acronyms_of_things_are_not_aliases(nlp, text):
+    assert run(nlp, text)._.aliases == {}

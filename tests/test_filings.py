@@ -12,6 +12,9 @@ from legalkg.nlp.reader_html import html_to_text
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 SEED = DATA / "dev" / "savvis-8k-2002.txt"
+FIXTURE_IXBRL = Path(__file__).resolve().parent / "data" / "filings" / (
+    "inline-xbrl-8k-submission.txt"
+)
 
 COVER = """\
                        SECURITIES AND EXCHANGE COMMISSION
@@ -450,3 +453,121 @@ def test_cover_name_broken_over_two_lines():
         "                          ACME WIDGETS AND\n                          GADGETS, INC.\n",
     )
     assert read_filing_text(text).registrant == "Acme Widgets and GADGETS, Inc."
+
+
+def test_a_reference_does_not_hide_the_run_together_heading_after_it():
+    text = (
+        "FORM 8-K\nACME WIDGET HOLDINGS, INC.\n(Exact name of registrant as specified in its "
+        "charter)\nITEM 2.02. RESULTS OF OPERATIONS On April 27, 2005, the Company issued a "
+        "release. The information in this report is furnished pursuant to Item 2.02 of Form 8-K "
+        "and shall not be deemed filed. ITEM 9.01. FINANCIAL STATEMENTS AND EXHIBITS (c) "
+        "Exhibits: 99.1 Press release.\n"
+    )
+    filing = read_filing_text(text)
+    assert [(i.number, i.title) for i in filing.items] == [
+        ("2.02", "RESULTS OF OPERATIONS"),
+        ("9.01", "FINANCIAL STATEMENTS AND EXHIBITS"),
+    ]
+
+
+def test_items_of_this_report_named_only_in_sentences():
+    text = (
+        "FORM 8-K\nACME WIDGET HOLDINGS, INC.\n(Exact name of registrant as specified in its "
+        "charter)\n\nOn May 2, 2008, the Company entered into a credit agreement, which is "
+        "incorporated by reference into this Item 1.01. The information set forth under "
+        '"Item 1.01. Entry into a Material Definitive Agreement" of this report is incorporated '
+        "in this Item 2.03. As reported under Item 8.01 of our Current Report on Form 8-K filed "
+        "on May 1, 2007, and in Item 5 of our last report, nothing else changed.\n"
+    )
+    filing = read_filing_text(text)
+    assert [(i.number, i.meaning) for i in filing.items] == [
+        ("1.01", "Entry into a Material Definitive Agreement"),
+        ("2.03", "Creation of a Direct Financial Obligation or an Obligation under an "
+         "Off-Balance Sheet Arrangement of a Registrant"),
+    ]
+    for item in filing.items:
+        assert filing.text[item.start : item.end].lower() == f"item {item.number}"
+
+
+def test_inferred_registrant_takes_the_usual_spelling_over_a_slip_met_first():
+    body = (
+        "<DOCUMENT>\nFILE:XYZ/XYZ-8K-20100713085735.txt.gz\nTIME:20100713085735\nEVENTS:\tOther\n"
+        "TEXT:\nITEM: Other Events\n"
+        "Xylo Yarn Technology Inc.'s ratio of earnings to fixed charges is attached.\n\n"
+        "Xylo Yarn Technologies, Inc. makes yarn. Xylo Yarn Technologies, Inc. sells it through "
+        "Xylo Yarn Technologies, Inc. stores, and Xylo Fibre Limited spins it.\n</DOCUMENT>\n"
+    )
+    filing = read_filing_text(body, path="XYZ-8K-20100713085735.txt")
+    assert filing.registrant == "Xylo Yarn Technologies, Inc."
+    start, end = filing.spans["registrant"]
+    assert filing.text[start:end] == "Xylo Yarn Technologies, Inc."
+
+
+_SIGNED = (
+    "FORM 8-K\nACME WIDGET HOLDINGS, INC.\n(Exact name of registrant as specified in its charter)"
+    "\nItem 8.01 Other Events.\nText.\n\nSIGNATURES\nPursuant to the requirements of the "
+    "Securities Exchange Act of 1934, the registrant has duly caused this report to be signed "
+    "on its behalf by the undersigned hereunto duly authorized.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("block", "signatory"),
+    [
+        (
+            "        ACME WIDGET HOLDINGS, INC.\nDate: March 4, 2003     By:  /s/  Jane Q. Public\n"
+            "                         Name:   Jane Q. Public\n"
+            "                         Title:  Senior Vice President, General Counsel\n"
+            "                                 and Corporate Secretary\n",
+            ("Jane Q. Public", "Senior Vice President, General Counsel and Corporate Secretary"),
+        ),
+        (
+            "ACME WIDGET HOLDINGS, INC.\nDate: March 4, 2003 | By: | /s/ Robert A. B. Jones\n"
+            "| Name: | Robert A. B. Jones\n| Title: | Vice President, Deputy General Counsel\n"
+            "| | and Assistant Secretary\n",
+            (
+                "Robert A. B. Jones",
+                "Vice President, Deputy General Counsel and Assistant Secretary",
+            ),
+        ),
+        (
+            "ACME WIDGET HOLDINGS, INC.\nBy: /s/ JOHN P. DOE\nJOHN P. DOE\nSENIOR VICE PRESIDENT "
+            "AND\nCHIEF FINANCIAL OFFICER\nDate: March 4, 2003\n",
+            ("JOHN P. DOE", "SENIOR VICE PRESIDENT AND CHIEF FINANCIAL OFFICER"),
+        ),
+        (
+            "ACME WIDGET HOLDINGS, INC.\nBy: /s/ Mary K. Lee\nName: Mary K. Lee\n"
+            "Title: Executive Vice President\nChief Financial Officer\n\nDate: March 4, 2003\n",
+            ("Mary K. Lee", "Executive Vice President Chief Financial Officer"),
+        ),
+        (
+            "ACME WIDGET HOLDINGS, INC.\nBy:/s/JohnP.Doe\nName: JohnP.Doe\n"
+            "Title: Treasurer\nAcme Widget Holdings, Inc. makes widgets.\nDate: March 4, 2003\n",
+            ("John P. Doe", "Treasurer"),
+        ),
+    ],
+)
+def test_signatory_names_with_initials_and_titles_over_lines(block, signatory):
+    filing = read_filing_text(_SIGNED + block)
+    assert [(s.name, s.title, s.date) for s in filing.signatures] == [(*signatory, "2003-03-04")]
+
+
+def test_registrant_words_run_together_are_split_as_the_header_spells_them():
+    raw = FIXTURE_IXBRL.read_text(encoding="utf-8").replace(
+        "NORTHWIND GAS &amp; ELECTRIC COMPANY</ix:nonNumeric>",
+        "NORTHWINDGAS &amp; ELECTRIC COMPANY</ix:nonNumeric>",
+    )
+    assert "NORTHWINDGAS" in raw
+    filing = read_filing_text(raw)
+    assert filing.registrant == "Northwind Gas & Electric Company"
+
+
+def test_corpus_amendment_is_an_8ka_although_its_file_name_says_8k():
+    amended = CORPUS.replace(
+        "On January 2, 2009,",
+        "This Form 8-K/A is being filed as an amendment to the Current Report on Form 8-K "
+        "filed on January 1, 2009. On January 2, 2009,",
+    )
+    assert read_filing_text(amended, path="XYZ-8K-20090102030405.txt").form == "8-K/A"
+    mentioned = CORPUS.replace("announced results.", "announced results, see its Form 8-K/A.")
+    assert read_filing_text(mentioned, path="XYZ-8K-20090102030405.txt").form == "8-K"

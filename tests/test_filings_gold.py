@@ -27,3 +27,23 @@ def test_field_score_counts_each_list_element():
     assert (score.precision, score.recall) == (0.75, 0.6)
     assert round(score.f1, 4) == round(2 * 0.75 * 0.6 / 1.35, 4)
     assert FieldScore().f1 == 1.0
+
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+# Blind gold (train and dev only: the test split is frozen) and the older corpus gold sets.
+UNSEEN = gold_files(
+    BENCHMARKS / "blind" / "train",
+    BENCHMARKS / "blind" / "dev",
+    BENCHMARKS / "heldout",
+    BENCHMARKS / "validation",
+)
+
+
+@pytest.mark.skipif(not UNSEEN, reason="benchmark gold files not available")
+def test_filing_fields_on_blind_and_benchmark_gold_keep_their_floor():
+    report = score_filing_fields(UNSEEN)
+    print("\n" + report.table())
+    assert report.filings == len(UNSEEN) >= 80
+    assert report.overall.f1 >= 0.97, "\n".join(report.mismatches)
+    for name in ("form", "registrant", "items", "signatories"):
+        assert report.fields[name].f1 >= 0.97, (name, report.mismatches)
