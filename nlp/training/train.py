@@ -30,6 +30,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from legalkg.nlp.scoring import load_gold
 from legalkg.nlp.training.corpus import (
     EVENT_TYPES,
     Example,
@@ -179,6 +180,14 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--corpus", type=Path, help="train from this corpus (JSONL) instead")
     parser.add_argument("--write-corpus", type=Path, help="also write the built corpus here")
     parser.add_argument("--no-silver", action="store_true", help="gold examples only")
+    parser.add_argument(
+        "--hold-out",
+        type=Path,
+        action="append",
+        default=[],
+        help="leave the gold filings of this folder out of the corpus (repeatable): a model "
+        "to tune the threshold on filings it has not seen",
+    )
     parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG)
     parser.add_argument("--output", type=Path, default=MODEL_DIR)
     parser.add_argument("--seed", type=int, default=0)
@@ -196,6 +205,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         examples = build_corpus(sources["train"], sources["dev"], silver, sources["exclude"])
     if args.no_silver:
         examples = [e for e in examples if e.source != "silver"]
+    held = {load_gold(p)["file"] for folder in args.hold_out for p in folder.glob("*.gold.json")}
+    examples = [e for e in examples if e.file not in held]
     if args.write_corpus is not None:
         write_examples(examples, args.write_corpus)
     figures = train(examples, args.output, config=args.config, seed=args.seed)
