@@ -116,6 +116,9 @@ def train(
         if output.exists():
             shutil.rmtree(output)
         shutil.copytree(workdir / "out" / "model-last", output)
+    config_path = output / "config.cfg"  # the temporary corpus paths would vary from run to run
+    saved = config_path.read_text(encoding="utf-8").replace(str(workdir), "corpus")
+    config_path.write_text(saved, encoding="utf-8")
     figures = {
         "seconds": round(time.perf_counter() - started, 1),
         "seed": seed,
