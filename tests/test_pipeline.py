@@ -29,7 +29,9 @@ def test_components_in_order(nlp):
         assert names.index("legalkg_courts") < names.index("legalkg_money")
     assert names.index("legalkg_statistical") == names.index("legalkg_sentences") + 1
     if "legalkg_events" in names:
-        assert names[-2:] == ["legalkg_events", "legalkg_roles"]
+        legal = ["legalkg_events", "legalkg_event_classifier", "legalkg_roles", "legalkg_matters"]
+        assert [n for n in names if n in legal] == legal
+        assert names[-len(legal) :] == legal
 
 
 def test_missing_model_raises_legalkg_error():
