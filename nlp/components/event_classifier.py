@@ -42,7 +42,13 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-__all__ = ["DEFAULT_MODEL", "EventClassifier", "make_event_classifier"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "EventClassifier",
+    "make_event_classifier",
+    "model_path",
+    "trimmed_spans",
+]
 
 DEFAULT_MODEL = "legalkg.nlp.models:event_textcat"
 DEFAULT_SKIP = ("skip_sentence", "contract", "pending", "hypothetical")
@@ -183,6 +189,23 @@ class EventClassifier:
         return event
 
 
+def trimmed_spans(text: str, edges: Sequence[int]) -> list[tuple[int, int]]:
+    """The non-blank spans between consecutive ``edges`` of ``text``, whitespace trimmed.
+
+    >>> trimmed_spans("One.  Two. ", [0, 4, 11])
+    [(0, 4), (6, 10)]
+    """
+    spans = []
+    for start, end in itertools.pairwise(edges):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
 def _paragraph_sentences(
     doc: Doc, text: str
 ) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
@@ -200,15 +223,7 @@ def _paragraph_sentences(
         brk = text.find(_PARAGRAPH_BREAK, pos)
         para_end = len(text) if brk < 0 else brk
         inner = [b for b in bounds if pos < b < para_end]
-        edges = [pos, *inner, para_end]
-        sents = []
-        for s, e in itertools.pairwise(edges):
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                sents.append((s, e))
+        sents = trimmed_spans(text, [pos, *inner, para_end])
         if sents:
             yield pos, para_end, sents
         pos = para_end + len(_PARAGRAPH_BREAK)

@@ -25,7 +25,6 @@ from the gold format's type definitions, with near-miss negatives) give every la
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -35,6 +34,7 @@ from importlib import resources
 from pathlib import Path
 from unittest import mock
 
+from legalkg.nlp.components.event_classifier import trimmed_spans
 from legalkg.nlp.components.events import load_triggers, trigger_cue_filter
 from legalkg.nlp.components.tokenization import sentence_starts
 from legalkg.nlp.extract import extract, select_text
@@ -94,16 +94,7 @@ def _fold(text: str) -> str:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text`` (the pipeline's splitter), trimmed."""
-    bounds = [0, *sentence_starts(text), len(text)]
-    spans = []
-    for start, end in itertools.pairwise(bounds):
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
-    return spans
+    return trimmed_spans(text, [0, *sentence_starts(text), len(text)])
 
 
 def filing_sentences(filing: Filing) -> Iterator[tuple[str, int, int]]:
