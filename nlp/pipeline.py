@@ -55,6 +55,7 @@ COMPONENTS: tuple[tuple[str, str, bool], ...] = (
     ("aliases", "legalkg_aliases", False),
     ("parties", "legalkg_parties", False),
     ("events", "legalkg_events", False),
+    ("event_classifier", "legalkg_event_classifier", False),
     ("statistical", "legalkg_statistical", True),
     ("roles", "legalkg_roles", False),
     ("matters", "legalkg_matters", False),

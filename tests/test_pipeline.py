@@ -31,9 +31,11 @@ def test_components_in_order(nlp):
     if "legalkg_courts" in names:
         assert names.index("legalkg_courts") < names.index("legalkg_money")
     if "legalkg_events" in names:
-        assert names[-4:] == [
-            "legalkg_events", "legalkg_statistical", "legalkg_roles", "legalkg_matters"
+        legal = [
+            "legalkg_events", "legalkg_event_classifier", "legalkg_statistical",
+            "legalkg_roles", "legalkg_matters",
         ]
+        assert names[-len(legal) :] == legal
 
 
 def test_missing_model_raises_legalkg_error():

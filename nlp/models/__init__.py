@@ -1,0 +1,1 @@
+"""Trained models shipped with legalkg (package data): ``event_textcat``, the event classifier."""
