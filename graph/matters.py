@@ -2,7 +2,7 @@
 
 Each filing graph holds the matters of that filing (``lkg:Matter``, see
 :mod:`legalkg.graph.build`); a lawsuit reported in ten filings is ten per-filing matters. This
-module merges them, after company resolution (parties are compared by canonical IRI), by three
+module merges them, after company resolution (parties are compared by canonical IRI), by four
 rules, strongest first:
 
 1. ``case-number-court``: a case number in common and the same court;
@@ -10,7 +10,11 @@ rules, strongest first:
    folds them) and the same court;
 3. ``kind-court-parties``: the same kind and court, most parties in common (shared parties over
    all parties of the two, at least :attr:`MergePolicy.min_party_share`), one of them other than
-   the registrants, and their dates no further apart than :attr:`MergePolicy.window_years`.
+   the registrants, and their dates no further apart than :attr:`MergePolicy.window_years`;
+4. ``kind-amount-court``: the same kind and court, a party in common (the registrant will do),
+   the same sum of money awarded or agreed (a judgment's or settlement's amount, value and
+   currency) and dates within the window: a later filing restating a verdict ("the jury's
+   award of $93.5 million") that names neither the court nor the plaintiff again.
 
 A rule whose court is named by only one of the two matters still applies, as
 ``...-court-unstated`` with a lower confidence. Two groups whose courts differ, or whose case
@@ -74,6 +78,8 @@ CONFIDENCE = {
     "caption-court-unstated": Decimal("0.75"),
     "kind-court-parties": Decimal("0.7"),
     "kind-court-parties-court-unstated": Decimal("0.55"),
+    "kind-amount-court": Decimal("0.6"),
+    "kind-amount-court-unstated": Decimal("0.5"),
 }
 _SIDES = {
     "plaintiffs": LKG.plaintiff,
@@ -119,6 +125,7 @@ class MatterRecord:
     registrants: set[str] = field(default_factory=set)
     event_dates: set[str] = field(default_factory=set)
     filing_dates: set[str] = field(default_factory=set)
+    amounts: set[str] = field(default_factory=set)
     labels: dict[str, str] = field(default_factory=dict)
 
     def all_parties(self) -> set[str]:
@@ -270,6 +277,12 @@ def _parties_rule(a: MatterRecord, b: MatterRecord, policy: MergePolicy) -> str 
     return _court_rule(a, b, "kind-court-parties")
 
 
+def _amount_rule(a: MatterRecord, b: MatterRecord, policy: MergePolicy) -> str | None:
+    if a.kind != b.kind or not a.all_parties() & b.all_parties() or not _within(a, b, policy):
+        return None
+    return _court_rule(a, b, "kind-amount-court")
+
+
 def _within(a: MatterRecord, b: MatterRecord, policy: MergePolicy) -> bool:
     """Whether the two matters' dates are at most the policy's window apart (unknown: yes)."""
     sa, sb = a.span(), b.span()
@@ -296,6 +309,8 @@ def _candidates(records: list[MatterRecord], policy: MergePolicy) -> list[Matter
         offer(a, b, _court_rule(a, b, "caption-court"))
     for a, b in _blocks(records, lambda r: {(r.kind, p) for p in r.all_parties() - r.registrants}):
         offer(a, b, _parties_rule(a, b, policy))
+    for a, b in _blocks(records, lambda r: {(r.kind, amount) for amount in r.amounts}):
+        offer(a, b, _amount_rule(a, b, policy))
     return sorted(found.values(), key=lambda m: (-m.confidence, m.first, m.second))
 
 
@@ -401,6 +416,7 @@ _SETS = {
     str(LKG.date): "event_dates",
     str(LKG.reportDate): "filing_dates",
     str(LKG.filedDate): "filing_dates",
+    str(LKG.amount): "amounts",
 }
 
 
@@ -477,7 +493,7 @@ def matter_timelines(store: StoreBackend, company: URIRef | None = None) -> list
     bindings = {"company": company} if company is not None else None
     rows = store.query(load_query("matter_timeline").text, bindings).dicts()
     matters: dict[str, MatterTimeline] = {}
-    seen: set[tuple[str, TimelineEntry]] = set()
+    seen: set[tuple[Any, ...]] = set()
     for row in rows:
         iri = str(row["matter"])
         matter = matters.setdefault(iri, MatterTimeline(
@@ -485,8 +501,9 @@ def matter_timelines(store: StoreBackend, company: URIRef | None = None) -> list
             _text(row, "court"), _text(row, "courtName"),
         ))
         entry = _entry(row)
-        if (iri, entry) not in seen:  # without a company, a matter comes once per company
-            seen.add((iri, entry))
+        key = (iri, entry.type, entry.date, entry.amount, entry.currency)
+        if key not in seen:  # without a company, a matter comes once per company
+            seen.add(key)
             matter.events.append(entry)
     return sorted(matters.values(), key=lambda m: (m.label, m.iri))
 
