@@ -260,8 +260,10 @@ class LKG(DefinedNamespace):
     mergeReason: URIRef
     """merge reason: The rule by which two per-filing matters were merged: case-number-court
     (same case number, same court), caption-court (same caption, same court), kind-court-
-    parties (same kind and court, most parties shared, within the time window), each with
-    -court-unstated when only one of the two names the court.
+    parties (same kind and court, most parties shared, within the time window), kind-amount-
+    court (same kind and court, a party and the sum of a judgment or settlement shared,
+    within the time window), each with -court-unstated when only one of the two names the
+    court.
     """
     name: URIRef
     """name: The full name as the filing writes it (for a company its full legal name, not an
