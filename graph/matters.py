@@ -9,16 +9,18 @@ rules, strongest first:
 2. ``caption-court``: the same caption (names folded as :func:`~legalkg.graph.iris.name_key`
    folds them) and the same court;
 3. ``kind-court-parties``: the same kind and court, most parties in common (shared parties over
-   all parties of the two, at least :attr:`MergePolicy.min_party_share`), one of them other than
-   the registrants, and their dates no further apart than :attr:`MergePolicy.window_years`;
+   all parties of the two, at least :attr:`MergePolicy.min_party_share`) and their dates no
+   further apart than :attr:`MergePolicy.window_years`; when the only parties in common are the
+   registrants (a plaintiff left unnamed), both must name the court, and the confidence is lower;
 4. ``kind-amount-court``: the same kind and court, a party in common (the registrant will do),
    the same sum of money awarded or agreed (a judgment's or settlement's amount, value and
    currency) and dates within the window: a later filing restating a verdict ("the jury's
    award of $93.5 million") that names neither the court nor the plaintiff again.
 
 A rule whose court is named by only one of the two matters still applies, as
-``...-court-unstated`` with a lower confidence. Two groups whose courts differ, or whose case
-numbers are both known and disjoint, are never merged. Each merge keeps its reason and
+``...-court-unstated`` with a lower confidence. Two groups whose courts differ, whose agencies
+differ (the European Commission's review of a merger is not the FTC's), or whose case numbers
+are both known and disjoint, are never merged. Each merge keeps its reason and
 confidence.
 
 The result lives in its own named graph (:data:`MATTERS_GRAPH`), recomputed from the store and
@@ -81,6 +83,8 @@ CONFIDENCE = {
     "kind-amount-court": Decimal("0.6"),
     "kind-amount-court-unstated": Decimal("0.5"),
 }
+#: Confidence of ``kind-court-parties`` when the parties in common are only the registrants.
+REGISTRANTS_ONLY = Decimal("0.5")
 _SIDES = {
     "plaintiffs": LKG.plaintiff,
     "defendants": LKG.defendant,
@@ -217,6 +221,7 @@ class _Groups:
         self.parent = {iri: iri for iri in records}
         self.courts = {iri: {r.court} - {None} for iri, r in records.items()}
         self.cases = {iri: _case_keys(r) for iri, r in records.items()}
+        self.agencies = {iri: set(r.agencies) for iri, r in records.items()}
 
     def find(self, iri: str) -> str:
         while self.parent[iri] != iri:
@@ -231,9 +236,11 @@ class _Groups:
             return False
         if self.courts[ra] and self.courts[rb] and self.courts[ra] != self.courts[rb]:
             return False
-        if self.cases[ra] and self.cases[rb] and not self.cases[ra] & self.cases[rb]:
-            return False
+        for known in (self.cases, self.agencies):
+            if known[ra] and known[rb] and not known[ra] & known[rb]:
+                return False
         self.parent[rb] = ra
+        self.agencies[ra] |= self.agencies.pop(rb)
         self.courts[ra] |= self.courts.pop(rb)
         self.cases[ra] |= self.cases.pop(rb)
         return True
@@ -245,7 +252,9 @@ def _case_keys(record: MatterRecord) -> set[str]:
 
 def _court_rule(a: MatterRecord, b: MatterRecord, reason: str) -> str | None:
     """``reason`` when both name one court, ``reason-court-unstated`` when one names none,
-    ``None`` when they name different courts."""
+    ``None`` when they name different courts or agencies."""
+    if a.agencies and b.agencies and not a.agencies & b.agencies:
+        return None
     if a.court and b.court:
         return reason if a.court == b.court else None
     return reason.removesuffix("-court") + "-court-unstated"
@@ -265,16 +274,21 @@ def _blocks(records: Iterable[MatterRecord], keys: Any) -> Iterator[tuple[Matter
                 yield a, b
 
 
-def _parties_rule(a: MatterRecord, b: MatterRecord, policy: MergePolicy) -> str | None:
-    if a.kind != b.kind:
-        return None
+def _parties_rule(
+    a: MatterRecord, b: MatterRecord, policy: MergePolicy
+) -> tuple[str | None, Decimal | None]:
+    """The parties rule's reason and confidence for two matters (``None``: no merge)."""
     pa, pb = a.all_parties(), b.all_parties()
     shared = pa & pb
-    if not shared - (a.registrants | b.registrants):
-        return None
-    if len(shared) / len(pa | pb) < policy.min_party_share or not _within(a, b, policy):
-        return None
-    return _court_rule(a, b, "kind-court-parties")
+    if a.kind != b.kind or not shared or not _within(a, b, policy):
+        return None, None
+    if len(shared) / len(pa | pb) < policy.min_party_share:
+        return None, None
+    if shared - (a.registrants | b.registrants):
+        return _court_rule(a, b, "kind-court-parties"), None
+    if a.court and a.court == b.court:
+        return "kind-court-parties", REGISTRANTS_ONLY
+    return None, None
 
 
 def _amount_rule(a: MatterRecord, b: MatterRecord, policy: MergePolicy) -> str | None:
@@ -296,10 +310,14 @@ def _candidates(records: list[MatterRecord], policy: MergePolicy) -> list[Matter
     """Every pair some rule would merge, strongest first."""
     found: dict[tuple[str, str], MatterMerge] = {}
 
-    def offer(a: MatterRecord, b: MatterRecord, reason: str | None) -> None:
-        if reason is None or CONFIDENCE[reason] < Decimal(str(policy.min_confidence)):
+    def offer(a: MatterRecord, b: MatterRecord, reason: str | None,
+              confidence: Decimal | None = None) -> None:
+        if reason is None:
             return
-        merge = MatterMerge(a.iri, b.iri, reason, CONFIDENCE[reason])
+        confidence = CONFIDENCE[reason] if confidence is None else confidence
+        if confidence < Decimal(str(policy.min_confidence)):
+            return
+        merge = MatterMerge(a.iri, b.iri, reason, confidence)
         if (a.iri, b.iri) not in found or found[a.iri, b.iri].confidence < merge.confidence:
             found[a.iri, b.iri] = merge
 
@@ -307,8 +325,8 @@ def _candidates(records: list[MatterRecord], policy: MergePolicy) -> list[Matter
         offer(a, b, _court_rule(a, b, "case-number-court"))
     for a, b in _blocks(records, lambda r: {caption_key(r.caption)} if r.caption else set()):
         offer(a, b, _court_rule(a, b, "caption-court"))
-    for a, b in _blocks(records, lambda r: {(r.kind, p) for p in r.all_parties() - r.registrants}):
-        offer(a, b, _parties_rule(a, b, policy))
+    for a, b in _blocks(records, lambda r: {(r.kind, p) for p in r.all_parties()}):
+        offer(a, b, *_parties_rule(a, b, policy))
     for a, b in _blocks(records, lambda r: {(r.kind, amount) for amount in r.amounts}):
         offer(a, b, _amount_rule(a, b, policy))
     return sorted(found.values(), key=lambda m: (-m.confidence, m.first, m.second))

@@ -226,12 +226,29 @@ def test_sharing_only_the_registrant_or_differing_in_kind_is_not_enough() -> Non
     assert groups([a, b, c]) == [{"urn:a"}, {"urn:b"}, {"urn:c"}]
 
 
-def test_disjoint_case_numbers_or_courts_are_never_merged() -> None:
+def test_an_unnamed_plaintiff_merges_only_before_the_same_stated_court() -> None:
+    facts = {"registrants": {"urn:aaron"}, "parties": {"urn:aaron"}, "event_dates": {"2011"}}
+    a = record("urn:a", court="urn:ilsd", **facts)
+    b = record("urn:b", court="urn:ilsd", **facts)
+    c = record("urn:c", **facts)
+    (merge,) = merge_matters([a, b, c]).merges
+    assert (merge.first, merge.second, merge.reason, merge.confidence) == (
+        "urn:a", "urn:b", "kind-court-parties", Decimal("0.5"))
+    assert groups([a, b, c]) == [{"urn:a", "urn:b"}, {"urn:c"}]
+    assert groups([a, b], MergePolicy(min_confidence=0.6)) == [{"urn:a"}, {"urn:b"}]
+
+
+def test_disjoint_case_numbers_courts_or_agencies_are_never_merged() -> None:
     shared = {"parties": {"urn:x", "urn:y"}, "caption": "X v. Y"}
     a = record("urn:a", case_numbers={"08-299"}, court="urn:pawd", **shared)
     b = record("urn:b", case_numbers={"09-100"}, court="urn:pawd", **shared)
     c = record("urn:c", court="urn:ded", **shared)
     assert groups([a, b, c]) == [{"urn:a"}, {"urn:b"}, {"urn:c"}]
+    review = {"kind": "regulatory_proceeding", "parties": {"urn:google", "urn:doubleclick"}}
+    ec = record("urn:ec", agencies={"urn:ec"}, **review)
+    ftc = record("urn:ftc", agencies={"urn:ftc"}, **review)
+    ftc_again = record("urn:ftc2", agencies={"urn:ftc"}, **review)
+    assert groups([ec, ftc, ftc_again]) == [{"urn:ec"}, {"urn:ftc", "urn:ftc2"}]
 
 
 # ---------------------------------------------------------------------- the Aaron's shape
@@ -368,8 +385,12 @@ def test_aarons_verdict_is_one_matter_in_the_corpus_store(
         ).dicts()
         canonical = merge_matters_in(graph.store)
         totals = graph.named_query("settlement_totals").dicts()
+        timelines = graph.matters("Aaron's, Inc.")
     assert {Decimal(str(r["value"])) for r in rows} == {Decimal(93500000), Decimal(39800000)}
     assert all("member" in r for r in rows), "the verdict's events have no matter"
-    assert len({canonical[str(r["member"])] for r in rows}) == 1
+    (verdict,) = {canonical[str(r["member"])] for r in rows}
+    (timeline,) = [m for m in timelines if m.iri == verdict]
+    amounts = [e.amount for e in timeline.events if e.amount is not None]
+    assert {Decimal(93500000), Decimal(39800000)} <= set(amounts) and len(timeline.events) >= 3
     aarons = [r for r in totals if "aaron" in str(r.get("payerName", "")).lower()]
     assert all(Decimal(str(r["total"])) < Decimal(93500000) + Decimal(39800000) for r in aarons)
