@@ -52,7 +52,7 @@ from legalkg.graph.build import matter_label
 from legalkg.graph.iris import MATTERS_GRAPH, canonical_matter_iri, merge_iri, name_key
 from legalkg.graph.namedqueries import load_query
 from legalkg.nlp.model import MATTER_KINDS
-from legalkg.ontology import LKG, PROV, RDF, RDFS, XSD
+from legalkg.ontology import LKG, OWL, PROV, RDF, RDFS, XSD
 from rdflib import Graph, Literal, URIRef
 
 __all__ = [
@@ -131,15 +131,24 @@ class MatterRecord:
     filing_dates: set[str] = field(default_factory=set)
     amounts: set[str] = field(default_factory=set)
     labels: dict[str, str] = field(default_factory=dict)
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def all_parties(self) -> set[str]:
-        """Every party on any side."""
-        return self.parties | self.plaintiffs | self.defendants | self.agencies | self.debtors
+        """Every party on any side (computed once: fill the record before asking)."""
+        if "parties" not in self._cache:
+            sides = (self.plaintiffs, self.defendants, self.agencies, self.debtors)
+            self._cache["parties"] = self.parties.union(*sides)
+        found: set[str] = self._cache["parties"]
+        return found
 
     def span(self) -> tuple[date, date] | None:
         """First and last day of the matter's event dates (else its filing's dates)."""
-        days = [d for text in (self.event_dates or self.filing_dates) for d in _bounds(text)]
-        return (min(days), max(days)) if days else None
+        if "span" not in self._cache:
+            texts = self.event_dates or self.filing_dates
+            days = [d for text in texts for d in _bounds(text)]
+            self._cache["span"] = (min(days), max(days)) if days else None
+        span: tuple[date, date] | None = self._cache["span"]
+        return span
 
 
 @dataclass(frozen=True)
@@ -297,6 +306,16 @@ def _amount_rule(a: MatterRecord, b: MatterRecord, policy: MergePolicy) -> str |
     return _court_rule(a, b, "kind-amount-court")
 
 
+def _party_keys(record: MatterRecord) -> set[tuple[str, ...]]:
+    """Blocking keys of the parties rule: kind and a party, the court too for a registrant
+    (sharing only the registrants merges nothing unless the court is the same)."""
+    parties = record.all_parties()
+    keys: set[tuple[str, ...]] = {(record.kind, p) for p in parties - record.registrants}
+    if record.court:
+        keys |= {(record.kind, p, record.court) for p in parties & record.registrants}
+    return keys
+
+
 def _within(a: MatterRecord, b: MatterRecord, policy: MergePolicy) -> bool:
     """Whether the two matters' dates are at most the policy's window apart (unknown: yes)."""
     sa, sb = a.span(), b.span()
@@ -325,7 +344,7 @@ def _candidates(records: list[MatterRecord], policy: MergePolicy) -> list[Matter
         offer(a, b, _court_rule(a, b, "case-number-court"))
     for a, b in _blocks(records, lambda r: {caption_key(r.caption)} if r.caption else set()):
         offer(a, b, _court_rule(a, b, "caption-court"))
-    for a, b in _blocks(records, lambda r: {(r.kind, p) for p in r.all_parties()}):
+    for a, b in _blocks(records, _party_keys):
         offer(a, b, *_parties_rule(a, b, policy))
     for a, b in _blocks(records, lambda r: {(r.kind, amount) for amount in r.amounts}):
         offer(a, b, _amount_rule(a, b, policy))
@@ -343,9 +362,12 @@ def merge_matters(
     members: dict[str, list[MatterRecord]] = defaultdict(list)
     for iri, record in by_iri.items():
         members[groups.find(iri)].append(record)
+    merged: dict[str, list[MatterMerge]] = defaultdict(list)
+    for merge in merges:
+        merged[groups.find(merge.first)].append(merge)
     matters, canonical = [], {}
-    for group in members.values():
-        matter = _canonical(group, [m for m in merges if m.first in {r.iri for r in group}])
+    for root, group in members.items():
+        matter = _canonical(group, merged[root])
         matters.append(matter)
         canonical.update({r.iri: matter.iri for r in group})
     matters.sort(key=lambda m: m.iri)
@@ -438,18 +460,37 @@ _SETS = {
 }
 
 
+_PARTY_PROPERTIES = {str(LKG[p]) for p in ("plaintiff", "defendant", "agency", "debtor", "party")}
+
+
 def _records(store: StoreBackend) -> list[MatterRecord]:
-    """The per-filing matters in the store, read by ``_matters_input.rq``."""
-    records: dict[str, MatterRecord] = {}
-    for row in store.query(load_query("_matters_input").text).dicts():
-        matter, prop, value = str(row["matter"]), str(row["property"]), str(row["value"])
-        record = records.setdefault(matter, MatterRecord(matter, filing=str(row["filing"])))
-        if prop in _SCALARS:
-            setattr(record, _SCALARS[prop], value)
-        elif prop in _SETS:
-            getattr(record, _SETS[prop]).add(value)
-        if "label" in row:
-            record.labels[value] = str(row["label"])
+    """The per-filing matters in the store (``_matters_input.rq``), parties and registrants as
+    canonical IRIs with their labels (``_matters_names.rq``)."""
+    canonical: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    for node, prop, value in store.query(load_query("_matters_names").text).rows:
+        if prop == OWL.sameAs:
+            canonical[str(node)] = str(value)
+        else:
+            labels[str(node)] = str(value)
+    rows = store.query(load_query("_matters_input").text).rows
+    records = {
+        str(m): MatterRecord(str(m), filing=str(v))
+        for m, p, v in rows if str(p) == str(PROV.wasDerivedFrom)
+    }
+    for matter, prop, value in rows:
+        record = records.get(str(matter))
+        key, text = str(prop), str(value)
+        if record is None or (key not in _SCALARS and key not in _SETS):
+            continue
+        if key in _PARTY_PROPERTIES or key == str(LKG.registrant):
+            text = canonical.get(text, text)
+        if text in labels:
+            record.labels[text] = labels[text]
+        if key in _SCALARS:
+            setattr(record, _SCALARS[key], text)
+        else:
+            getattr(record, _SETS[key]).add(text)
     return sorted(records.values(), key=lambda r: r.iri)
 
 
