@@ -9,7 +9,12 @@ What the builder states, in the ``lkg:`` vocabulary (``ontology/legalkg.ttl``):
   registrant (``lkg:reportedBy``) and the first signer (``lkg:attestedBy``), with its court,
   amount, date, case number, evidence and parties; every party in a specific role (``lkg:payer``)
   is also stated with ``lkg:party`` and typed ``lkg:Party``, so queries need no inference;
-- ``lkg:counterparty`` from the registrant to every other party of each of its events;
+- each matter of the filing (``Extraction.matters``) as an ``lkg:Matter`` derived from the filing
+  (``prov:wasDerivedFrom``): kind, caption, court, case numbers, sides (``lkg:plaintiff``,
+  ``lkg:defendant``, ``lkg:agency``, ``lkg:debtor``, all also ``lkg:party``) and an ``rdfs:label``;
+  each event links to its matter (``lkg:matter``). Merging across filings is
+  :mod:`legalkg.graph.matters`;
+- ``lkg:counterparty`` from the registrant to every other party of each of its events and matters;
 - for every role fact an ``lkg:RoleMention`` naming the role and the ``lkg:Mention`` (NIF
   offsets into ``Filing.text``) it was read from: the event's provenance when the extractor
   recorded it, else the value located in the evidence sentence, else in the filing.
@@ -29,17 +34,18 @@ from typing import Any
 
 from legalkg.graph import iris
 from legalkg.nlp.errors import ExtractionError
-from legalkg.nlp.model import Event, Extraction, Filing, Mention
-from legalkg.ontology import LKG, NIF, bind_prefixes, ontology_graph, shapes_graph
+from legalkg.nlp.model import MATTER_KINDS, Court, Event, Extraction, Filing, Matter, Mention
+from legalkg.ontology import LKG, NIF, PROV, bind_prefixes, ontology_graph, shapes_graph
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SDO, XSD
 
 __all__ = [
-        "ROLE_PROPERTIES",
+    "ROLE_PROPERTIES",
     "build_graph",
     "date_literal",
     "event_types",
     "filing_graph_iri",
+    "matter_label",
     "to_ntriples",
     "validate",
 ]
@@ -71,6 +77,7 @@ _MENTION_LABEL = {
 }
 _PARTY_LABEL = {LKG.Company: "ORG", LKG.Person: "PERSON", LKG.GovernmentAgency: "GOV"}
 _PARTY_CLASS = {"PERSON": LKG.Person, "GOV": LKG.GovernmentAgency}
+_MATTER_SIDES = ("plaintiffs", "defendants", "agency", "debtor", "parties")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?$")
 
 
@@ -155,8 +162,10 @@ class _Builder:
         self.add_registrant()
         self.add_signatures()
         self.add_items()
+        matters = self.add_matters()
         for ordinal, event in enumerate(self.extraction.events, start=1):
             self.add_event(ordinal, event)
+            self.add(iris.event_iri(self.node, ordinal), LKG.matter, matters.get(ordinal - 1))
         return self.graph
 
     def add_filing(self) -> None:
@@ -277,7 +286,7 @@ class _Builder:
         if event.case_number and event.case_number.strip():
             yield "case_number", Literal(event.case_number.strip())
         if event.court is not None and (event.court.id or event.court.name.strip()):
-            yield "court", self.court_node(event)
+            yield "court", self.court_node(event.court)
         if event.amount is not None:
             yield "amount", self.amount_node(node, event)
         seen: set[URIRef] = set()
@@ -291,12 +300,11 @@ class _Builder:
         for party in sorted(seen):
             yield "parties", party
 
-    def court_node(self, event: Event) -> URIRef:
-        assert event.court is not None
-        name = event.court.name.strip() or event.court.id
-        node = iris.court_iri(event.court.id, name)
+    def court_node(self, court: Court) -> URIRef:
+        name = court.name.strip() or court.id
+        node = iris.court_iri(court.id, name)
         self.add_agent(node, LKG.Court, name)
-        self.add(node, LKG.courtId, _text(event.court.id))
+        self.add(node, LKG.courtId, _text(court.id))
         return node
 
     def amount_node(self, event_node: URIRef, event: Event) -> URIRef:
@@ -307,7 +315,7 @@ class _Builder:
         self.add(node, SDO.currency, Literal(event.amount.currency.upper()))
         return node
 
-    def party_node(self, name: str, event: Event, role: str) -> URIRef:
+    def party_node(self, name: str, event: Event | None, role: str) -> URIRef:
         """The node of a party named in ``role``: the registrant, a company, person or agency."""
         full = self.extraction.aliases.get(name, name)
         key = iris.name_key(full)
@@ -325,10 +333,10 @@ class _Builder:
                 self.add(node, LKG.alias, Literal(alias))
         return node
 
-    def party_class(self, name: str, event: Event) -> URIRef:
+    def party_class(self, name: str, event: Event | None) -> URIRef:
         """Company, person or agency, from the label of a mention that names the party."""
         key = iris.name_key(name)
-        indices = [i for ix in event.provenance.values() for i in ix]
+        indices = [i for ix in event.provenance.values() for i in ix] if event else []
         candidates = [self.mention(i) for i in indices] + list(self.extraction.mentions)
         for mention in candidates:
             if mention is not None and _mention_key(mention) == key:
@@ -352,6 +360,57 @@ class _Builder:
         for role, party in facts:
             if role == "parties" and party != self.registrant:
                 self.add(self.registrant, LKG.counterparty, party)
+
+    # -- matters ------------------------------------------------------------------------------
+
+    def add_matters(self) -> dict[int, URIRef]:
+        """Emit the filing's matters; returns event index -> the node of the event's matter."""
+        nodes = {m.id: self.add_matter(m) for m in self.extraction.matters}
+        of_event = {i: nodes[m.id] for m in self.extraction.matters for i in m.events}
+        for index, event in enumerate(self.extraction.events):
+            if event.matter is not None:
+                if event.matter not in nodes:
+                    message = f"event {index + 1} names unknown matter {event.matter!r}"
+                    raise ExtractionError(message)
+                of_event[index] = nodes[event.matter]
+        return of_event
+
+    def add_matter(self, matter: Matter) -> URIRef:
+        """A per-filing ``lkg:Matter``: kind, caption, court, case numbers, sides, label."""
+        if matter.kind not in MATTER_KINDS:
+            raise ExtractionError(f"matter {matter.id!r} has unknown kind {matter.kind!r}")
+        node = iris.matter_iri(self.node, matter.id)
+        self.add(node, RDF.type, LKG.Matter)
+        self.add(node, PROV.wasDerivedFrom, self.node)
+        self.add(node, LKG.matterKind, Literal(matter.kind))
+        self.add(node, LKG.caption, _text(matter.caption))
+        for number in dict.fromkeys(n.strip() for n in matter.case_numbers if n.strip()):
+            self.add(node, LKG.caseNumber, Literal(number))
+        court = matter.court
+        if court is not None and (court.id or court.name.strip()):
+            self.add(node, LKG.court, self.court_node(court))
+        facts = list(self.matter_facts(matter))
+        for role, party in facts:
+            self.add(node, ROLE_PROPERTIES[role], party)
+        self.add_counterparties(node, facts)
+        first = next((n for role in _MATTER_SIDES for n in _names(getattr(matter, role))), None)
+        first = self.extraction.aliases.get(first, first) if first else None
+        court_name = (court.name.strip() or court.id) if court is not None else None
+        label = matter_label(matter.kind, matter.caption, court_name, first)
+        self.add(node, RDFS.label, Literal(label))
+        return node
+
+    def matter_facts(self, matter: Matter) -> Iterator[tuple[str, URIRef]]:
+        """``(role, party)`` for the matter's sides; every party also as ``parties``."""
+        seen: set[URIRef] = set()
+        for role in _MATTER_SIDES:
+            for name in _names(getattr(matter, role)):
+                party = self.party_node(name, None, role)
+                seen.add(party)
+                if role != "parties":
+                    yield role, party
+        for party in sorted(seen):
+            yield "parties", party
 
     # -- provenance ---------------------------------------------------------------------------
 
@@ -444,6 +503,28 @@ class _Builder:
             if (value, RDF.type, cls) in self.graph:
                 return cls
         return None
+
+
+def matter_label(
+    kind: str, caption: str | None, court: str | None = None, party: str | None = None
+) -> str:
+    """A matter's ``rdfs:label``: its caption, else its kind, court and first party.
+
+    >>> matter_label("lawsuit", "Smith v. Acme Corp.", "D. Del.", "Smith")
+    'Smith v. Acme Corp.'
+    >>> matter_label("class_action", None, "U.S. District Court for Delaware", "Acme Corp.")
+    'Class action in U.S. District Court for Delaware (Acme Corp.)'
+    >>> matter_label("investigation", None, None, "Securities and Exchange Commission")
+    'Investigation (Securities and Exchange Commission)'
+    """
+    if caption and caption.strip():
+        return " ".join(caption.split())
+    text = kind.replace("_", " ").capitalize()
+    if court and str(court).strip():
+        text += f" in {court}"
+    if party and str(party).strip():
+        text += f" ({party})"
+    return text
 
 
 def _day(value: str | None) -> Literal | None:

@@ -2,7 +2,8 @@
 
 One filing becomes one named graph, so ingesting a filing again replaces exactly its triples.
 A filing that cannot be read, extracted or built is reported in the summary and leaves the store
-as it was; the rest of the batch goes on. Company resolution is recomputed once at the end.
+as it was; the rest of the batch goes on. Company resolution, then the merging of matters across
+filings, is recomputed once at the end.
 
 :func:`process_file` is a plain function of a path returning bytes, so it can run in worker
 processes; only :func:`ingest` writes to the store.
@@ -162,7 +163,8 @@ def ingest(
     batch_size: int = BATCH_SIZE,
     resolve: bool = True,
 ) -> IngestSummary:
-    """Ingest every filing under ``paths`` into ``store`` and recompute company resolution.
+    """Ingest every filing under ``paths`` into ``store``; recompute company resolution and
+    matters (:func:`legalkg.graph.matters.recompute_matters`).
 
     ``progress`` is called once per filing with its :class:`FilingResult` (successful or not),
     in the order filings finish. Extraction runs here (``jobs=1``), in ``jobs`` worker
@@ -170,6 +172,7 @@ def ingest(
     :func:`legalkg.graph.parallel.filing_results`. This process is the only writer: filings are
     loaded ``batch_size`` at a time, each replacing exactly its named graph.
     """
+    from legalkg.graph.matters import recompute_matters
     from legalkg.graph.parallel import filing_results
     from legalkg.graph.resolve import recompute_resolution
 
@@ -191,5 +194,6 @@ def ingest(
     load_results(store, pending)
     if resolve:
         recompute_resolution(store)
+        recompute_matters(store)
     summary.store_triples = store.count()
     return summary

@@ -32,9 +32,11 @@ from rdflib import URIRef
 
 __all__ = [
     "GRAPH_IRI",
+    "MATTERS_GRAPH",
     "RESOLUTION_GRAPH",
     "agency_iri",
     "amount_iri",
+    "canonical_matter_iri",
     "cik_key",
     "company_iri",
     "company_key",
@@ -45,7 +47,9 @@ __all__ = [
     "filing_iri",
     "filing_key",
     "item_iri",
+    "matter_iri",
     "mention_iri",
+    "merge_iri",
     "name_key",
     "person_iri",
     "role_mention_iri",
@@ -56,6 +60,7 @@ __all__ = [
 
 GRAPH_IRI = ID_IRI + "graph/"
 RESOLUTION_GRAPH = GRAPH_IRI + "resolution"
+MATTERS_GRAPH = GRAPH_IRI + "matters"
 
 _DOTS = re.compile(r"[.'’`]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -170,6 +175,27 @@ def person_iri(name: str, within: str) -> URIRef:
 def event_iri(filing: URIRef, ordinal: int) -> URIRef:
     """The IRI of the filing's event number ``ordinal`` (1-based, in extraction order)."""
     return URIRef(f"{filing}/event/{ordinal}")
+
+
+def matter_iri(filing: URIRef, matter_id: str) -> URIRef:
+    """The IRI of the filing's matter whose extraction id is ``matter_id`` ("m1")."""
+    return URIRef(f"{filing}/matter/{quote(matter_id.strip(), safe='')}")
+
+
+def canonical_matter_iri(member: str) -> URIRef:
+    """The IRI of a canonical matter, keyed by its representative per-filing matter.
+
+    >>> str(canonical_matter_iri(ID_IRI + "filing/0000912345-01-000007/matter/m1"))
+    'https://w3id.org/legalkg/id/matter/0000912345-01-000007/m1'
+    """
+    tail = member[len(ID_IRI + "filing/") :] if member.startswith(ID_IRI + "filing/") else member
+    key = tail.replace("/matter/", "/", 1)
+    return URIRef(f"{ID_IRI}matter/{quote(key, safe='/-._')}")
+
+
+def merge_iri(canonical: URIRef, ordinal: int) -> URIRef:
+    """The IRI of the canonical matter's merge number ``ordinal`` (1-based)."""
+    return URIRef(f"{canonical}/merge/{ordinal}")
 
 
 def signatory_iri(filing: URIRef, ordinal: int) -> URIRef:

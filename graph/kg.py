@@ -18,7 +18,8 @@ from typing import IO, Any
 
 from legalkg.graph.backend import QueryResult, StoreBackend
 from legalkg.graph.ingest import IngestSummary, ingest
-from legalkg.graph.iris import RESOLUTION_GRAPH
+from legalkg.graph.iris import MATTERS_GRAPH, RESOLUTION_GRAPH
+from legalkg.graph.matters import MatterTimeline, MergePolicy, matter_timelines, recompute_matters
 from legalkg.graph.namedqueries import Param, load_query, looks_like_iri, parse_param_value
 from legalkg.graph.resolve import find_companies, recompute_resolution
 from legalkg.graph.store import open_store
@@ -116,9 +117,29 @@ class KnowledgeGraph:
             self.store, paths, progress=progress, jobs=jobs, dask_scheduler=dask_scheduler
         )
 
-    def resolve(self) -> int:
-        """Recompute company resolution now; returns the number of distinct parties."""
-        return recompute_resolution(self.store).entities
+    def resolve(self, policy: MergePolicy | None = None) -> int:
+        """Recompute company resolution, then matters across filings (``policy``: when two
+        filings' matters are one, see :class:`~legalkg.graph.matters.MergePolicy`); returns the
+        number of distinct parties."""
+        entities = recompute_resolution(self.store).entities
+        recompute_matters(self.store, policy)
+        return entities
+
+    def matters(self, company: str | None = None) -> list[MatterTimeline]:
+        """The matters of a company (any spelling, accepted alias, CIK or IRI; ``None``: every
+        matter) merged across filings, each with its events in date order and their filings.
+
+        :raises UnknownCompanyError: when no company is known by that name.
+        """
+        if company is None:
+            return matter_timelines(self.store)
+        found = find_companies(self.store, company)
+        if not found:
+            raise UnknownCompanyError(f"no company known as {company!r} in the store")
+        matters: dict[str, MatterTimeline] = {}
+        for iri, _label in found:
+            matters.update((m.iri, m) for m in matter_timelines(self.store, iri))
+        return sorted(matters.values(), key=lambda m: (m.label, m.iri))
 
     def query(self, sparql: str, **bindings: Any) -> QueryResult:
         """Run SPARQL with ``bindings`` bound as RDF terms (see :func:`to_term`), never pasted.
@@ -187,7 +208,7 @@ class KnowledgeGraph:
         counts = {k: int(v or 0) for k, v in zip(result.variables, row, strict=True)}
         return {
             "triples": self.store.count(),
-            "filings": sum(1 for g in names if g != RESOLUTION_GRAPH),
+            "filings": sum(1 for g in names if g not in (RESOLUTION_GRAPH, MATTERS_GRAPH)),
             "resolution_triples": self.store.count(RESOLUTION_GRAPH),
             **counts,
         }

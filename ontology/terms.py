@@ -27,6 +27,11 @@ class LKG(DefinedNamespace):
     """bankruptcy petition: A bankruptcy, insolvency or receivership petition was filed
     (Chapter 7, 11 or 15).
     """
+    CanonicalMatter: URIRef
+    """canonical matter: One matter as merged across the filings that report it, in the matters
+    graph: derived from (prov:wasDerivedFrom) each per-filing matter, which points back with
+    lkg:sameMatterAs; its sides, court and case numbers are the union of theirs.
+    """
     Company: URIRef
     """company: A business organisation, such as the registrant of a filing or a company named
     as a party; keyed by its SEC Central Index Key when one is known.
@@ -68,6 +73,18 @@ class LKG(DefinedNamespace):
     """legal event: A legal event that a filing reports: a lawsuit, petition, settlement,
     decision, order or regulatory action.
     """
+    Matter: URIRef
+    """matter: A lawsuit, class action, arbitration, bankruptcy case, investigation or
+    regulatory proceeding: the thing whose legal events (lkg:matter) unfold over time, with
+    its kind, caption, court, case numbers and the parties on each side. A filing's matter
+    is derived from the filing (prov:wasDerivedFrom); matters that several filings report
+    are merged into one lkg:CanonicalMatter.
+    """
+    MatterMerge: URIRef
+    """matter merge: The decision that two per-filing matters (lkg:mergedMatter) are one matter
+    (lkg:mergedInto), with the rule that decided it (lkg:mergeReason) and how sure it is
+    (lkg:mergeConfidence).
+    """
     Mention: URIRef
     """mention: A span of a filing's text, given by character offsets, that names an entity or
     states a value (an organisation, person, court, sum of money, date, case number) or an
@@ -106,7 +123,7 @@ class LKG(DefinedNamespace):
 
     # Object properties
     agency: URIRef
-    """agency: The government body acting in the event."""
+    """agency: The government body acting in the event or conducting the matter."""
     amount: URIRef
     """amount: The sum of money the event is about (paid, awarded, fined or claimed)."""
     attestedBy: URIRef
@@ -119,8 +136,8 @@ class LKG(DefinedNamespace):
     (lkg:reportedBy and lkg:party) are the evidence.
     """
     court: URIRef
-    """court: The court before which the event takes place or which decides it; a court is not
-    a party.
+    """court: The court before which the event or matter takes place or which decides it; a
+    court is not a party.
     """
     debtor: URIRef
     """debtor: The debtor of a bankruptcy or insolvency proceeding."""
@@ -134,11 +151,19 @@ class LKG(DefinedNamespace):
     """has exhibit: An exhibit listed in the filing's exhibit index."""
     hasItem: URIRef
     """has item: An item of the filing."""
+    matter: URIRef
+    """matter: The matter (in the event's filing) that the event belongs to: the lawsuit a
+    verdict decides, the case a settlement ends.
+    """
     mention: URIRef
     """mention: The mention from which the role was filled."""
+    mergedInto: URIRef
+    """merged into: The canonical matter a merge contributed to."""
+    mergedMatter: URIRef
+    """merged matter: One of the two per-filing matters a merge found to be the same matter."""
     party: URIRef
-    """party: A party to the event in any role; the builder states it for every party,
-    including those in a more specific role.
+    """party: A party to the event or matter in any role; the builder states it for every
+    party, including those in a more specific role.
     """
     payee: URIRef
     """payee: The party that receives the event's amount."""
@@ -158,6 +183,10 @@ class LKG(DefinedNamespace):
     """
     roleMention: URIRef
     """role mention: A qualified role of the event: which role was filled from which mention."""
+    sameMatterAs: URIRef
+    """same matter as: From a per-filing matter to the canonical matter it reports (itself
+    merged with the other filings' reports of that matter).
+    """
     signedBy: URIRef
     """signed by: A signature of the filing: who signed it, for which organisation, under which
     title.
@@ -173,6 +202,10 @@ class LKG(DefinedNamespace):
     alias: URIRef
     """alias: Another name under which the filing refers to the entity, such as a defined short
     name ("Winstar") or the SEC conformed name.
+    """
+    caption: URIRef
+    """caption: The matter's caption as the filing writes it ("Smith v. Acme Corp.", "In re
+    Winstar Communications, Inc.").
     """
     caseNumber: URIRef
     """case number: The docket or case number of the proceeding ("01-10670 (PJW)")."""
@@ -212,9 +245,25 @@ class LKG(DefinedNamespace):
     """item number: The item number as the filing prints it ("5", "8.01")."""
     itemTitle: URIRef
     """item title: The item's title as printed, else its official meaning."""
+    matterKind: URIRef
+    """matter kind: What kind of matter it is: lawsuit, class_action, arbitration, bankruptcy,
+    investigation, regulatory_proceeding or other.
+    """
     mentionLabel: URIRef
     """mention label: What kind of thing the mention names: ORG, PERSON, GOV, COURT, MONEY,
     DATE, CASE, REGISTRANT, ALIAS or EVIDENCE.
+    """
+    mergeConfidence: URIRef
+    """merge confidence: How sure the merge is, from 0 to 1 (xsd:decimal): highest for a shared
+    case number and court, lowest for shared parties alone.
+    """
+    mergeReason: URIRef
+    """merge reason: The rule by which two per-filing matters were merged: case-number-court
+    (same case number, same court), caption-court (same caption, same court), kind-court-
+    parties (same kind and court, most parties shared, within the time window), kind-amount-
+    court (same kind and court, a party and the sum of a judgment or settlement shared,
+    within the time window), each with -court-unstated when only one of the two names the
+    court.
     """
     name: URIRef
     """name: The full name as the filing writes it (for a company its full legal name, not an

@@ -22,6 +22,7 @@ CONTRACT = {
     "viz": ["--company", "--store", "--out"],
     "serve": ["--store", "--host", "--port"],
     "report": ["--store", "--out", "--endpoint"],
+    "matters": ["--store", "--endpoint", "--format"],
 }
 
 

@@ -116,6 +116,18 @@ def test_external_terms_aligned_to_are_declared(onto: Graph) -> None:
     assert not undeclared
 
 
+def test_matter_is_aligned_and_not_an_event(onto: Graph) -> None:
+    """A matter is the proceeding its events unfold, not one of them (see legalkg.ttl)."""
+    sem_event = URIRef("http://semanticweb.cs.vu.nl/2009/11/sem/Event")
+    ancestors = set(onto.transitive_objects(LKG.CanonicalMatter, RDFS.subClassOf))
+    assert {LKG.Matter, URIRef("http://www.w3.org/ns/prov#Entity")} <= ancestors
+    assert sem_event not in ancestors and LKG.LegalEvent not in ancestors
+    assert (LKG.Matter, SKOS.closeMatch, URIRef("http://www.wikidata.org/entity/Q2334719")) in onto
+    for side in (LKG.plaintiff, LKG.defendant, LKG.party, LKG.court, LKG.caseNumber):
+        (domain,) = onto.objects(side, RDFS.domain)
+        assert set(onto.items(onto.value(domain, OWL.unionOf))) == {LKG.LegalEvent, LKG.Matter}
+
+
 def test_domains_and_ranges_of_object_properties(onto: Graph) -> None:
     for prop in onto.subjects(RDF.type, OWL.ObjectProperty):
         if str(prop).startswith(NS):
@@ -160,6 +172,9 @@ def test_shapes_are_valid_shacl() -> None:
         LKG.RoleMention,
         LKG.Item,
         LKG.Exhibit,
+        LKG.Matter,
+        LKG.CanonicalMatter,
+        LKG.MatterMerge,
     }
     assert emitted <= targets
     assert {LKG[name] for name in GOLD_EVENT_TYPES} <= targets

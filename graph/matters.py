@@ -1,0 +1,584 @@
+"""Matters across filings: one canonical matter for every filing's report of one lawsuit.
+
+Each filing graph holds the matters of that filing (``lkg:Matter``, see
+:mod:`legalkg.graph.build`); a lawsuit reported in ten filings is ten per-filing matters. This
+module merges them, after company resolution (parties are compared by canonical IRI), by four
+rules, strongest first:
+
+1. ``case-number-court``: a case number in common and the same court;
+2. ``caption-court``: the same caption (names folded as :func:`~legalkg.graph.iris.name_key`
+   folds them) and the same court;
+3. ``kind-court-parties``: the same kind and court, most parties in common (shared parties over
+   all parties of the two, at least :attr:`MergePolicy.min_party_share`) and their dates no
+   further apart than :attr:`MergePolicy.window_years`; when the only parties in common are the
+   registrants (a plaintiff left unnamed), both must name the court, and the confidence is lower;
+4. ``kind-amount-court``: the same kind and court, a party in common (the registrant will do),
+   the same sum of money awarded or agreed (a judgment's or settlement's amount, value and
+   currency) and dates within the window: a later filing restating a verdict ("the jury's
+   award of $93.5 million") that names neither the court nor the plaintiff again.
+
+A rule whose court is named by only one of the two matters still applies, as
+``...-court-unstated`` with a lower confidence. Two groups whose courts differ, whose agencies
+differ (the European Commission's review of a merger is not the FTC's), or whose case numbers
+are both known and disjoint, are never merged. Each merge keeps its reason and
+confidence.
+
+The result lives in its own named graph (:data:`MATTERS_GRAPH`), recomputed from the store and
+replaced as a whole, like company resolution: each canonical matter (``lkg:CanonicalMatter``,
+``prov:wasDerivedFrom`` its per-filing matters) with the union of their sides, court and case
+numbers; each per-filing matter ``lkg:sameMatterAs`` its canonical matter; each merge an
+``lkg:MatterMerge`` node with ``lkg:mergeReason`` and ``lkg:mergeConfidence``.
+
+>>> a = MatterRecord("urn:a", kind="lawsuit", court="urn:deb", case_numbers={"01-10670 (PJW)"})
+>>> b = MatterRecord("urn:b", kind="lawsuit", court="urn:deb", case_numbers={"No. 01-10670"})
+>>> merged = merge_matters([a, b])
+>>> merged.canonical["urn:a"] == merged.canonical["urn:b"], merged.merges[0].reason
+(True, 'case-number-court')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from itertools import combinations
+from typing import Any
+
+from legalkg.graph.backend import StoreBackend
+from legalkg.graph.build import matter_label
+from legalkg.graph.iris import MATTERS_GRAPH, canonical_matter_iri, merge_iri, name_key
+from legalkg.graph.namedqueries import load_query
+from legalkg.nlp.model import MATTER_KINDS
+from legalkg.ontology import LKG, OWL, PROV, RDF, RDFS, XSD
+from rdflib import Graph, Literal, URIRef
+
+__all__ = [
+    "MATTERS_GRAPH",
+    "CanonicalMatter",
+    "MatterMerge",
+    "MatterRecord",
+    "MatterResolution",
+    "MatterTimeline",
+    "MergePolicy",
+    "TimelineEntry",
+    "caption_key",
+    "case_number_key",
+    "matter_timelines",
+    "matters_graph",
+    "merge_matters",
+    "recompute_matters",
+]
+
+#: Confidence of each merge rule.
+CONFIDENCE = {
+    "case-number-court": Decimal("0.95"),
+    "case-number-court-unstated": Decimal("0.8"),
+    "caption-court": Decimal("0.9"),
+    "caption-court-unstated": Decimal("0.75"),
+    "kind-court-parties": Decimal("0.7"),
+    "kind-court-parties-court-unstated": Decimal("0.55"),
+    "kind-amount-court": Decimal("0.6"),
+    "kind-amount-court-unstated": Decimal("0.5"),
+}
+#: Confidence of ``kind-court-parties`` when the parties in common are only the registrants.
+REGISTRANTS_ONLY = Decimal("0.5")
+_SIDES = {
+    "plaintiffs": LKG.plaintiff,
+    "defendants": LKG.defendant,
+    "agencies": LKG.agency,
+    "debtors": LKG.debtor,
+    "parties": LKG.party,
+}
+_CASE_PREFIX = re.compile(r"^(?:civil\s+action|case|docket|adv(?:ersary)?\.?\s+proc\.?)?\s*"
+                          r"(?:no|number|nos)?\.?\s*", re.I)
+_VERSUS = re.compile(r"\s+(?:v|vs)\.?\s+", re.I)
+
+
+@dataclass(frozen=True)
+class MergePolicy:
+    """When two per-filing matters are one matter (rule 3 of the module docstring).
+
+    ``window_years``: furthest apart two matters' dates may be for the parties rule;
+    ``min_party_share``: shared parties over all parties of the two, for the parties rule;
+    ``min_confidence``: merges below it are not made.
+    """
+
+    window_years: float = 6.0
+    min_party_share: float = 0.5
+    min_confidence: float = 0.5
+
+
+@dataclass
+class MatterRecord:
+    """What the filing graphs say about one per-filing matter; parties as canonical IRIs."""
+
+    iri: str
+    filing: str | None = None
+    kind: str = "other"
+    caption: str | None = None
+    court: str | None = None
+    case_numbers: set[str] = field(default_factory=set)
+    plaintiffs: set[str] = field(default_factory=set)
+    defendants: set[str] = field(default_factory=set)
+    agencies: set[str] = field(default_factory=set)
+    debtors: set[str] = field(default_factory=set)
+    parties: set[str] = field(default_factory=set)
+    registrants: set[str] = field(default_factory=set)
+    event_dates: set[str] = field(default_factory=set)
+    filing_dates: set[str] = field(default_factory=set)
+    amounts: set[str] = field(default_factory=set)
+    labels: dict[str, str] = field(default_factory=dict)
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def all_parties(self) -> set[str]:
+        """Every party on any side (computed once: fill the record before asking)."""
+        if "parties" not in self._cache:
+            sides = (self.plaintiffs, self.defendants, self.agencies, self.debtors)
+            self._cache["parties"] = self.parties.union(*sides)
+        found: set[str] = self._cache["parties"]
+        return found
+
+    def span(self) -> tuple[date, date] | None:
+        """First and last day of the matter's event dates (else its filing's dates)."""
+        if "span" not in self._cache:
+            texts = self.event_dates or self.filing_dates
+            days = [d for text in texts for d in _bounds(text)]
+            self._cache["span"] = (min(days), max(days)) if days else None
+        span: tuple[date, date] | None = self._cache["span"]
+        return span
+
+
+@dataclass(frozen=True)
+class MatterMerge:
+    """Two per-filing matters found to be one, by which rule and how surely."""
+
+    first: str
+    second: str
+    reason: str
+    confidence: Decimal
+
+
+@dataclass
+class CanonicalMatter:
+    """A matter merged across filings: its members and the union of what they say."""
+
+    iri: str
+    members: list[str]
+    kind: str
+    label: str
+    caption: str | None = None
+    court: str | None = None
+    case_numbers: list[str] = field(default_factory=list)
+    sides: dict[str, set[str]] = field(default_factory=dict)
+    merges: list[MatterMerge] = field(default_factory=list)
+
+
+@dataclass
+class MatterResolution:
+    """The canonical matters, which one each per-filing matter belongs to, and the merges."""
+
+    matters: list[CanonicalMatter]
+    canonical: dict[str, str]  # per-filing matter IRI -> canonical matter IRI
+    merges: list[MatterMerge]
+
+
+def case_number_key(number: str) -> str:
+    """A case number compared across filings: prefix, judge's initials, case and spaces dropped.
+
+    >>> case_number_key("Case No. 01-10670 (PJW)"), case_number_key("Civil Action No. 08-299")
+    ('01-10670', '08-299')
+    """
+    text = re.sub(r"\([^)]*\)", " ", number)
+    text = _CASE_PREFIX.sub("", text.strip())
+    return "".join(text.lower().split()).strip(".,;:")
+
+
+def caption_key(caption: str) -> str:
+    """A caption compared across filings: each side's name key, ``v`` between them.
+
+    >>> caption_key("Smith v. Acme Corp.") == caption_key("SMITH vs ACME CORPORATION")
+    True
+    """
+    return " v ".join(name_key(side) for side in _VERSUS.split(caption.strip()) if side.strip())
+
+
+def _bounds(text: str) -> list[date]:
+    """First and last day an ISO date, month or year can mean; ``[]`` when it is none."""
+    match = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text.strip())
+    if not match:
+        return []
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    try:
+        if day and month:
+            return [date(year, month, day)] * 2
+        if month:
+            last = date(year + month // 12, month % 12 + 1, 1).toordinal() - 1
+            return [date(year, month, 1), date.fromordinal(last)]
+        return [date(year, 1, 1), date(year, 12, 31)]
+    except ValueError:
+        return []
+
+
+class _Groups:
+    """Union-find over matters that refuses to join different courts or disjoint case numbers."""
+
+    def __init__(self, records: dict[str, MatterRecord]) -> None:
+        self.parent = {iri: iri for iri in records}
+        self.courts = {iri: {r.court} - {None} for iri, r in records.items()}
+        self.cases = {iri: _case_keys(r) for iri, r in records.items()}
+        self.agencies = {iri: set(r.agencies) for iri, r in records.items()}
+
+    def find(self, iri: str) -> str:
+        while self.parent[iri] != iri:
+            self.parent[iri] = self.parent[self.parent[iri]]
+            iri = self.parent[iri]
+        return iri
+
+    def union(self, a: str, b: str) -> bool:
+        """Join the groups of ``a`` and ``b``; False when already one or when they conflict."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        if self.courts[ra] and self.courts[rb] and self.courts[ra] != self.courts[rb]:
+            return False
+        for known in (self.cases, self.agencies):
+            if known[ra] and known[rb] and not known[ra] & known[rb]:
+                return False
+        self.parent[rb] = ra
+        self.agencies[ra] |= self.agencies.pop(rb)
+        self.courts[ra] |= self.courts.pop(rb)
+        self.cases[ra] |= self.cases.pop(rb)
+        return True
+
+
+def _case_keys(record: MatterRecord) -> set[str]:
+    return {case_number_key(c) for c in record.case_numbers} - {""}
+
+
+def _court_rule(a: MatterRecord, b: MatterRecord, reason: str) -> str | None:
+    """``reason`` when both name one court, ``reason-court-unstated`` when one names none,
+    ``None`` when they name different courts or agencies."""
+    if a.agencies and b.agencies and not a.agencies & b.agencies:
+        return None
+    if a.court and b.court:
+        return reason if a.court == b.court else None
+    return reason.removesuffix("-court") + "-court-unstated"
+
+
+def _blocks(records: Iterable[MatterRecord], keys: Any) -> Iterator[tuple[MatterRecord, ...]]:
+    """Pairs of records that share a key (``keys(record)`` gives a record's keys)."""
+    by_key: dict[Any, list[MatterRecord]] = defaultdict(list)
+    for record in records:
+        for key in keys(record):
+            by_key[key].append(record)
+    seen: set[tuple[str, str]] = set()
+    for members in by_key.values():
+        for a, b in combinations(sorted(members, key=lambda r: r.iri), 2):
+            if (a.iri, b.iri) not in seen:
+                seen.add((a.iri, b.iri))
+                yield a, b
+
+
+def _parties_rule(
+    a: MatterRecord, b: MatterRecord, policy: MergePolicy
+) -> tuple[str | None, Decimal | None]:
+    """The parties rule's reason and confidence for two matters (``None``: no merge)."""
+    pa, pb = a.all_parties(), b.all_parties()
+    shared = pa & pb
+    if a.kind != b.kind or not shared or not _within(a, b, policy):
+        return None, None
+    if len(shared) / len(pa | pb) < policy.min_party_share:
+        return None, None
+    if shared - (a.registrants | b.registrants):
+        return _court_rule(a, b, "kind-court-parties"), None
+    if a.court and a.court == b.court:
+        return "kind-court-parties", REGISTRANTS_ONLY
+    return None, None
+
+
+def _amount_rule(a: MatterRecord, b: MatterRecord, policy: MergePolicy) -> str | None:
+    if a.kind != b.kind or not a.all_parties() & b.all_parties() or not _within(a, b, policy):
+        return None
+    return _court_rule(a, b, "kind-amount-court")
+
+
+def _party_keys(record: MatterRecord) -> set[tuple[str, ...]]:
+    """Blocking keys of the parties rule: kind and a party, the court too for a registrant
+    (sharing only the registrants merges nothing unless the court is the same)."""
+    parties = record.all_parties()
+    keys: set[tuple[str, ...]] = {(record.kind, p) for p in parties - record.registrants}
+    if record.court:
+        keys |= {(record.kind, p, record.court) for p in parties & record.registrants}
+    return keys
+
+
+def _within(a: MatterRecord, b: MatterRecord, policy: MergePolicy) -> bool:
+    """Whether the two matters' dates are at most the policy's window apart (unknown: yes)."""
+    sa, sb = a.span(), b.span()
+    if sa is None or sb is None:
+        return True
+    gap = max(sa[0], sb[0]).toordinal() - min(sa[1], sb[1]).toordinal()
+    return gap <= policy.window_years * 365.25
+
+
+def _candidates(records: list[MatterRecord], policy: MergePolicy) -> list[MatterMerge]:
+    """Every pair some rule would merge, strongest first."""
+    found: dict[tuple[str, str], MatterMerge] = {}
+
+    def offer(a: MatterRecord, b: MatterRecord, reason: str | None,
+              confidence: Decimal | None = None) -> None:
+        if reason is None:
+            return
+        confidence = CONFIDENCE[reason] if confidence is None else confidence
+        if confidence < Decimal(str(policy.min_confidence)):
+            return
+        merge = MatterMerge(a.iri, b.iri, reason, confidence)
+        if (a.iri, b.iri) not in found or found[a.iri, b.iri].confidence < merge.confidence:
+            found[a.iri, b.iri] = merge
+
+    for a, b in _blocks(records, _case_keys):
+        offer(a, b, _court_rule(a, b, "case-number-court"))
+    for a, b in _blocks(records, lambda r: {caption_key(r.caption)} if r.caption else set()):
+        offer(a, b, _court_rule(a, b, "caption-court"))
+    for a, b in _blocks(records, _party_keys):
+        offer(a, b, *_parties_rule(a, b, policy))
+    for a, b in _blocks(records, lambda r: {(r.kind, amount) for amount in r.amounts}):
+        offer(a, b, _amount_rule(a, b, policy))
+    return sorted(found.values(), key=lambda m: (-m.confidence, m.first, m.second))
+
+
+def merge_matters(
+    records: Iterable[MatterRecord], policy: MergePolicy | None = None
+) -> MatterResolution:
+    """Group per-filing matters into canonical matters by the rules of the module docstring."""
+    by_iri = {r.iri: r for r in records}
+    groups = _Groups(by_iri)
+    merges = [m for m in _candidates(list(by_iri.values()), policy or MergePolicy())
+              if groups.union(m.first, m.second)]
+    members: dict[str, list[MatterRecord]] = defaultdict(list)
+    for iri, record in by_iri.items():
+        members[groups.find(iri)].append(record)
+    merged: dict[str, list[MatterMerge]] = defaultdict(list)
+    for merge in merges:
+        merged[groups.find(merge.first)].append(merge)
+    matters, canonical = [], {}
+    for root, group in members.items():
+        matter = _canonical(group, merged[root])
+        matters.append(matter)
+        canonical.update({r.iri: matter.iri for r in group})
+    matters.sort(key=lambda m: m.iri)
+    return MatterResolution(matters, canonical, merges)
+
+
+def _first_day(record: MatterRecord) -> date:
+    span = record.span()
+    return span[0] if span else date.max
+
+
+def _canonical(group: list[MatterRecord], merges: list[MatterMerge]) -> CanonicalMatter:
+    """The canonical matter of a group: keyed by its earliest report, the union of its facts."""
+    group = sorted(group, key=lambda r: (_first_day(r), r.iri))
+    kinds = Counter(r.kind for r in group)
+    kind = max(kinds, key=lambda k: (kinds[k], k != "other", -MATTER_KINDS.index(k)))
+    captions = Counter(" ".join(r.caption.split()) for r in group if r.caption)
+    caption = max(captions, key=lambda c: (captions[c], len(c), c)) if captions else None
+    court = next((r.court for r in group if r.court), None)
+    numbers: dict[str, str] = {}
+    for record in group:
+        for number in sorted(record.case_numbers):
+            numbers.setdefault(case_number_key(number), number)
+    sides = {side: set().union(*(getattr(r, side) for r in group)) for side in _SIDES}
+    sides["parties"] |= set().union(*(r.all_parties() for r in group))
+    labels = {k: v for r in group for k, v in r.labels.items()}
+    first = next(
+        (p for side in ("plaintiffs", "defendants", "agencies", "debtors", "parties")
+         for p in sorted(sides[side], key=lambda p: labels.get(p, p))),
+        None,
+    )
+    label = matter_label(
+        kind, caption, labels.get(court or "", court), labels.get(first or "", first)
+    )
+    iri = str(canonical_matter_iri(group[0].iri))
+    return CanonicalMatter(
+        iri=iri, members=[r.iri for r in group], kind=kind, label=label, caption=caption,
+        court=court, case_numbers=list(numbers.values()), sides=sides, merges=merges,
+    )
+
+
+def matters_graph(resolution: MatterResolution) -> Graph:
+    """The matters graph's triples (see the module docstring)."""
+    graph = Graph()
+    for matter in resolution.matters:
+        node = URIRef(matter.iri)
+        graph.add((node, RDF.type, LKG.Matter))
+        graph.add((node, RDF.type, LKG.CanonicalMatter))
+        graph.add((node, RDFS.label, Literal(matter.label)))
+        graph.add((node, LKG.matterKind, Literal(matter.kind)))
+        if matter.caption:
+            graph.add((node, LKG.caption, Literal(matter.caption)))
+        if matter.court:
+            graph.add((node, LKG.court, URIRef(matter.court)))
+        for number in matter.case_numbers:
+            graph.add((node, LKG.caseNumber, Literal(number)))
+        for side, prop in _SIDES.items():
+            for party in matter.sides.get(side, ()):
+                graph.add((node, prop, URIRef(party)))
+        for member in matter.members:
+            graph.add((node, PROV.wasDerivedFrom, URIRef(member)))
+            graph.add((URIRef(member), LKG.sameMatterAs, node))
+        for ordinal, merge in enumerate(matter.merges, start=1):
+            _add_merge(graph, merge_iri(node, ordinal), node, merge)
+    return graph
+
+
+def _add_merge(graph: Graph, node: URIRef, canonical: URIRef, merge: MatterMerge) -> None:
+    graph.add((node, RDF.type, LKG.MatterMerge))
+    graph.add((node, LKG.mergedInto, canonical))
+    graph.add((node, LKG.mergedMatter, URIRef(merge.first)))
+    graph.add((node, LKG.mergedMatter, URIRef(merge.second)))
+    graph.add((node, LKG.mergeReason, Literal(merge.reason)))
+    graph.add((node, LKG.mergeConfidence, Literal(str(merge.confidence), datatype=XSD.decimal)))
+
+
+_SCALARS = {str(LKG.matterKind): "kind", str(LKG.caption): "caption", str(LKG.court): "court"}
+_SETS = {
+    str(LKG.caseNumber): "case_numbers",
+    str(LKG.plaintiff): "plaintiffs",
+    str(LKG.defendant): "defendants",
+    str(LKG.agency): "agencies",
+    str(LKG.debtor): "debtors",
+    str(LKG.party): "parties",
+    str(LKG.registrant): "registrants",
+    str(LKG.date): "event_dates",
+    str(LKG.reportDate): "filing_dates",
+    str(LKG.filedDate): "filing_dates",
+    str(LKG.amount): "amounts",
+}
+
+
+_PARTY_PROPERTIES = {str(LKG[p]) for p in ("plaintiff", "defendant", "agency", "debtor", "party")}
+
+
+def _records(store: StoreBackend) -> list[MatterRecord]:
+    """The per-filing matters in the store (``_matters_input.rq``), parties and registrants as
+    canonical IRIs with their labels (``_matters_names.rq``)."""
+    canonical: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    for node, prop, value in store.query(load_query("_matters_names").text).rows:
+        if prop == OWL.sameAs:
+            canonical[str(node)] = str(value)
+        else:
+            labels[str(node)] = str(value)
+    rows = store.query(load_query("_matters_input").text).rows
+    records = {
+        str(m): MatterRecord(str(m), filing=str(v))
+        for m, p, v in rows if str(p) == str(PROV.wasDerivedFrom)
+    }
+    for matter, prop, value in rows:
+        record = records.get(str(matter))
+        key, text = str(prop), str(value)
+        if record is None or (key not in _SCALARS and key not in _SETS):
+            continue
+        if key in _PARTY_PROPERTIES or key == str(LKG.registrant):
+            text = canonical.get(text, text)
+        if text in labels:
+            record.labels[text] = labels[text]
+        if key in _SCALARS:
+            setattr(record, _SCALARS[key], text)
+        else:
+            getattr(record, _SETS[key]).add(text)
+    return sorted(records.values(), key=lambda r: r.iri)
+
+
+def recompute_matters(store: StoreBackend, policy: MergePolicy | None = None) -> MatterResolution:
+    """Merge the store's per-filing matters and replace :data:`MATTERS_GRAPH` (dropped when the
+    store holds no matter); run after company resolution, whose canonical parties it compares."""
+    records = _records(store)
+    if not records:
+        store.drop_graph(MATTERS_GRAPH)
+        return MatterResolution([], {}, [])
+    resolution = merge_matters(records, policy)
+    data = matters_graph(resolution).serialize(format="nt", encoding="utf-8")
+    store.replace_graphs([(MATTERS_GRAPH, data)])
+    return resolution
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One event of a matter, once however many filings restate it, with those filings."""
+
+    type: str
+    date: str | None
+    amount: Decimal | None
+    currency: str | None
+    filings: list[str]
+    file_names: list[str]
+    evidence: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The entry as ``legalkg matters --format json`` prints it."""
+        amount = None if self.amount is None else {"value": str(self.amount),
+                                                     "currency": self.currency}
+        return {"type": self.type, "date": self.date, "amount": amount,
+                "filings": self.filings, "file_names": self.file_names,
+                "evidence": self.evidence}
+
+
+@dataclass
+class MatterTimeline:
+    """A canonical matter with its events in date order."""
+
+    iri: str
+    label: str
+    kind: str
+    court: str | None
+    court_name: str | None
+    events: list[TimelineEntry] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The matter as ``legalkg matters --format json`` prints it."""
+        return {"matter": self.iri, "label": self.label, "kind": self.kind,
+                "court": self.court, "court_name": self.court_name,
+                "events": [e.to_json() for e in self.events]}
+
+
+def matter_timelines(store: StoreBackend, company: URIRef | None = None) -> list[MatterTimeline]:
+    """The matters of ``company`` (any of its IRIs; ``None``: every company's) with their
+    events in date order, from the ``matter_timeline`` named query; sorted by label."""
+    bindings = {"company": company} if company is not None else None
+    rows = store.query(load_query("matter_timeline").text, bindings).dicts()
+    matters: dict[str, MatterTimeline] = {}
+    seen: set[tuple[Any, ...]] = set()
+    for row in rows:
+        iri = str(row["matter"])
+        matter = matters.setdefault(iri, MatterTimeline(
+            iri, str(row.get("matterLabel", iri)), str(row.get("kind", "other")),
+            _text(row, "court"), _text(row, "courtName"),
+        ))
+        entry = _entry(row)
+        key = (iri, entry.type, entry.date, entry.amount, entry.currency)
+        if key not in seen:  # without a company, a matter comes once per company
+            seen.add(key)
+            matter.events.append(entry)
+    return sorted(matters.values(), key=lambda m: (m.label, m.iri))
+
+
+def _text(row: dict[str, Any], key: str) -> str | None:
+    return str(row[key]) if row.get(key) is not None else None
+
+
+def _entry(row: dict[str, Any]) -> TimelineEntry:
+    amount = row.get("amount")
+    return TimelineEntry(
+        type=str(row["type"]),
+        date=_text(row, "date"),
+        amount=Decimal(str(amount)) if amount is not None else None,
+        currency=_text(row, "currency"),
+        filings=sorted(str(row.get("filings", "")).split()),
+        file_names=sorted(str(row.get("fileNames", "")).split()),
+        evidence=_text(row, "evidence"),
+    )
