@@ -21,7 +21,8 @@ def main(root: str) -> None:
     for path in paths:
         extraction = extract(read_filing(path))
         f = extraction.filing
-        for label, value in [("REGISTRANT_NAME", f.registrant), ("CONFORMED_NAME", f.conformed_name)]:
+        named = [("REGISTRANT_NAME", f.registrant), ("CONFORMED_NAME", f.conformed_name)]
+        for label, value in named:
             if value:
                 seen[(label, value.strip())].add(path.name)
         for former in f.former_names:

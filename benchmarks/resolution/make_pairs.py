@@ -1,4 +1,4 @@
-"""Derive the labelled mention pairs (``pairs.csv``) from the annotated entities (``entities.jsonl``).
+"""Derive the labelled mention pairs (``pairs.csv``) from the annotation (``entities.jsonl``).
 
 Each line of ``entities.jsonl`` is one real-world entity as annotated from the filings' text:
 its kind, the spellings the filings use, the entity it is ``part_of`` (a parent company, a
