@@ -23,7 +23,15 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["fold", "initials", "legal_form", "name_key", "rules", "surname"]
+__all__ = [
+    "fold",
+    "initials",
+    "legal_form",
+    "name_key",
+    "rules",
+    "same_given_name",
+    "surname",
+]
 
 _DOTS = re.compile(r"[.'’‘`´]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -125,3 +133,24 @@ def surname(name: str) -> str:
     """
     words = [w for w in fold(name).split() if w not in ("jr", "sr", "ii", "iii", "iv", "md", "phd")]
     return words[-1] if words else ""
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> frozenset[tuple[str, str]]:
+    text = resources.files("legalkg.nlp.data").joinpath("nicknames.csv").read_text("utf-8")
+    rows = [line.split(",") for line in text.splitlines()[1:] if line.strip()]
+    return frozenset((a, b) for a, b in rows) | frozenset((b, a) for a, b in rows)
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Whether two folded given names can be one person's: equal, an initial of the other, or a
+    nickname of it (``nlp/data/nicknames.csv``).
+
+    >>> same_given_name("chuck", "charles"), same_given_name("j", "james")
+    (True, True)
+    >>> same_given_name("alain", "ricardo")
+    False
+    """
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    return (a, b) in _nicknames()

@@ -16,10 +16,14 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, SKOS
 
 
+PERSON = "https://w3id.org/legalkg/id/person/"
+
+
 def record(iri: str, *names: str, cik: str | None = None, aliases: tuple[str, ...] = (),
-           person: bool = False) -> CompanyRecord:
+           person: bool = False, agency: bool = False) -> CompanyRecord:
     return CompanyRecord(
-        iri, ciks={cik} if cik else set(), names=set(names), aliases=set(aliases), person=person
+        iri, ciks={cik} if cik else set(), names=set(names), aliases=set(aliases), person=person,
+        agency=agency,
     )
 
 
@@ -60,9 +64,16 @@ def test_alias_that_abbreviates_the_name_joins_a_party_named_by_it() -> None:
     records = [
         record("urn:full", "Lumen Grid Systems, Inc.", aliases=("Lumen",)),
         record("urn:short", "Lumen"),
-        record("urn:initials", "LGS"),
+        record("urn:other", "Harbor Bancorp, Inc."),
     ]
-    assert clusters(records) == [{"urn:full", "urn:short"}, {"urn:initials"}]
+    assert clusters(records) == [{"urn:full", "urn:short"}, {"urn:other"}]
+
+
+def test_initials_join_only_the_one_company_they_abbreviate() -> None:
+    unique = [record("urn:full", "Lumen Grid Systems, Inc."), record("urn:initials", "LGS")]
+    assert clusters(unique) == [{"urn:full", "urn:initials"}]
+    shared = [*unique, record("urn:other", "Lake Gas Supply Corp.")]
+    assert clusters(shared) == [{"urn:full"}, {"urn:initials"}, {"urn:other"}]
 
 
 def test_initials_alias_is_accepted() -> None:
@@ -80,12 +91,35 @@ def test_defined_terms_and_ambiguous_aliases_are_not_merged() -> None:
     assert clusters(records) == [{"urn:a"}, {"urn:b"}, {"urn:company"}, {"urn:grid"}]
 
 
-def test_persons_are_not_merged_by_name() -> None:
+def test_persons_are_not_merged_by_name_across_companies() -> None:
     records = [
         record("urn:p1", "Jordan Lee", person=True),
         record("urn:p2", "Jordan Lee", person=True),
+        record(f"{PERSON}acme/jordan-lee", "Jordan Lee", person=True),
+        record(f"{PERSON}zenith/jordan-lee", "Jordan Lee", person=True),
     ]
-    assert clusters(records) == [{"urn:p1"}, {"urn:p2"}]
+    assert len(clusters(records)) == 4
+
+
+def test_persons_of_one_company_merge_by_initials_nicknames_and_a_unique_surname() -> None:
+    names = ["Alain J. P. Belda", "Alain Belda", "Ricardo E. Belda", "Chuck McLane",
+             "Charles McLane", "McLane", "Belda"]
+    records = [record(f"{PERSON}alcoa/{i}", n, person=True) for i, n in enumerate(names)]
+    by_name = dict(zip(names, [r.iri for r in records], strict=True))
+    groups = [{n for n in names if by_name[n] in group} for group in clusters(records)]
+    assert sorted(groups, key=sorted) == sorted(
+        [{"Alain J. P. Belda", "Alain Belda"}, {"Ricardo E. Belda"},
+         {"Chuck McLane", "Charles McLane", "McLane"}, {"Belda"}], key=sorted)
+
+
+def test_a_person_is_never_merged_with_a_company_or_an_agency() -> None:
+    records = [
+        record(f"{PERSON}acme/frank-russell", "Frank Russell", person=True),
+        record("urn:company", "Frank Russell Company"),
+        record("urn:sec", "SEC", agency=True),
+        record("urn:sec-co", "Securities and Exchange Commission Inc."),
+    ]
+    assert len(clusters(records)) == 4
 
 
 def test_preferred_label_is_mixed_case_full_name() -> None:
