@@ -15,7 +15,6 @@ from legalkg.nlp.model import Event, Extraction, Filing
 from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, SKOS
 
-
 PERSON = "https://w3id.org/legalkg/id/person/"
 
 
