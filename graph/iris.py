@@ -6,8 +6,8 @@ The same key always mints the same IRI, in any process and any run:
 - filing: accession number, else ``sha256-`` and the first 32 hex digits of its text's SHA-256;
 - company: CIK (ten digits) when known, else its name key, so that spellings of one name meet
   (``WINSTAR COMMUNICATIONS INC`` and ``Winstar Communications, Inc.``);
-- agency: name key; court: courts-db id, else name key; person: name key within the key of the
-  company they sign for; event, signatory, mention, item, exhibit: within their filing.
+- agency: lexicon id, else name key; court: courts-db id, else name key; person: name key
+  within the key of the company they sign for; event, signatory, mention, item, exhibit: within their filing.
 
 >>> company_iri("WINSTAR COMMUNICATIONS INC") == company_iri("Winstar Communications, Inc.")
 True
@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import quote
 
+from legalkg.nlp.agencies import government_body
 from legalkg.nlp.model import Filing
 from legalkg.nlp.names import fold, name_key
 from legalkg.ontology import ID_IRI
@@ -105,8 +106,15 @@ def company_iri(name: str | None = None, cik: str | int | None = None) -> URIRef
 
 
 def agency_iri(name: str) -> URIRef:
-    """A government agency's IRI: ``id/agency/{name key}``."""
-    return URIRef(f"{ID_IRI}agency/{slug(name_key(name))}")
+    """A government body's IRI: ``id/agency/{lexicon id}`` for a body of the lexicon
+    (:mod:`legalkg.nlp.agencies`: "SEC" and "U.S. Securities and Exchange Commission" are one
+    node), else ``id/agency/{name key}``.
+
+    >>> str(agency_iri("SEC")) == str(agency_iri("Securities and Exchange Commission"))
+    True
+    """
+    body = government_body(name)
+    return URIRef(f"{ID_IRI}agency/{body.id if body else slug(name_key(name))}")
 
 
 def court_iri(court_id: str | None, name: str | None = None) -> URIRef:

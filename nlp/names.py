@@ -27,6 +27,7 @@ __all__ = [
     "fold",
     "initials",
     "legal_form",
+    "looks_like_person",
     "name_key",
     "rules",
     "same_given_name",
@@ -34,6 +35,8 @@ __all__ = [
 ]
 
 _DOTS = re.compile(r"[.'’‘`´]")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*,?$")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
@@ -154,3 +157,24 @@ def same_given_name(a: str, b: str) -> bool:
     if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
         return True
     return (a, b) in _nicknames()
+
+
+def looks_like_person(name: str) -> bool:
+    """Whether a name has a person's shape: capitalised given name(s) and surname with a middle
+    initial ("David C. Drummond") or a leading one ("J. Dan Sifford"), no legal form and no
+    organisation word (``organisation_words`` of ``name_key.json``).
+
+    >>> looks_like_person("David C. Drummond"), looks_like_person("J. Dan Sifford")
+    (True, True)
+    >>> looks_like_person("J. P. Morgan Trust Company"), looks_like_person("Varian Inc.")
+    (False, False)
+    """
+    tails = ("Jr.", "Sr.", "II", "III")
+    words = [w for w in name.replace(", Jr.", " Jr.").split() if w not in tails]
+    if not 3 <= len(words) <= 5 or legal_form(name):
+        return False
+    if set(fold(name).split()) & set(rules()["organisation_words"]):
+        return False
+    shapes = ["I" if _INITIAL.match(w) else "N" if _NAME_WORD.match(w) else "?" for w in words]
+    pattern = "".join(shapes)
+    return "?" not in pattern and pattern[-1] == "N" and pattern.count("N") >= 2 and "I" in pattern

@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from legalkg.nlp import names
 from legalkg.nlp.components.common import (
     Occupancy,
     add_mention,
@@ -49,7 +50,6 @@ from legalkg.nlp.components.common import (
     sort_mentions,
     word_set,
 )
-from legalkg.nlp import names
 from legalkg.nlp.components.tokenization import abbreviations
 from spacy.language import Language
 from spacy.tokens import Doc
