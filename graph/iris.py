@@ -7,7 +7,8 @@ The same key always mints the same IRI, in any process and any run:
 - company: CIK (ten digits) when known, else its name key, so that spellings of one name meet
   (``WINSTAR COMMUNICATIONS INC`` and ``Winstar Communications, Inc.``);
 - agency: lexicon id, else name key; court: courts-db id, else name key; person: name key
-  within the key of the company they sign for; event, signatory, mention, item, exhibit: within their filing.
+  within the key of the company they sign for; event, signatory, mention, item, exhibit:
+  within their filing.
 
 >>> company_iri("WINSTAR COMMUNICATIONS INC") == company_iri("Winstar Communications, Inc.")
 True
