@@ -127,13 +127,16 @@ def _by_prefix(store: StoreBackend, key: str) -> list[tuple[URIRef, str]]:
 
 
 def suggest(store: StoreBackend, company: str, limit: int = 3) -> list[str]:
-    """The labels of the entities whose names come nearest to ``company`` (rapidfuzz WRatio)."""
+    """The labels of the entities whose names come nearest to ``company`` (rapidfuzz WRatio of
+    at least 70 against a label or name key), best first."""
     choices: dict[str, str] = {}
     for label, keys in _names(store).values():
         choices[label] = label
         for key in keys:
             choices.setdefault(key, label)
-    matches = process.extract(name_key(company), list(choices), scorer=fuzz.WRatio, limit=limit * 4)
+    matches = process.extract(
+        name_key(company), list(choices), scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=70
+    )
     labels: list[str] = []
     for choice, _score, _index in matches:
         if choices[choice] not in labels:
@@ -144,7 +147,9 @@ def suggest(store: StoreBackend, company: str, limit: int = 3) -> list[str]:
 def entities(store: StoreBackend, kind: str | None = None) -> list[Entity]:
     """Every resolved entity (``kind``: company, agency, person or court), by kind and name.
 
-    ``mentions`` counts the filings whose graphs name one of the entity's members.
+    ``names`` holds the preferred label (for a government body of the lexicon, its lexicon
+    name) and every other spelling seen; ``mentions`` counts the filings whose graphs name one
+    of the entity's members.
     """
     query = load_query("_entity_mentions").text
     counts = {str(r["entity"]): int(r["filings"]) for r in store.query(query).dicts()}
@@ -152,7 +157,8 @@ def entities(store: StoreBackend, kind: str | None = None) -> list[Entity]:
     for row in store.query(load_query("_entities").text).dicts():
         iri = str(row["entity"])
         entity_kind = _KINDS.get(str(row.get("type", "")), "court")
-        entity = found.setdefault(iri, Entity(iri, entity_kind, str(row["label"])))
+        label = str(row["label"])
+        entity = found.setdefault(iri, Entity(iri, entity_kind, label, [label]))
         if row.get("name") is not None and str(row["name"]) not in entity.names:
             entity.names.append(str(row["name"]))
         if row.get("cik") is not None:

@@ -200,7 +200,6 @@ def resolve_companies(
     kinds = {iri: r.kind for iri, r in by_iri.items()}
     orgs = {iri: r for iri, r in by_iri.items() if kinds[iri] == "company"}
     _resolve_agencies({i: r for i, r in by_iri.items() if kinds[i] == "agency"}, clusters)
-    _resolve_persons([r for r in by_iri.values() if kinds[r.iri] == "person"], clusters)
     if reference is not None:
         _add_reference_ciks(orgs, reference)
         clusters.ciks.update({iri: set(r.ciks) for iri, r in orgs.items()})
@@ -216,7 +215,17 @@ def resolve_companies(
             clusters.union(owner, key_owner[alias_key], forms=False)
     _join_fuzzy(orgs, clusters, threshold)
     _join_short_names(orgs, clusters)
+    persons = [r for r in by_iri.values() if kinds[r.iri] == "person"]
+    _resolve_persons(persons, clusters, lambda scope: _scope_root(scope, clusters))
     return _finish(by_iri, kinds, clusters, accepted)
+
+
+def _scope_root(scope: str, clusters: _Clusters) -> str:
+    """The resolved company of a person's scope (a company key), so that a person named for
+    "Aaron Rents, Inc." and for "Aaron's, Inc." is one person."""
+    key = scope.replace("cik-", "cik/", 1) if scope.startswith("cik-") else scope
+    iri = f"{ID_IRI}company/{key}"
+    return clusters.find(iri) if iri in clusters.parent else scope
 
 
 def _groups(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
@@ -249,12 +258,14 @@ def _same_person(a: str, b: str) -> bool:
     return all(same_given_name(x, y) for x, y in zip(first_a, first_b, strict=False))
 
 
-def _resolve_persons(persons: list[CompanyRecord], clusters: _Clusters) -> None:
+def _resolve_persons(
+    persons: list[CompanyRecord], clusters: _Clusters, scope_of: Callable[[str], str]
+) -> None:
     by_scope: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for record in persons:
         for name in record.names:
             if record.scope:
-                by_scope[record.scope].append((name, record.iri))
+                by_scope[scope_of(record.scope)].append((name, record.iri))
     for named in by_scope.values():
         full = [(n, iri) for n, iri in named if _given_names(n)]
         for (a, ia), (b, ib) in _pairs_by(full, lambda n: surname(n)):
@@ -297,7 +308,8 @@ def _join_tickers(orgs: dict[str, CompanyRecord], clusters: _Clusters) -> None:
         for ticker in record.tickers:
             by_ticker[ticker].append(record)
     for ticker, members in by_ticker.items():
-        main = max(members, key=lambda r: (len(r.names), r.iri))
+        main = min(members, key=lambda r: (min(len(k.split()) for k in r.name_keys() or {""}),
+                                           -len(r.names), r.iri))
         for other in members:
             if _any_extends(main, other):
                 other.tickers.discard(ticker)
