@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from legalkg.graph.build import build_graph
+from legalkg.graph.companies import sec_companies
 from legalkg.graph.iris import RESOLUTION_GRAPH
+from legalkg.graph.kg import AmbiguousCompanyError, KnowledgeGraph, UnknownCompanyError
 from legalkg.graph.resolve import (
     CompanyRecord,
     find_companies,
@@ -175,3 +178,65 @@ def test_find_companies_by_spelling_cik_and_iri() -> None:
     assert find_companies(store, "0000777001") == expected
     assert find_companies(store, str(expected[0][0])) == expected
     assert find_companies(store, "Quarry") == []
+
+
+def test_lookup_by_leading_words_is_ambiguous_when_two_companies_begin_so() -> None:
+    store = MemoryStore()
+    _load(
+        store,
+        _filing("Harbor Freight Tools, Inc.", "Harbor Freight Tools sued Tarn LLC.",
+                parties=("Tarn LLC",)),
+        _filing("Harbor Bancorp, Inc.", "Harbor Bancorp sued Quarry Co.", parties=("Quarry Co.",)),
+    )
+    recompute_resolution(store)
+    assert [label for _, label in find_companies(store, "harbor")] == [
+        "Harbor Bancorp, Inc.", "Harbor Freight Tools, Inc."]
+    assert [label for _, label in find_companies(store, "Harbor Freight")] == [
+        "Harbor Freight Tools, Inc."]
+    assert find_companies(store, "urn:x}{") == []
+    kg = KnowledgeGraph(store)
+    with pytest.raises(AmbiguousCompanyError, match=r"Harbor Bancorp, Inc\. <.*>; Harbor Freight"):
+        kg.counterparties("Harbor")
+    with pytest.raises(UnknownCompanyError, match="nearest: Harbor Bancorp"):
+        kg.counterparties("Harbour Bancorp")
+    assert {r.name for r in kg.counterparties("Tarn")} == {"Harbor Freight Tools, Inc."}
+
+
+def test_agencies_merge_by_lexicon_and_divisions_stay_apart() -> None:
+    records = [
+        record("urn:a", "SEC", agency=True),
+        record("urn:b", "U.S. Securities and Exchange Commission", agency=True),
+        record("urn:c", "Department of Justice", agency=True),
+        record("urn:d", "Antitrust Division", agency=True),
+        record("urn:e", "Federal Trade Commission", agency=True),
+        record("urn:f", "International Trade Commission", agency=True),
+    ]
+    resolution = resolve_companies(records)
+    assert clusters(records) == [{"urn:a", "urn:b"}, {"urn:c"}, {"urn:d"}, {"urn:e"}, {"urn:f"}]
+    sec = resolution.canonical["urn:a"]
+    assert resolution.labels[sec] == "U.S. Securities and Exchange Commission"
+
+
+def test_subsidiary_is_never_merged_with_its_parent_by_ticker_fuzz_or_alias() -> None:
+    records = [
+        record("urn:parent", "Alcoa Inc.", aliases=("Alcoa",)),
+        record("urn:sub", "Alcoa Asia Ltd.", aliases=("Alcoa",)),
+        record("urn:short", "Alcoa"),
+    ]
+    records[0].tickers.add("AA")
+    records[1].tickers.add("AA")
+    resolution = resolve_companies(records)
+    assert clusters(records) == [{"urn:parent", "urn:short"}, {"urn:sub"}]
+    assert resolution.tickers[resolution.canonical["urn:parent"]] == {"AA"}
+    assert resolution.tickers[resolution.canonical["urn:sub"]] == set()
+
+
+def test_fuzzy_spelling_and_sec_list_cik() -> None:
+    records = [
+        record("urn:a", "Agilent Technologies, Inc."),
+        record("urn:b", "Agilent Technology Inc."),
+        record("urn:c", "Agilent Technologies World Trade, Inc."),
+    ]
+    resolution = resolve_companies(records, sec_companies())
+    assert clusters(records) == [{"urn:a", "urn:b"}, {"urn:c"}]
+    assert resolution.ciks[resolution.canonical["urn:a"]] == {"0001090872"}
