@@ -21,6 +21,7 @@ CONTRACT = {
     "stats": ["--store", "--endpoint"],
     "viz": ["--company", "--store", "--out"],
     "serve": ["--store", "--host", "--port"],
+    "entities": ["--kind", "--format", "--store"],
 }
 
 
