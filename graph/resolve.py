@@ -21,7 +21,8 @@ Companies
   5. an alias a filing defines for a company ("Winstar") when it is a leading part of the
      company's name key or its initials, and no other company claims it;
   6. fuzzy: name keys in one block (their first four letters) whose rapidfuzz ratio reaches
-     :data:`FUZZY_THRESHOLD` ("Agilent Technology" / "Agilent Technologies");
+     :data:`FUZZY_THRESHOLD` and that differ only in spaces or word endings ("Agilent
+     Technology" / "Agilent Technologies", not "Basalt Ember" / "Basalt Umber");
   7. a short name that is the leading words of exactly one other company ("Avago" / "Avago
      Technologies Limited"), or its initials ("VSEA"), unless the short name is itself a
      complete company name ("Alcoa" is "Alcoa Inc.", not "Alcoa Asia Ltd.").
@@ -338,8 +339,29 @@ def _join_fuzzy(orgs: dict[str, CompanyRecord], clusters: _Clusters, threshold: 
         scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=threshold)
         for i, j in zip(*scores.nonzero(), strict=True):
             a, b = keys[i], keys[j]
-            if i < j and not _extends(a, b) and not _extends(b, a):
+            if i < j and _variant_spellings(a, b):
                 clusters.union(min(owners[a]), min(owners[b]))
+
+
+def _variant_spellings(a: str, b: str) -> bool:
+    """Two similar keys are spellings of one name when they differ only by spaces ("jpmorgan" /
+    "jp morgan") or word by word in endings ("technology" / "technologies"): a different word
+    ("ember" / "umber") makes another company, and so does an added word ("alcoa asia")."""
+    if a.replace(" ", "") == b.replace(" ", ""):
+        return True
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return False
+    return all(x == y or _same_stem(x, y) for x, y in zip(wa, wb, strict=True))
+
+
+def _same_stem(x: str, y: str) -> bool:
+    common = 0
+    for cx, cy in zip(x, y, strict=False):
+        if cx != cy:
+            break
+        common += 1
+    return common >= 4 and common * 2 >= min(len(x), len(y))
 
 
 def _join_short_names(orgs: dict[str, CompanyRecord], clusters: _Clusters) -> None:

@@ -240,3 +240,15 @@ def test_fuzzy_spelling_and_sec_list_cik() -> None:
     resolution = resolve_companies(records, sec_companies())
     assert clusters(records) == [{"urn:a", "urn:b"}, {"urn:c"}]
     assert resolution.ciks[resolution.canonical["urn:a"]] == {"0001090872"}
+
+
+def test_fuzzy_joins_spellings_not_companies_one_letter_apart() -> None:
+    records = [
+        record("urn:a", "Basalt Ember Networks, Inc."),
+        record("urn:b", "Basalt Umber Networks, Inc."),
+        record("urn:c", "JPMorgan Trust Company"),
+        record("urn:d", "J.P.Morgan Trust Company"),
+        record("urn:e", "Moody's Investors Services Inc."),
+        record("urn:f", "Moody's Investors Service Inc."),
+    ]
+    assert clusters(records) == [{"urn:a"}, {"urn:b"}, {"urn:c", "urn:d"}, {"urn:e", "urn:f"}]
