@@ -33,8 +33,10 @@ from functools import lru_cache
 from typing import Any
 
 from legalkg.graph import iris
+from legalkg.nlp.agencies import government_body
 from legalkg.nlp.errors import ExtractionError
 from legalkg.nlp.model import MATTER_KINDS, Court, Event, Extraction, Filing, Matter, Mention
+from legalkg.nlp.names import looks_like_person
 from legalkg.ontology import LKG, NIF, PROV, bind_prefixes, ontology_graph, shapes_graph
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SDO, XSD
@@ -343,8 +345,8 @@ class _Builder:
                 if mention.label in _PARTY_CLASS:
                     return _PARTY_CLASS[mention.label]
                 if mention.label in ("ORG", "REGISTRANT", "ALIAS"):
-                    return LKG.Company
-        return LKG.Company
+                    return _shape_class(name)
+        return _shape_class(name)
 
     def mint_party(self, name: str, cls: URIRef) -> URIRef:
         if cls == LKG.GovernmentAgency:
@@ -537,6 +539,14 @@ def _names(value: str | list[str] | None) -> list[str]:
     """A single role or a list role as a list of non-empty names."""
     items = value if isinstance(value, list) else [value]
     return [name.strip() for name in items if name and name.strip()]
+
+
+def _shape_class(name: str) -> URIRef:
+    """A party the extractor calls an organisation: a government body of the lexicon is an
+    agency, a name shaped like a person's ("David C. Drummond") a person, else a company."""
+    if government_body(name):
+        return LKG.GovernmentAgency
+    return LKG.Person if looks_like_person(name) else LKG.Company
 
 
 def _provenance(event: Event, role: str) -> list[int]:

@@ -6,8 +6,9 @@ The same key always mints the same IRI, in any process and any run:
 - filing: accession number, else ``sha256-`` and the first 32 hex digits of its text's SHA-256;
 - company: CIK (ten digits) when known, else its name key, so that spellings of one name meet
   (``WINSTAR COMMUNICATIONS INC`` and ``Winstar Communications, Inc.``);
-- agency: name key; court: courts-db id, else name key; person: name key within the key of the
-  company they sign for; event, signatory, mention, item, exhibit: within their filing.
+- agency: lexicon id, else name key; court: courts-db id, else name key; person: name key
+  within the key of the company they sign for; event, signatory, mention, item, exhibit:
+  within their filing.
 
 >>> company_iri("WINSTAR COMMUNICATIONS INC") == company_iri("Winstar Communications, Inc.")
 True
@@ -18,15 +19,11 @@ True
 from __future__ import annotations
 
 import hashlib
-import json
-import re
-import unicodedata
-from functools import lru_cache
-from importlib import resources
-from typing import Any
 from urllib.parse import quote
 
+from legalkg.nlp.agencies import government_body
 from legalkg.nlp.model import Filing
+from legalkg.nlp.names import fold, name_key
 from legalkg.ontology import ID_IRI
 from rdflib import URIRef
 
@@ -62,48 +59,9 @@ GRAPH_IRI = ID_IRI + "graph/"
 RESOLUTION_GRAPH = GRAPH_IRI + "resolution"
 MATTERS_GRAPH = GRAPH_IRI + "matters"
 
-_DOTS = re.compile(r"[.'’`]")
-_NON_WORD = re.compile(r"[^0-9a-z]+")
-
-
-@lru_cache(maxsize=1)
-def _rules() -> dict[str, Any]:
-    """The name-key rules (``graph/assets/name_key.json``)."""
-    text = resources.files("legalkg.graph.assets").joinpath("name_key.json").read_text("utf-8")
-    rules: dict[str, Any] = json.loads(text)
-    return rules
-
-
-def _fold(text: str) -> str:
-    """Lower case, accents and punctuation removed, words separated by one space."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = _DOTS.sub("", text.lower().replace("&", " and "))
-    return " ".join(_NON_WORD.sub(" ", text).split())
-
-
-def name_key(name: str) -> str:
-    """A name's key: case and punctuation folded, legal suffixes and "et al" dropped.
-
-    >>> name_key("Winstar Communications, Inc., et al.")
-    'winstar communications'
-    >>> name_key("The Bank of New York Mellon, N.A.")
-    'bank of new york mellon'
-    """
-    rules = _rules()
-    folded = f" {_fold(name)} "
-    for phrase in rules["drop_phrases"]:
-        folded = folded.replace(f" {phrase} ", " ")
-    words = folded.split()
-    while len(words) > 1 and words[0] in rules["leading_tokens"]:
-        words.pop(0)
-    while len(words) > 1 and words[-1] in rules["suffix_tokens"]:
-        words.pop()
-    return " ".join(words) or _fold(name)
-
-
 def slug(key: str) -> str:
     """An IRI path segment for a key: ``a-z0-9`` words joined by ``-`` (a hash when empty)."""
-    text = "-".join(_fold(key).split())
+    text = "-".join(fold(key).split())
     return text or "h-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -154,8 +112,15 @@ def company_iri(name: str | None = None, cik: str | int | None = None) -> URIRef
 
 
 def agency_iri(name: str) -> URIRef:
-    """A government agency's IRI: ``id/agency/{name key}``."""
-    return URIRef(f"{ID_IRI}agency/{slug(name_key(name))}")
+    """A government body's IRI: ``id/agency/{lexicon id}`` for a body of the lexicon
+    (:mod:`legalkg.nlp.agencies`: "SEC" and "U.S. Securities and Exchange Commission" are one
+    node), else ``id/agency/{name key}``.
+
+    >>> str(agency_iri("SEC")) == str(agency_iri("Securities and Exchange Commission"))
+    True
+    """
+    body = government_body(name)
+    return URIRef(f"{ID_IRI}agency/{body.id if body else slug(name_key(name))}")
 
 
 def court_iri(court_id: str | None, name: str | None = None) -> URIRef:

@@ -19,19 +19,30 @@ from typing import IO, Any
 from legalkg.graph.backend import QueryResult, StoreBackend
 from legalkg.graph.ingest import IngestSummary, ingest
 from legalkg.graph.iris import MATTERS_GRAPH, RESOLUTION_GRAPH
+from legalkg.graph.lookup import Entity, entities, find_companies, labels_for, suggest
 from legalkg.graph.matters import MatterTimeline, MergePolicy, matter_timelines, recompute_matters
 from legalkg.graph.namedqueries import Param, load_query, looks_like_iri, parse_param_value
-from legalkg.graph.resolve import find_companies, recompute_resolution
+from legalkg.graph.resolve import recompute_resolution
 from legalkg.graph.store import open_store
 from legalkg.nlp.errors import LegalKGError
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-__all__ = ["Counterparty", "KnowledgeGraph", "UnknownCompanyError", "to_term"]
+__all__ = [
+    "AmbiguousCompanyError",
+    "Counterparty",
+    "KnowledgeGraph",
+    "UnknownCompanyError",
+    "to_term",
+]
 
 
 class UnknownCompanyError(LegalKGError, LookupError):
-    """No company in the graph is known by the name, alias or CIK asked for."""
+    """No company in the graph is known by the name, alias, ticker, CIK or IRI asked for."""
+
+
+class AmbiguousCompanyError(LegalKGError, LookupError):
+    """The name asked for fits more than one entity; the message lists them."""
 
 
 @dataclass(frozen=True)
@@ -167,31 +178,52 @@ class KnowledgeGraph:
         return self.query(query.text, **bindings)
 
     def _param_term(self, param: Param, value: str) -> Node:
-        if param.kind == "iri" and not looks_like_iri(value):
-            found = find_companies(self.store, value)
-            if not found:
-                raise UnknownCompanyError(f"no company known as {value!r} in the store")
-            return found[0][0]
+        if param.kind == "iri" and (param.name == "company" or not looks_like_iri(value)):
+            return self.company(value)[0]
         return parse_param_value(param, value)
 
     def companies(self, company: str) -> list[tuple[str, str]]:
         """``(canonical IRI, preferred label)`` of the companies known as ``company``."""
         return [(str(iri), label) for iri, label in find_companies(self.store, company)]
 
+    def company(self, company: str) -> tuple[URIRef, str]:
+        """The one entity known as ``company`` (a name in any spelling or its leading words, an
+        accepted alias, a ticker, a CIK or an IRI): ``(canonical IRI, preferred label)``.
+
+        :raises UnknownCompanyError: nothing is known by that text; the message suggests the
+            nearest names.
+        :raises AmbiguousCompanyError: several entities fit; the message lists them.
+        """
+        found = find_companies(self.store, company)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            listed = "; ".join(f"{label} <{iri}>" for iri, label in found[:10])
+            raise AmbiguousCompanyError(f"{company!r} names {len(found)} entities: {listed}")
+        nearest = suggest(self.store, company)
+        hint = f"; nearest: {', '.join(nearest)}" if nearest else ""
+        raise UnknownCompanyError(f"no company known as {company!r} in the store{hint}")
+
+    def entities(self, kind: str | None = None) -> list[Entity]:
+        """The resolved entities (``kind``: company, agency, person or court), by kind and name."""
+        return entities(self.store, kind)
+
+    def labels(self) -> dict[str, str]:
+        """A human label for every entity, court and filing IRI (for tables)."""
+        return labels_for(self.store)
+
     def counterparties(self, company: str) -> list[Counterparty]:
         """The counterparties of a company given by any spelling, accepted alias, CIK or IRI.
 
+        Counterparties are symmetric: the parties of the events the company reported, and the
+        reporting company and other parties of the events it is a party to.
+
         :raises UnknownCompanyError: when no company is known by that name.
+        :raises AmbiguousCompanyError: when the name fits several entities.
         """
-        found = find_companies(self.store, company)
-        if not found:
-            raise UnknownCompanyError(f"no company known as {company!r} in the store")
-        rows: list[Counterparty] = []
-        query = load_query("counterparties").text
-        for iri, _label in found:
-            answer = self.store.query(query, {"company": iri})
-            rows.extend(_counterparty(row) for row in answer.dicts())
-        return rows
+        iri, _label = self.company(company)
+        answer = self.store.query(load_query("counterparties").text, {"company": iri})
+        return [_counterparty(row) for row in answer.dicts()]
 
     def to_networkx(self) -> Any:
         """The company-counterparty ``networkx.MultiDiGraph``: one edge per event, carrying its

@@ -289,6 +289,10 @@ class LKG(DefinedNamespace):
     """state of incorporation: The state or country in which the company is incorporated, as
     the SEC header or cover page gives it.
     """
+    ticker: URIRef
+    """ticker: A stock ticker symbol of the company, from the file names of the research corpus
+    or the SEC's company list.
+    """
     title: URIRef
     """title: The title under which the signatory signed ("Executive Vice President and CFO").
     """

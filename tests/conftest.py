@@ -25,3 +25,16 @@ def shared_data() -> Path:
 def seed_filing() -> Path:
     """The seed filing shipped in the repository: SAVVIS's 2002 Form 8-K."""
     return SEED_FILING
+
+
+@pytest.fixture(scope="session")
+def corpus_store(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An embedded store holding the shipped examples and every shared filing (dev,
+    submissions, the 538-filing corpus), resolved; built once per session (~15 s)."""
+    from legalkg.graph.kg import KnowledgeGraph
+
+    folder = tmp_path_factory.mktemp("corpus") / "store"
+    paths = [EXAMPLES, *(shared_data / name for name in ("dev", "submissions", "corpus"))]
+    with KnowledgeGraph.open(folder, create=True) as kg:
+        kg.ingest(paths, jobs=2)
+    return folder

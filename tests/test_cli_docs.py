@@ -23,6 +23,7 @@ CONTRACT = {
     "serve": ["--store", "--host", "--port"],
     "report": ["--store", "--out", "--endpoint"],
     "matters": ["--store", "--endpoint", "--format"],
+    "entities": ["--kind", "--format", "--store"],
 }
 
 

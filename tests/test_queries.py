@@ -175,9 +175,14 @@ def test_counterparties_by_any_spelling(kg: KnowledgeGraph, spelling: str) -> No
 
 
 def test_counterparties_by_cik_and_alias_reach_the_same_company(kg: KnowledgeGraph) -> None:
+    """Kestrel reported an event with Anvil; Birchwood and Orion reported events Kestrel is a
+    party to, so they are Kestrel's counterparties too (counterparties are symmetric)."""
     by_cik = kg.counterparties("912345")
     by_alias = kg.counterparties("Kestrel")
-    assert [r.name for r in by_cik] == [r.name for r in by_alias] == ["Anvil Tower Partners LLC"]
+    assert [r.name for r in by_cik] == [r.name for r in by_alias]
+    assert {r.name for r in by_cik} == {"Anvil Tower Partners LLC", BIRCH, ORION}
+    for other in (BIRCH, ORION):
+        assert KESTREL in {r.name for r in kg.counterparties(other)}
 
 
 def test_unknown_company(kg: KnowledgeGraph) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from legalkg.graph.build import build_graph
+from legalkg.graph.companies import sec_companies
 from legalkg.graph.iris import RESOLUTION_GRAPH
+from legalkg.graph.kg import AmbiguousCompanyError, KnowledgeGraph, UnknownCompanyError
 from legalkg.graph.resolve import (
     CompanyRecord,
     find_companies,
@@ -15,11 +18,14 @@ from legalkg.nlp.model import Event, Extraction, Filing
 from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, SKOS
 
+PERSON = "https://w3id.org/legalkg/id/person/"
+
 
 def record(iri: str, *names: str, cik: str | None = None, aliases: tuple[str, ...] = (),
-           person: bool = False) -> CompanyRecord:
+           person: bool = False, agency: bool = False) -> CompanyRecord:
     return CompanyRecord(
-        iri, ciks={cik} if cik else set(), names=set(names), aliases=set(aliases), person=person
+        iri, ciks={cik} if cik else set(), names=set(names), aliases=set(aliases), person=person,
+        agency=agency,
     )
 
 
@@ -60,9 +66,16 @@ def test_alias_that_abbreviates_the_name_joins_a_party_named_by_it() -> None:
     records = [
         record("urn:full", "Lumen Grid Systems, Inc.", aliases=("Lumen",)),
         record("urn:short", "Lumen"),
-        record("urn:initials", "LGS"),
+        record("urn:other", "Harbor Bancorp, Inc."),
     ]
-    assert clusters(records) == [{"urn:full", "urn:short"}, {"urn:initials"}]
+    assert clusters(records) == [{"urn:full", "urn:short"}, {"urn:other"}]
+
+
+def test_initials_join_only_the_one_company_they_abbreviate() -> None:
+    unique = [record("urn:full", "Lumen Grid Systems, Inc."), record("urn:initials", "LGS")]
+    assert clusters(unique) == [{"urn:full", "urn:initials"}]
+    shared = [*unique, record("urn:other", "Lake Gas Supply Corp.")]
+    assert clusters(shared) == [{"urn:full"}, {"urn:initials"}, {"urn:other"}]
 
 
 def test_initials_alias_is_accepted() -> None:
@@ -80,12 +93,35 @@ def test_defined_terms_and_ambiguous_aliases_are_not_merged() -> None:
     assert clusters(records) == [{"urn:a"}, {"urn:b"}, {"urn:company"}, {"urn:grid"}]
 
 
-def test_persons_are_not_merged_by_name() -> None:
+def test_persons_are_not_merged_by_name_across_companies() -> None:
     records = [
         record("urn:p1", "Jordan Lee", person=True),
         record("urn:p2", "Jordan Lee", person=True),
+        record(f"{PERSON}acme/jordan-lee", "Jordan Lee", person=True),
+        record(f"{PERSON}zenith/jordan-lee", "Jordan Lee", person=True),
     ]
-    assert clusters(records) == [{"urn:p1"}, {"urn:p2"}]
+    assert len(clusters(records)) == 4
+
+
+def test_persons_of_one_company_merge_by_initials_nicknames_and_a_unique_surname() -> None:
+    names = ["Alain J. P. Belda", "Alain Belda", "Ricardo E. Belda", "Chuck McLane",
+             "Charles McLane", "McLane", "Belda"]
+    records = [record(f"{PERSON}alcoa/{i}", n, person=True) for i, n in enumerate(names)]
+    by_name = dict(zip(names, [r.iri for r in records], strict=True))
+    groups = [{n for n in names if by_name[n] in group} for group in clusters(records)]
+    assert sorted(groups, key=sorted) == sorted(
+        [{"Alain J. P. Belda", "Alain Belda"}, {"Ricardo E. Belda"},
+         {"Chuck McLane", "Charles McLane", "McLane"}, {"Belda"}], key=sorted)
+
+
+def test_a_person_is_never_merged_with_a_company_or_an_agency() -> None:
+    records = [
+        record(f"{PERSON}acme/frank-russell", "Frank Russell", person=True),
+        record("urn:company", "Frank Russell Company"),
+        record("urn:sec", "SEC", agency=True),
+        record("urn:sec-co", "Securities and Exchange Commission Inc."),
+    ]
+    assert len(clusters(records)) == 4
 
 
 def test_preferred_label_is_mixed_case_full_name() -> None:
@@ -142,3 +178,77 @@ def test_find_companies_by_spelling_cik_and_iri() -> None:
     assert find_companies(store, "0000777001") == expected
     assert find_companies(store, str(expected[0][0])) == expected
     assert find_companies(store, "Quarry") == []
+
+
+def test_lookup_by_leading_words_is_ambiguous_when_two_companies_begin_so() -> None:
+    store = MemoryStore()
+    _load(
+        store,
+        _filing("Harbor Freight Tools, Inc.", "Harbor Freight Tools sued Tarn LLC.",
+                parties=("Tarn LLC",)),
+        _filing("Harbor Bancorp, Inc.", "Harbor Bancorp sued Quarry Co.", parties=("Quarry Co.",)),
+    )
+    recompute_resolution(store)
+    assert [label for _, label in find_companies(store, "harbor")] == [
+        "Harbor Bancorp, Inc.", "Harbor Freight Tools, Inc."]
+    assert [label for _, label in find_companies(store, "Harbor Freight")] == [
+        "Harbor Freight Tools, Inc."]
+    assert find_companies(store, "urn:x}{") == []
+    kg = KnowledgeGraph(store)
+    with pytest.raises(AmbiguousCompanyError, match=r"Harbor Bancorp, Inc\. <.*>; Harbor Freight"):
+        kg.counterparties("Harbor")
+    with pytest.raises(UnknownCompanyError, match="nearest: Harbor Bancorp"):
+        kg.counterparties("Harbour Bancorp")
+    assert {r.name for r in kg.counterparties("Tarn")} == {"Harbor Freight Tools, Inc."}
+
+
+def test_agencies_merge_by_lexicon_and_divisions_stay_apart() -> None:
+    records = [
+        record("urn:a", "SEC", agency=True),
+        record("urn:b", "U.S. Securities and Exchange Commission", agency=True),
+        record("urn:c", "Department of Justice", agency=True),
+        record("urn:d", "Antitrust Division", agency=True),
+        record("urn:e", "Federal Trade Commission", agency=True),
+        record("urn:f", "International Trade Commission", agency=True),
+    ]
+    resolution = resolve_companies(records)
+    assert clusters(records) == [{"urn:a", "urn:b"}, {"urn:c"}, {"urn:d"}, {"urn:e"}, {"urn:f"}]
+    sec = resolution.canonical["urn:a"]
+    assert resolution.labels[sec] == "U.S. Securities and Exchange Commission"
+
+
+def test_subsidiary_is_never_merged_with_its_parent_by_ticker_fuzz_or_alias() -> None:
+    records = [
+        record("urn:parent", "Alcoa Inc.", aliases=("Alcoa",)),
+        record("urn:sub", "Alcoa Asia Ltd.", aliases=("Alcoa",)),
+        record("urn:short", "Alcoa"),
+    ]
+    records[0].tickers.add("AA")
+    records[1].tickers.add("AA")
+    resolution = resolve_companies(records)
+    assert clusters(records) == [{"urn:parent", "urn:short"}, {"urn:sub"}]
+    assert resolution.tickers[resolution.canonical["urn:parent"]] == {"AA"}
+    assert resolution.tickers[resolution.canonical["urn:sub"]] == set()
+
+
+def test_fuzzy_spelling_and_sec_list_cik() -> None:
+    records = [
+        record("urn:a", "Agilent Technologies, Inc."),
+        record("urn:b", "Agilent Technology Inc."),
+        record("urn:c", "Agilent Technologies World Trade, Inc."),
+    ]
+    resolution = resolve_companies(records, sec_companies())
+    assert clusters(records) == [{"urn:a", "urn:b"}, {"urn:c"}]
+    assert resolution.ciks[resolution.canonical["urn:a"]] == {"0001090872"}
+
+
+def test_fuzzy_joins_spellings_not_companies_one_letter_apart() -> None:
+    records = [
+        record("urn:a", "Basalt Ember Networks, Inc."),
+        record("urn:b", "Basalt Umber Networks, Inc."),
+        record("urn:c", "JPMorgan Trust Company"),
+        record("urn:d", "J.P.Morgan Trust Company"),
+        record("urn:e", "Moody's Investors Services Inc."),
+        record("urn:f", "Moody's Investors Service Inc."),
+    ]
+    assert clusters(records) == [{"urn:a"}, {"urn:b"}, {"urn:c", "urn:d"}, {"urn:e", "urn:f"}]

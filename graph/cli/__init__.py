@@ -27,7 +27,7 @@ def _register() -> None:
     # Importing a command module registers its commands on ``app``.
     from legalkg.graph.cli import nlp_cmds  # noqa: F401
 
-    for name in ("store_cmds", "viz_cmds", "report_cmds", "matter_cmds"):
+    for name in ("store_cmds", "viz_cmds", "report_cmds", "matter_cmds", "entity_cmds"):
         try:
             __import__(f"legalkg.graph.cli.{name}")
         except ModuleNotFoundError as error:

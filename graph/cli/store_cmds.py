@@ -59,6 +59,7 @@ class ResultFormat(str, Enum):
 class CounterpartyFormat(str, Enum):
     table = "table"
     json = "json"
+    csv = "csv"
 
 
 class ExportFormat(str, Enum):
@@ -153,7 +154,8 @@ def query(
             result = kg.named_query(name, **dict(_split_param(p) for p in param or []))
         else:
             result = kg.store.query(text, bindings)
-    typer.echo(render_result(result, format.value), nl=False)
+        labels = kg.labels() if format is ResultFormat.table else None
+    typer.echo(render_result(result, format.value, labels), nl=False)
 
 
 def _list_queries() -> None:
@@ -209,8 +211,26 @@ def _plain(term: Any) -> Any:
     return None if term is None else str(term)
 
 
-def render_result(result: QueryResult, format: str) -> str:
-    """A query result as text: a Rich table, JSON (list of objects) or CSV; graphs as N-Triples."""
+def _label(term: Any, labels: dict[str, str]) -> str:
+    """A table cell: an IRI by its label (an event by its filing's label and number)."""
+    if term is None:
+        return ""
+    text = str(term)
+    if isinstance(term, URIRef):
+        if text in labels:
+            return labels[text]
+        filing, sep, number = text.rpartition("/event/")
+        if sep and filing in labels:
+            return f"{labels[filing]} event {number}"
+    return text
+
+
+def render_result(result: QueryResult, format: str, labels: dict[str, str] | None = None) -> str:
+    """A query result as text: a Rich table, JSON (list of objects) or CSV; graphs as N-Triples.
+
+    In a table, IRIs with a label (``labels``: entities, courts, filings) show the label;
+    JSON and CSV keep the IRIs.
+    """
     if result.kind == "ask":
         return ("true" if result.boolean else "false") + "\n"
     if result.kind == "graph":
@@ -226,7 +246,7 @@ def render_result(result: QueryResult, format: str) -> str:
         return buffer.getvalue()
     table = Table(*result.variables)
     for row in result.rows:
-        table.add_row(*("" if t is None else str(t) for t in row))
+        table.add_row(*(_label(t, labels or {}) for t in row))
     console = Console(file=io.StringIO(), width=200, highlight=False)
     console.print(table)
     console.print(f"{len(result.rows)} rows")
@@ -238,18 +258,31 @@ def render_result(result: QueryResult, format: str) -> str:
 
 @app.command()
 def counterparties(
-    company: Annotated[str, typer.Argument(help="Any spelling of its name, an alias, or a CIK.")],
+    company: Annotated[
+        str, typer.Argument(help="A name in any spelling or its first words, a ticker or a CIK.")
+    ],
     store: StoreOption = None,
     endpoint: EndpointOption = None,
     format: Annotated[CounterpartyFormat, typer.Option("--format", "-f", help="Output format.")] = (
         CounterpartyFormat.table
     ),
 ) -> None:
-    """List a company's counterparties with the event, its type, court, amount and date."""
+    """List a company's counterparties with the event, its type, court, amount and date.
+
+    Symmetric: the parties of the events the company reported and of the events it is a party
+    to. An ambiguous name lists the candidates; an unknown one suggests the nearest names.
+    """
     with _open(store, endpoint) as kg:
         rows = kg.counterparties(company)
     if format is CounterpartyFormat.json:
         typer.echo(json.dumps([_counterparty_json(r) for r in rows], indent=2, ensure_ascii=False))
+        return
+    if format is CounterpartyFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(_COUNTERPARTY_FIELDS), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(_counterparty_json(r) for r in rows)
+        typer.echo(buffer.getvalue(), nl=False)
         return
     table = Table("counterparty", "event", "court", "amount", "date", "filing", title=company)
     for row in rows:
@@ -261,6 +294,12 @@ def counterparties(
     console = Console(width=200, highlight=False)
     console.print(table)
     console.print(f"{len(rows)} counterparty rows")
+
+
+_COUNTERPARTY_FIELDS = (
+    "counterparty", "iri", "event", "type", "court", "court_name", "amount", "currency", "date",
+    "filing", "file_name",
+)
 
 
 def _counterparty_json(row: Counterparty) -> dict[str, Any]:

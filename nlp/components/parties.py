@@ -36,6 +36,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from legalkg.nlp import names
 from legalkg.nlp.components.common import (
     Occupancy,
     add_mention,
@@ -204,23 +205,13 @@ def _skip_stopwords(text: str, start: int, end: int) -> int:
     return start
 
 
-@lru_cache(maxsize=1)
-def _key_drop() -> frozenset[str]:
-    return frozenset({re.sub(r"[^a-z0-9&]", "", w.lower()) for w in _suffix_words()} | {"the"})
-
-
-@lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
-    """A comparison key: case, punctuation, "the", corporate suffixes and "et al" folded.
+    """A comparison key: the project's one name key (:func:`legalkg.nlp.names.name_key`).
 
     >>> name_key("The Agilent Technologies, Inc., et al.") == name_key("AGILENT TECHNOLOGIES INC")
     True
     """
-    name = _TAIL.sub("", name)
-    words = re.findall(r"[a-z0-9&]+", name.lower().replace("'s", "s").replace("’s", "s"))
-    drop = _key_drop()
-    kept = [w for w in words if w not in drop]
-    return " ".join(kept or words)
+    return names.name_key(_TAIL.sub("", name))
 
 
 def _core(name: str) -> str:
