@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -190,8 +191,8 @@ def test_oversized_request_gets_413(endpoint: str) -> None:
         endpoint, data=big.encode(), headers={"Content-Type": "application/sparql-query"}
     )
     assert status == 413 and "exceeds the limit" in body
-    status, _, _ = _get(endpoint, big)
-    assert status == 413
+    status, _, body = _get(endpoint, big)
+    assert status == 414 and "POST" in body
 
 
 def test_time_limit_gets_503(endpoint: str) -> None:
@@ -271,3 +272,103 @@ def test_update_by_get_is_refused(endpoint: str, writable: str) -> None:
     for url, expected in ((endpoint, 403), (writable, 405)):
         status, _, _ = _request(url + "?" + urllib.parse.urlencode({"update": INSERT}))
         assert status == expected
+
+
+# The issue's heavy query: three graphs joined by nothing, a cross product of the store cubed.
+HEAVY = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?a {?s ?p ?o} GRAPH ?b {?s2 ?p2 ?o2} "
+         "GRAPH ?c {?s3 ?p3 ?o3} }")
+
+
+def _cpu_seconds_of_children() -> float:
+    import psutil
+
+    total = 0.0
+    for child in psutil.Process().children(recursive=True):
+        try:
+            times = child.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system
+    return total
+
+
+def test_queries_past_the_deadline_stop_and_the_endpoint_recovers(tmp_path: Path) -> None:
+    """Six heavy queries at once: each gets 503, their workers stop, ASK {} answers at once."""
+    options = ServeOptions(timeout=1.0, workers=4, max_client_queries=10)
+    store = OxigraphStore(tmp_path / "heavy")
+    lines = "".join(f'<urn:s{i}> <urn:p> "{i}" .\n' for i in range(1500)).encode()
+    store.replace_graphs([(f"urn:g{i}", lines) for i in range(2)])
+    server = make_server(store, port=0, options=options)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    try:
+        statuses: list[int] = []
+        threads = [threading.Thread(target=lambda: statuses.append(_get(url, HEAVY)[0]))
+                   for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert statuses == [503] * 6
+        before = time.monotonic()
+        status, _, body = _get(url, "ASK {}")
+        assert status == 200 and json.loads(body)["boolean"] is True, body
+        assert time.monotonic() - before < 1.0
+        time.sleep(0.5)
+        used = _cpu_seconds_of_children()
+        time.sleep(1.0)
+        assert _cpu_seconds_of_children() - used < 0.2  # idle, not four busy workers
+    finally:
+        server.shutdown()
+        server.server_close()
+        store.close()
+
+
+def test_health_answers_while_queries_run(tmp_path: Path) -> None:
+    options = ServeOptions(timeout=3.0, workers=1, max_client_queries=1)
+    iterator = _start(tmp_path / "health", options)
+    url = next(iterator)
+    try:
+        slow = threading.Thread(target=lambda: _get(url, SLOW))
+        slow.start()
+        time.sleep(0.5)
+        status, media, body = _request(url.removesuffix("sparql") + "health")
+        assert status == 200 and media == "application/json"
+        assert json.loads(body) == {"status": "ok", "workers": 1, "busy": 1}
+        status, _, body = _get(url, "ASK {}")  # the same client, its one slot is taken
+        assert status == 429 and "limit is 1" in body
+        slow.join(timeout=30)
+    finally:
+        next(iterator, None)
+
+
+def test_bad_content_length_and_large_results(tmp_path: Path) -> None:
+    import http.client
+
+    options = ServeOptions(max_result_bytes=400)
+    iterator = _start(tmp_path / "limits", options)
+    url = next(iterator)
+    try:
+        port = int(url.split(":")[2].split("/")[0])
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.putrequest("POST", "/sparql")
+        connection.putheader("Content-Type", "application/sparql-query")
+        connection.putheader("Content-Length", "abc")
+        connection.endheaders()
+        answer = connection.getresponse()
+        assert answer.status == 400 and b"Content-Length" in answer.read()
+        connection.close()
+        status, _, body = _get(url, "SELECT * WHERE { ?s ?p ?o }")
+        assert status == 507 and "400 bytes" in body
+        status, _, _ = _get(url, "SELECT * WHERE { ?s ?p ?o } LIMIT 1")
+        assert status == 200
+    finally:
+        next(iterator, None)
+
+
+def test_a_large_refused_body_is_read_so_the_client_gets_413(endpoint: str) -> None:
+    big = b"query=" + b"x" * 3_000_000
+    status, _, body = _request(
+        endpoint, data=big, headers={"Content-Type": "application/x-www-form-urlencoded"}
+    )
+    assert status == 413 and "exceeds the limit" in body
