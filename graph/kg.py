@@ -87,15 +87,20 @@ class KnowledgeGraph:
         memory: bool = False,
         create: bool = True,
         endpoint: str | None = None,
+        read_only: bool = False,
+        timeout: float | None = None,
     ) -> KnowledgeGraph:
         """Open the embedded store at ``path`` (else ``$LEGALKG_STORE``, else ``./legalkg-store``),
         a new in-memory store, or the SPARQL 1.1 server at ``endpoint`` (else
         ``$LEGALKG_ENDPOINT``; see :class:`legalkg.graph.remote.SparqlEndpointStore`).
-        With ``create=False`` a missing store is an error.
+        With ``create=False`` a missing store is an error. ``read_only`` opens the embedded store
+        without its lock, so it can be read while ``legalkg ingest`` writes it (it shows the
+        store as of the opening); ``timeout`` stops each query after that many seconds.
 
         :raises StoreError: when the store is locked, not a store, or of an incompatible layout.
         """
-        return cls(open_store(path, memory=memory, create=create, endpoint=endpoint))
+        return cls(open_store(path, memory=memory, create=create, endpoint=endpoint,
+                              read_only=read_only, timeout=timeout))
 
     def __enter__(self) -> KnowledgeGraph:
         return self

@@ -47,6 +47,7 @@ __all__ = [
 ]
 
 _OPEN_ATTEMPTS = 20
+_STARTUP_SECONDS = 60.0
 
 
 class QueryFailed(LegalKGError, ValueError):
@@ -197,6 +198,7 @@ def _worker_main(connection: Any, path: str) -> None:
     reader = ReadOnlyStore(path)
     with contextlib.suppress(OSError):  # an error is reported by the first query
         reader.current()  # open now, not when the first query is already on the clock
+    connection.send("ready")
     while True:
         try:
             request = connection.recv()
@@ -221,10 +223,20 @@ class _Worker:
         self.process.start()
         child.close()
 
+    def wait_ready(self, timeout: float) -> bool:
+        """True once the worker opened the store and waits for queries."""
+        try:
+            return bool(self.connection.poll(timeout)) and self.connection.recv() == "ready"
+        except (EOFError, OSError):
+            return False
+
     def kill(self) -> None:
-        self.process.kill()
-        self.process.join(timeout=5)
-        self.connection.close()
+        """SIGKILL: the query stops at once; safe to call twice or from two threads."""
+        with contextlib.suppress(OSError, ValueError):
+            self.process.kill()
+            self.process.join(timeout=5)
+        with contextlib.suppress(OSError):
+            self.connection.close()
 
 
 def _default_negotiate(accept: str | None, kind: str) -> tuple[str, Any]:
@@ -260,14 +272,30 @@ class QueryPool:
         self._lock = threading.Lock()
         self._all: set[_Worker] = set()
         self._closed = False
-        for _ in range(workers):
-            self._add_worker()
+        started = [self._start_worker() for _ in range(workers)]
+        for worker in started:
+            self._make_available(worker)
 
-    def _add_worker(self) -> None:
+    def _start_worker(self) -> _Worker:
         worker = _Worker(self._context, self.path)
         with self._lock:
             self._all.add(worker)
-        self._idle.put(worker)
+        return worker
+
+    def _make_available(self, worker: _Worker) -> None:
+        """Queue the worker once it is ready, so no query's clock runs while it starts."""
+        if worker.wait_ready(_STARTUP_SECONDS):
+            self._idle.put(worker)
+            return
+        with self._lock:
+            self._all.discard(worker)
+            closed = self._closed
+        worker.kill()
+        if not closed:
+            threading.Thread(target=self._add_worker, daemon=True).start()
+
+    def _add_worker(self) -> None:
+        self._make_available(self._start_worker())
 
     @property
     def busy(self) -> int:
@@ -323,7 +351,7 @@ class QueryPool:
             self._all.discard(worker)
             closed = self._closed
         if not closed:
-            self._add_worker()
+            threading.Thread(target=self._add_worker, daemon=True).start()
 
     def close(self) -> None:
         """Stop every worker."""

@@ -175,6 +175,30 @@ def test_query_errors(store: Path) -> None:
     assert str(syntax.exception).startswith("invalid SPARQL")
 
 
+def test_readers_run_beside_a_writer(store: Path, filings: Path) -> None:
+    """A writer holds the store's lock; query, counterparties and stats open it read-only,
+    while a second writer is refused."""
+    with KnowledgeGraph.open(store) as writer:
+        for args in (["query", "ASK { ?s ?p ?o }"], ["counterparties", REGISTRANT], ["stats"]):
+            result = runner.invoke(app, [*args, "--store", str(store)])
+            assert result.exit_code == 0, (args, result.output)
+        second = ingest(store, filings)
+        assert second.exit_code == 1 and "in use by another process" in str(second.exception)
+        assert writer.stats()["filings"] == 1
+
+
+def test_query_timeout_stops_the_query(store: Path) -> None:
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(
+        f"VALUES ?{v} {{ {' '.join(str(i) for i in range(30))} }}" for v in "abcdefg"
+    ) + " }"
+    result = runner.invoke(app, ["query", slow, "--timeout", "0.5", "--store", str(store)])
+    assert result.exit_code == 1 and isinstance(result.exception, StoreError)
+    assert "time limit of 0.5 s" in str(result.exception)
+    fast = runner.invoke(app, ["query", "ASK { ?s ?p ?o }", "--timeout", "30",
+                               "--store", str(store)])
+    assert (fast.exit_code, fast.output) == (0, "true\n")
+
+
 def test_query_list(tmp_path: Path) -> None:
     result = runner.invoke(app, ["query", "--list"])
     assert result.exit_code == 0

@@ -372,3 +372,62 @@ def test_a_large_refused_body_is_read_so_the_client_gets_413(endpoint: str) -> N
         endpoint, data=big, headers={"Content-Type": "application/x-www-form-urlencoded"}
     )
     assert status == 413 and "exceeds the limit" in body
+
+
+def _serve_command(folder: Path, *extra: str) -> subprocess.Popen[str]:
+    import sys
+
+    command = [sys.executable, "-c", "from legalkg.graph.cli import main; main()",
+               "serve", "--store", str(folder), "--port", "0", *extra]
+    return subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+
+
+def _banner_url(server: subprocess.Popen[str]) -> str:
+    assert server.stderr is not None
+    banner = server.stderr.readline()
+    url = re.search(r"http://127\.0\.0\.1:\d+/sparql", banner)
+    assert url is not None, banner
+    return url.group(0)
+
+
+def test_ingest_beside_serve_and_the_endpoint_sees_the_new_filing(
+    tmp_path: Path, seed_filing: Path
+) -> None:
+    """``legalkg serve`` holds no lock: an ingest writes meanwhile, every query is answered,
+    and the endpoint shows the new filing once the ingest committed it."""
+    import signal
+    import sys
+
+    examples = seed_filing.parent
+    folder = tmp_path / "shared-store"
+    legalkg = [sys.executable, "-c", "from legalkg.graph.cli import main; main()"]
+    first = subprocess.run([*legalkg, "ingest", str(examples / "savvis-8k-2002.txt"),
+                            "--store", str(folder)], capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stderr
+    server = _serve_command(folder, "--timeout", "20")
+    asked = ('ASK { ?f <https://w3id.org/legalkg/ontology#fileName> "oracle-8k-2019.txt" }')
+    statuses: list[int] = []
+    stop = threading.Event()
+    try:
+        url = _banner_url(server)
+        assert json.loads(_get(url, asked)[2])["boolean"] is False
+
+        def poll() -> None:
+            while not stop.is_set():
+                statuses.append(_get(url, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0])
+
+        poller = threading.Thread(target=poll)
+        poller.start()
+        second = subprocess.run([*legalkg, "ingest", str(examples / "oracle-8k-2019.txt"),
+                                 "--store", str(folder)], capture_output=True, text=True,
+                                timeout=300)
+        stop.set()
+        poller.join(timeout=60)
+        assert second.returncode == 0, second.stderr
+        assert statuses and set(statuses) == {200}
+        status, _, body = _get(url, asked)
+        assert status == 200 and json.loads(body)["boolean"] is True
+    finally:
+        stop.set()
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=30)

@@ -72,9 +72,26 @@ def _console() -> Console:
 
 
 def _open(
-    store: Path | None, endpoint: str | None = None, *, create: bool = False
+    store: Path | None,
+    endpoint: str | None = None,
+    *,
+    create: bool = False,
+    timeout: float | None = None,
 ) -> KnowledgeGraph:
-    return KnowledgeGraph.open(store, create=create, endpoint=endpoint)
+    """The writer (``create``: ``ingest``) takes the store's lock; readers open it read-only,
+    so they run beside an ingest and see what it had committed when they started."""
+    return KnowledgeGraph.open(
+        store, create=create, endpoint=endpoint, read_only=not create, timeout=timeout
+    )
+
+
+TIMEOUT_HELP = (
+    "Stop the query after this many seconds (it runs in a worker process that is killed at "
+    "the deadline); exit code 1."
+)
+TimeoutOption = Annotated[
+    float | None, typer.Option("--timeout", min=0.001, metavar="SECONDS", help=TIMEOUT_HELP)
+]
 
 
 # --------------------------------------------------------------------------- ingest
@@ -150,13 +167,14 @@ def query(
     store: StoreOption = None,
     endpoint: EndpointOption = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+    timeout: TimeoutOption = None,
 ) -> None:
     """Run SPARQL (or a named query) on the store; values are bound as RDF terms, never pasted."""
     if list_:
         _list_queries()
         return
     text, bindings = _query_and_bindings(sparql, name, param or [])
-    with _open(store, endpoint) as kg:
+    with _open(store, endpoint, timeout=timeout) as kg:
         if name is not None:
             # Through the facade, so that a company name stands for the company's IRI.
             result = kg.named_query(name, **dict(_split_param(p) for p in param or []))
@@ -253,9 +271,10 @@ def counterparties(
     format: Annotated[CounterpartyFormat, typer.Option("--format", "-f", help="Output format.")] = (
         CounterpartyFormat.table
     ),
+    timeout: TimeoutOption = None,
 ) -> None:
     """List a company's counterparties with the event, its type, court, amount and date."""
-    with _open(store, endpoint) as kg:
+    with _open(store, endpoint, timeout=timeout) as kg:
         rows = kg.counterparties(company)
     if format is CounterpartyFormat.json:
         typer.echo(json.dumps([_counterparty_json(r) for r in rows], indent=2, ensure_ascii=False))
