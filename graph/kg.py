@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from legalkg.graph.backend import QueryResult, StoreBackend
-from legalkg.graph.ingest import IngestSummary, ingest
+from legalkg.graph.ingest import IngestLimits, IngestSummary, ingest
 from legalkg.graph.iris import RESOLUTION_GRAPH
 from legalkg.graph.namedqueries import Param, load_query, looks_like_iri, parse_param_value
 from legalkg.graph.resolve import find_companies, recompute_resolution
@@ -115,10 +115,12 @@ class KnowledgeGraph:
         progress: Any = None,
         jobs: int = 1,
         dask_scheduler: str | None = None,
+        limits: IngestLimits | None = None,
     ) -> IngestSummary:
         """Ingest filings (files, folders, globs); see :func:`legalkg.graph.ingest.ingest`."""
         return ingest(
-            self.store, paths, progress=progress, jobs=jobs, dask_scheduler=dask_scheduler
+            self.store, paths, progress=progress, jobs=jobs, dask_scheduler=dask_scheduler,
+            limits=limits,
         )
 
     def resolve(self) -> int:

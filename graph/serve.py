@@ -328,7 +328,8 @@ class SparqlHTTPServer(ThreadingHTTPServer):
         self.pool = ThreadPoolExecutor(max_workers=options.workers, thread_name_prefix="sparql")
         self.queries: QueryPool | None = None
         if isinstance(store, OxigraphStore):
-            store.flush()
+            if not store.read_only:
+                store.flush()
             self.queries = QueryPool(store.path, workers=options.workers)
         self.write_lock = threading.Lock()
         self._clients: dict[str, int] = {}

@@ -19,7 +19,15 @@ from typing import Annotated, Any
 import typer
 from legalkg.graph.backend import QueryResult
 from legalkg.graph.cli import app
-from legalkg.graph.ingest import FilingResult, IngestSummary, expand_paths
+from legalkg.graph.ingest import (
+    FILING_SECONDS,
+    MAX_FILING_BYTES,
+    FilingResult,
+    FilingsSkipped,
+    IngestLimits,
+    IngestSummary,
+    expand_paths,
+)
 from legalkg.graph.kg import Counterparty, KnowledgeGraph
 from legalkg.graph.namedqueries import QueryNotFoundError, load_query
 from legalkg.graph.store import StoreError
@@ -107,13 +115,23 @@ def ingest(
         str | None,
         typer.Option("--dask", "--dask-scheduler", metavar="ADDRESS", help=DASK_HELP),
     ] = None,
+    filing_timeout: Annotated[float, typer.Option(
+        "--filing-timeout", min=0.0, metavar="SECONDS",
+        help="Time budget per filing; a filing over it is skipped and reported (0: none).",
+    )] = FILING_SECONDS,
+    max_filing_bytes: Annotated[int, typer.Option(
+        "--max-filing-bytes", min=1, metavar="BYTES", help="Largest filing read; larger ones "
+        "are skipped and reported.",
+    )] = MAX_FILING_BYTES,
 ) -> None:
     """Read, extract and load filings into the store, then recompute company resolution.
 
     Each filing replaces exactly its own named graph, so ingesting again is safe. A filing
-    that fails is listed in the summary and the others go on; the exit code is 1 only when
-    no filing could be ingested.
+    that fails (unreadable, special file, too large, over its time budget, cut short, or
+    shorter than the stored copy) is listed in the summary and the others go on. Exit code:
+    0 all ingested, 3 some skipped, 1 none could be ingested.
     """
+    limits = IngestLimits(max_bytes=max_filing_bytes, seconds=filing_timeout or None)
     files = expand_paths(paths)
     console = _console()
     with _open(store, endpoint, create=True) as kg, _progress(console) as bar:
@@ -122,10 +140,16 @@ def ingest(
         def advance(result: FilingResult) -> None:
             bar.update(task, advance=1, description=Path(result.path).name[:40])
 
-        summary = kg.ingest(files, progress=advance, jobs=jobs, dask_scheduler=dask)
+        summary = kg.ingest(
+            files, progress=advance, jobs=jobs, dask_scheduler=dask, limits=limits
+        )
     _print_summary(console, summary)
     if files and summary.filings == 0:
         raise StoreError(f"none of the {len(files)} filings could be ingested")
+    if summary.errors:
+        raise FilingsSkipped(
+            f"{len(summary.errors)} of {len(files)} filings were skipped (listed above)"
+        )
 
 
 def _progress(console: Console) -> Progress:
