@@ -137,7 +137,8 @@ def _expand_one(raw: str) -> Iterator[Path]:
     path = Path(raw)
     if path.is_dir():
         # Not only regular files: a FIFO or a dangling link named like a filing is reported.
-        yield from sorted(p for p in path.rglob("*") if not p.is_dir() and _is_filing(p))
+        found = (p for p in path.rglob("*") if _is_filing(p) and not p.is_dir())
+        yield from sorted(found, key=str)
     elif os.path.lexists(path):
         yield path
     elif glob.has_magic(raw):
@@ -319,7 +320,7 @@ def refuse_shorter_copies(store: StoreBackend, results: list[FilingResult]) -> N
     from rdflib import URIRef
 
     for result in results:
-        if not result.ok or result.graph_iri is None:
+        if not result.ok or result.graph_iri is None or not store.has_graph(result.graph_iri):
             continue
         rows = store.query(_STORED_SIZE, {"g": URIRef(result.graph_iri)}).rows
         stored = max((int(row[1]) for row in rows if row[1] is not None), default=0)

@@ -271,6 +271,9 @@ class OxigraphStore(StoreBackend):
             inserts = "\n".join(_ntriples_in_insert(*item) for item in again)
             self._store.update(f"{drops}INSERT DATA {{\n{inserts}\n}}")
 
+    def has_graph(self, graph: str) -> bool:
+        return bool(self._store.contains_named_graph(ox.NamedNode(graph)))
+
     def drop_graph(self, graph: str) -> None:
         self._writable()
         node = ox.NamedNode(graph)
