@@ -46,6 +46,8 @@ __all__ = [
     "StoreError",
     "check_layout",
     "open_store",
+    "oxigraph_result",
+    "to_nquads",
 ]
 
 LAYOUT_VERSION = "1"
@@ -297,7 +299,7 @@ class OxigraphStore(StoreBackend):
             if "SELECT projection" in message:
                 message += " (a bound variable must be selected: SPARQL substitution, SEP-0007)"
             raise StoreError(f"query failed: {message}") from None
-        return _oxigraph_result(answer)
+        return oxigraph_result(answer)
 
     def _query_in_worker(
         self, sparql: str, bindings: Mapping[str, Any], timeout: float
@@ -313,8 +315,8 @@ class OxigraphStore(StoreBackend):
         except QueryFailed as error:
             raise StoreError(str(error)) from None
         if answer.kind == "graph":
-            return _oxigraph_result(ox.parse(answer.body, ox.RdfFormat.N_TRIPLES))
-        return _oxigraph_result(ox.parse_query_results(answer.body, ox.QueryResultsFormat.JSON))
+            return oxigraph_result(ox.parse(answer.body, ox.RdfFormat.N_TRIPLES))
+        return oxigraph_result(ox.parse_query_results(answer.body, ox.QueryResultsFormat.JSON))
 
     def graph_names(self) -> list[str]:
         names = (g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
@@ -389,7 +391,8 @@ def _open_oxigraph(path: Path, read_only: bool = False) -> ox.Store:
         raise StoreError(f"{path}: cannot open the store: {reason}") from None
 
 
-def _oxigraph_result(answer: Any) -> QueryResult:
+def oxigraph_result(answer: Any) -> QueryResult:
+    """A pyoxigraph answer (solutions, boolean, triples or parsed quads) as a QueryResult."""
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult(kind="ask", boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):
