@@ -105,6 +105,10 @@ class ReadOnlyStore:
         self._signature: tuple[tuple[str, int, int], ...] | None = None
         self._store: ox.Store | None = None
 
+    def reset(self) -> None:
+        """Forget the open store: the next query reopens it."""
+        self._store = None
+
     def current(self) -> ox.Store:
         """The store as of the writer's last commit (reopened only when it changed)."""
         signature = store_signature(self.path)
@@ -179,14 +183,14 @@ def _execute(reader: ReadOnlyStore, request: dict[str, Any]) -> QueryAnswer:
     sink = _Limited(request["max_bytes"])
     try:
         answer.serialize(sink, format)  # type: ignore[arg-type]
-    except (_TooLarge, OSError) as error:
+    except (_TooLarge, OSError):
         if sink.size > sink.limit:
             raise QueryFailed(
                 HTTPStatus.INSUFFICIENT_STORAGE,
                 f"the result is larger than the limit of {sink.limit} bytes; "
                 "narrow the query or add LIMIT",
             ) from None
-        raise QueryFailed(HTTPStatus.INTERNAL_SERVER_ERROR, f"query failed: {error}") from None
+        raise
     return QueryAnswer(kind, media, b"".join(sink.parts))
 
 
@@ -205,7 +209,12 @@ def _worker_main(connection: Any, path: str) -> None:
         except (EOFError, OSError):
             return
         try:
-            connection.send(_execute(reader, request))
+            try:
+                answer = _execute(reader, request)
+            except OSError:  # a file the writer compacted away meanwhile: reopen, try again
+                reader.reset()
+                answer = _execute(reader, request)
+            connection.send(answer)
         except QueryFailed as error:
             connection.send(("error", error.status, str(error)))
         except Exception as error:  # a failing query must not end the worker
