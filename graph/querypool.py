@@ -26,9 +26,10 @@ import contextlib
 import multiprocessing
 import os
 import queue
+import sys
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
@@ -48,6 +49,7 @@ __all__ = [
 
 _OPEN_ATTEMPTS = 20
 _STARTUP_SECONDS = 60.0
+_MIN_QUERY_SECONDS = 0.05
 
 
 class QueryFailed(LegalKGError, ValueError):
@@ -225,11 +227,39 @@ def _worker_main(connection: Any, path: str) -> None:
 # --------------------------------------------------------------------------- the pool
 
 
+_MAIN_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _main_not_rerun() -> Iterator[None]:
+    """Start processes without re-running ``__main__`` in them.
+
+    forkserver and spawn children import the parent's main script or module first; under the
+    ``legalkg`` command or pytest that is the whole CLI or test framework, a second of CPU per
+    worker on a busy machine, for nothing: the worker needs only this module.
+    """
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    with _MAIN_LOCK:
+        saved: dict[str, Any] = {k: main.__dict__[k] for k in ("__file__", "__spec__")
+                                 if k in main.__dict__}
+        main.__dict__.pop("__file__", None)
+        main.__spec__ = None  # multiprocessing reads it; None means "no module to import"
+        try:
+            yield
+        finally:
+            main.__dict__.pop("__spec__", None)
+            main.__dict__.update(saved)
+
+
 class _Worker:
     def __init__(self, context: Any, path: str) -> None:
         self.connection, child = context.Pipe(duplex=True)
         self.process = context.Process(target=_worker_main, args=(child, path), daemon=True)
-        self.process.start()
+        with _main_not_rerun():
+            self.process.start()
         child.close()
 
     def wait_ready(self, timeout: float) -> bool:
@@ -259,6 +289,8 @@ class QueryPool:
 
     :param path: an Oxigraph store directory (opened read-only by every worker).
     :param workers: how many queries run at once.
+    :param spares: processes kept ready beyond ``workers``, so that a query arriving just after
+        workers were killed at their deadlines does not wait for a new process to start.
     :param start_method: ``forkserver`` by default (a clean parent to fork workers from, not the
         threaded HTTP server).
 
@@ -266,12 +298,18 @@ class QueryPool:
     """
 
     def __init__(
-        self, path: str | os.PathLike[str], *, workers: int = 4, start_method: str | None = None
+        self,
+        path: str | os.PathLike[str],
+        *,
+        workers: int = 4,
+        spares: int = 1,
+        start_method: str | None = None,
     ) -> None:
         if workers < 1:
             raise ValueError(f"workers must be at least 1, not {workers}")
         self.path = str(path)
         self.size = workers
+        self._slots = threading.BoundedSemaphore(workers)
         methods = multiprocessing.get_all_start_methods()
         method = start_method or ("forkserver" if "forkserver" in methods else "spawn")
         self._context = multiprocessing.get_context(method)
@@ -281,7 +319,8 @@ class QueryPool:
         self._lock = threading.Lock()
         self._all: set[_Worker] = set()
         self._closed = False
-        started = [self._start_worker() for _ in range(workers)]
+        self._running = 0
+        started = [self._start_worker() for _ in range(workers + spares)]
         for worker in started:
             self._make_available(worker)
 
@@ -309,7 +348,7 @@ class QueryPool:
     @property
     def busy(self) -> int:
         """Workers running a query now."""
-        return self.size - self._idle.qsize()
+        return self._running
 
     def run(
         self,
@@ -329,12 +368,31 @@ class QueryPool:
         :raises QueryFailed: malformed query, unacceptable media type, result too large.
         """
         deadline = time.monotonic() + timeout
+        if not self._slots.acquire(timeout=max(timeout, 0.0)):
+            raise QueryTimeout(f"no query slot became free within the time limit of {timeout:g} s")
+        with self._lock:
+            self._running += 1
         try:
-            worker = self._idle.get(timeout=max(timeout, 0.0))
+            return self._run(sparql, accept, deadline, timeout, max_bytes, bindings, negotiate)
+        finally:
+            with self._lock:
+                self._running -= 1
+            self._slots.release()
+
+    def _run(
+        self, sparql: str, accept: str | None, deadline: float, timeout: float, max_bytes: int,
+        bindings: Mapping[str, Any] | None, negotiate: Any,
+    ) -> QueryAnswer:
+        try:
+            worker = self._idle.get(timeout=max(deadline - time.monotonic(), 0.0))
         except queue.Empty:
+            worker = None
+        if worker is None or deadline - time.monotonic() < _MIN_QUERY_SECONDS:
+            if worker is not None:  # too late to start: keep the worker rather than kill it
+                self._idle.put(worker)
             raise QueryTimeout(
                 f"no query worker became free within the time limit of {timeout:g} s"
-            ) from None
+            )
         request = {"sparql": sparql, "accept": accept, "max_bytes": max_bytes,
                    "bindings": dict(bindings or {}), "negotiate": negotiate}
         try:
