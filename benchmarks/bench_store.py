@@ -7,6 +7,13 @@ handful of courts, with counterparties drawn from a shared pool so that joins ar
 N-Triples are then loaded into both stores in the same run, company resolution is recomputed,
 and each named query runs with typical parameters.
 
+``--copies 10`` then grows the Oxigraph store to ten disjoint copies of that graph (IRIs, names
+and CIKs rewritten per copy, so no company of one copy resolves to one of another): a second
+table gives load throughput next to pyoxigraph's raw ``Store.bulk_load`` of the same N-Quads,
+resolution, and every named query on the big store beside its time on one copy (a query that
+starts from its bound company should not slow down), plus peak memory per million triples.
+``--reuse`` skips generation and loading when ``--store`` already holds the stores.
+
 rdflib's SPARQL engine can take minutes on joins over a million triples, so each rdflib query
 runs once in a forked child process that is stopped after ``--timeout`` seconds. Progress goes
 to stderr; stdout gets one Markdown table (load, resolution, each query's latency and rows,
@@ -17,6 +24,8 @@ Usage::
 
     python benchmarks/bench_store.py                  # >= 1,000,000 triples
     python benchmarks/bench_store.py --triples 50000  # a quick run
+    python benchmarks/bench_store.py --copies 10 --no-rdflib --store /tmp/bench10  # 10M
+    python benchmarks/bench_store.py --copies 10 --no-rdflib --store /tmp/bench10 --reuse
 """
 
 from __future__ import annotations
@@ -24,6 +33,8 @@ from __future__ import annotations
 import argparse
 import multiprocessing as mp
 import random
+import resource
+import shutil
 import statistics
 import sys
 import tempfile
@@ -38,7 +49,7 @@ from legalkg.graph.build import build_graph
 from legalkg.graph.ingest import BATCH_SIZE
 from legalkg.graph.namedqueries import list_queries, load_query
 from legalkg.graph.resolve import find_companies, recompute_resolution
-from legalkg.graph.store import MemoryStore, OxigraphStore
+from legalkg.graph.store import MemoryStore, OxigraphStore, to_nquads
 from legalkg.nlp.model import Amount, Court, Event, Extraction, Filing, Signature
 from rdflib import Literal
 from rich.console import Console
@@ -117,6 +128,35 @@ def synthetic_graphs(
         yield iri, graph.serialize(format="nt", encoding="utf-8"), count
 
 
+def disjoint_copy(
+    graphs: list[tuple[str, bytes, int]], copy: int
+) -> list[tuple[str, bytes, int]]:
+    """Copy ``copy`` (1-9) of the graphs, sharing no node and no company with the others.
+
+    Instance IRIs move under ``id/cN-``, every name word gets a ``qN`` suffix (so name keys
+    differ) and CIKs a digit, by byte replacement: no rebuilding.
+    """
+    if copy == 0:
+        return graphs
+    pairs = [(b"/legalkg/id/", f"/legalkg/id/c{copy}-".encode()),
+             (b"0000900", f"000{copy}900".encode())]
+    for word in WORDS:
+        for form in (word, word.upper(), word.lower()):
+            pairs.append((form.encode(), f"{form}{'Q' if form.isupper() else 'q'}{copy}".encode()))
+
+    def rewrite(data: bytes) -> bytes:
+        for old, new in pairs:
+            data = data.replace(old, new)
+        return data
+
+    return [(rewrite(iri.encode()).decode(), rewrite(nt), n) for iri, nt, n in graphs]
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far, in MB (Linux reports KB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def timed(action: Callable[[], Any]) -> tuple[float, Any]:
     start = time.perf_counter()
     value = action()
@@ -127,10 +167,25 @@ def load(store: StoreBackend, graphs: list[tuple[str, bytes, int]], batch: int) 
     """Seconds to load every graph in batches through ``replace_graphs``."""
     start = time.perf_counter()
     for first in range(0, len(graphs), batch):
-        store.replace_graphs((iri, data) for iri, data, _ in graphs[first : first + batch])
+        store.replace_graphs([(iri, data) for iri, data, _ in graphs[first : first + batch]])
     if isinstance(store, OxigraphStore):
         store.flush()
     return time.perf_counter() - start
+
+
+def raw_bulk_load(folder: Path, graphs: list[tuple[str, bytes, int]]) -> float:
+    """Seconds for pyoxigraph alone: one ``Store.bulk_load`` of the same N-Quads."""
+    import pyoxigraph as ox
+
+    nquads = b"".join(to_nquads(iri, data, i) for i, (iri, data, _) in enumerate(graphs))
+    store = ox.Store(str(folder))
+    start = time.perf_counter()
+    store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
+    store.flush()
+    seconds = time.perf_counter() - start
+    del store
+    shutil.rmtree(folder, ignore_errors=True)
+    return seconds
 
 
 def query_plan(store: StoreBackend) -> dict[str, tuple[str, dict[str, Any]]]:
@@ -197,58 +252,166 @@ def markdown_table(title: str, results: dict[str, dict[str, str]]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--triples", type=int, default=1_000_000, help="minimum size of the graph")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per rdflib query")
     parser.add_argument("--repeat", type=int, default=3, help="runs per query (median)")
     parser.add_argument("--store", type=Path, default=None, help="folder for the Oxigraph store")
     parser.add_argument("--batch", type=int, default=BATCH_SIZE, help="filings per load call")
-    args = parser.parse_args(argv)
-    console = Console(stderr=True)
+    parser.add_argument("--copies", type=int, default=1, help="disjoint copies (1-10) for the "
+                        "big store")
+    parser.add_argument("--rdflib", action=argparse.BooleanOptionalAction, default=True,
+                        help="also measure rdflib's memory store (one copy)")
+    parser.add_argument("--raw-copies", type=int, default=2,
+                        help="copies also loaded by a raw bulk_load, for comparison")
+    parser.add_argument("--reuse", action="store_true",
+                        help="reuse the stores in --store instead of generating and loading")
+    return parser.parse_args(argv)
 
+
+def _load_and_resolve(
+    label: str, store: StoreBackend, graphs: list[tuple[str, bytes, int]], batch: int,
+    results: dict[str, str], console: Console,
+) -> None:
+    triples = sum(count for _, _, count in graphs)
+    seconds = load(store, graphs, batch)
+    results["load (s)"] = f"{seconds:.1f}"
+    results["load (triples/s)"] = f"{triples / seconds:,.0f}"
+    resolve_seconds, resolution = timed(partial(recompute_resolution, store))
+    results["resolution (s)"] = f"{resolve_seconds:.1f}"
+    results["quads in store"] = f"{store.count():,}"
+    console.print(f"{label}: loaded in {seconds:.1f} s, resolved {resolution.entities:,} "
+                  f"parties in {resolve_seconds:.1f} s")
+
+
+#: Queries compared between one copy and many: those a user asks about one company or court,
+#: and one aggregate over the whole store (the "(all)" variants only grow with the store).
+COPY_QUERIES = ("company_events", "counterparties", "signatories", "settlements_judgments",
+                "shared_counterparties", "court_events", "settlement_totals")
+
+
+def _time_queries(
+    store: StoreBackend, repeat: int, results: dict[str, str], console: Console, label: str
+) -> dict[str, tuple[float, int]]:
+    timings: dict[str, tuple[float, int]] = {}
+    for measure_label, (name, bindings) in query_plan(store).items():
+        if measure_label not in COPY_QUERIES:
+            continue
+        seconds, rows = run_query(store, name, bindings, repeat)
+        timings[measure_label] = (seconds, rows)
+        results[f"`{measure_label}` (ms, rows)"] = f"{seconds * 1000:,.0f} ({rows:,})"
+        console.print(f"{label} {measure_label}: {seconds * 1000:,.1f} ms, {rows:,} rows")
+    return timings
+
+
+def _one_copy(args: argparse.Namespace, folder: Path, console: Console) -> tuple[
+    OxigraphStore, list[tuple[str, bytes, int]]
+]:
+    """The one-copy tables (Oxigraph and, unless --no-rdflib, rdflib); prints the first table."""
+    graphs: list[tuple[str, bytes, int]] = []
+    if args.reuse and (folder / "store" / "CURRENT").exists():
+        return OxigraphStore(folder / "store"), graphs
     build_seconds, graphs = timed(lambda: list(synthetic_graphs(args.triples)))
     triples = sum(count for _, _, count in graphs)
     console.print(f"built {len(graphs):,} filing graphs, {triples:,} triples "
                   f"in {build_seconds:.1f} s")
-
-    folder = args.store or Path(tempfile.mkdtemp(prefix="legalkg-bench-"))
-    folder.mkdir(parents=True, exist_ok=True)
     oxigraph = OxigraphStore(folder / "store")
-    memory = MemoryStore()
     results: dict[str, dict[str, str]] = {"oxigraph": {}, "rdflib": {}}
-    stores: list[tuple[str, StoreBackend]] = [("oxigraph", oxigraph), ("rdflib", memory)]
-    for label, store in stores:
-        seconds = load(store, graphs, args.batch)
-        results[label]["load (s)"] = f"{seconds:.1f}"
-        results[label]["load (triples/s)"] = f"{triples / seconds:,.0f}"
-        resolve_seconds, resolution = timed(partial(recompute_resolution, store))
-        results[label]["resolution (s)"] = f"{resolve_seconds:.1f}"
-        results[label]["quads in store"] = f"{store.count():,}"
-        console.print(f"{label}: loaded in {seconds:.1f} s, resolved {resolution.entities:,} "
-                      f"parties in {resolve_seconds:.1f} s")
+    _load_and_resolve("oxigraph", oxigraph, graphs, args.batch, results["oxigraph"], console)
+    memory = MemoryStore() if args.rdflib else None
+    if memory is not None:
+        _load_and_resolve("rdflib", memory, graphs, args.batch, results["rdflib"], console)
     optimize_seconds, _ = timed(oxigraph.optimize)
     results["oxigraph"]["optimize (s)"] = f"{optimize_seconds:.1f}"
     results["rdflib"]["optimize (s)"] = "-"
-
     for label, (name, bindings) in query_plan(oxigraph).items():
         seconds, rows = run_query(oxigraph, name, bindings, args.repeat)
         measure = f"`{label}` (ms, rows)"
         results["oxigraph"][measure] = f"{seconds * 1000:,.0f} ({rows:,})"
-        answer = run_query_with_timeout(memory, name, bindings, 1, args.timeout)
+        answer = (run_query_with_timeout(memory, name, bindings, 1, args.timeout)
+                  if memory is not None else None)
         results["rdflib"][measure] = (
-            f"timeout (> {args.timeout:.0f} s)"
-            if answer is None
+            "not run" if memory is None
+            else f"timeout (> {args.timeout:.0f} s)" if answer is None
             else f"{answer[0] * 1000:,.0f} ({answer[1]:,})"
         )
         console.print(f"{label}: oxigraph {results['oxigraph'][measure]}, "
                       f"rdflib {results['rdflib'][measure]}")
-
     title = (f"legalkg store benchmark: {triples:,} triples in {len(graphs):,} synthetic filings; "
              f"company = {_company(0)[0]!r}, court = 'deb'; Oxigraph latency is the median of "
              f"{args.repeat} runs after optimize(), rdflib's a single run stopped after "
              f"{args.timeout:.0f} s")
     print(markdown_table(title, results))
+    return oxigraph, graphs
+
+
+def _copies(
+    args: argparse.Namespace, folder: Path, one: OxigraphStore,
+    graphs: list[tuple[str, bytes, int]], console: Console,
+) -> None:
+    """The big-store table: ``--copies`` disjoint copies, each measure beside one copy's."""
+    small: dict[str, str] = {}
+    single = _time_queries(one, args.repeat, small, console, "1 copy")
+    big = OxigraphStore(folder / "copies")
+    results: dict[str, str] = {}
+    if not (args.reuse and big.count() > 0):
+        load_seconds = raw_seconds = load_cpu = raw_cpu = 0.0
+        triples = raw_triples = 0
+        for copy in range(args.copies):
+            copied = disjoint_copy(graphs, copy)
+            triples += sum(count for _, _, count in copied)
+            cpu = time.process_time()
+            load_seconds += load(big, copied, args.batch)
+            load_cpu += time.process_time() - cpu
+            if copy < args.raw_copies:
+                cpu = time.process_time()
+                raw_seconds += raw_bulk_load(folder / "raw", copied)
+                raw_cpu += time.process_time() - cpu
+                raw_triples = triples
+            console.print(f"copy {copy}: {triples:,} triples loaded, {load_seconds:.1f} s "
+                          f"(raw bulk_load {raw_seconds:.1f} s)")
+        results["load (triples/s)"] = f"{triples / load_seconds:,.0f}"
+        raw_rate, raw_cpu_rate = raw_triples / raw_seconds, raw_triples / raw_cpu
+        results[f"raw `Store.bulk_load`, first {args.raw_copies} copies (triples/s)"] = (
+            f"{raw_rate:,.0f}")
+        results["load / raw"] = f"{triples / load_seconds / raw_rate:.0%}"
+        results["load (triples per CPU second)"] = f"{triples / load_cpu:,.0f}"
+        results["raw `Store.bulk_load` (triples per CPU second)"] = f"{raw_cpu_rate:,.0f}"
+        results["load / raw (CPU)"] = f"{triples / load_cpu / raw_cpu_rate:.0%}"
+        resolve_seconds, _ = timed(partial(recompute_resolution, big))
+        results["resolution (s)"] = f"{resolve_seconds:.1f}"
+        optimize_seconds, _ = timed(big.optimize)
+        results["optimize (s)"] = f"{optimize_seconds:.1f}"
+    quads = big.count()
+    many = _time_queries(big, args.repeat, results, console, f"{args.copies} copies")
+    for label, (seconds, rows) in many.items():
+        base, base_rows = single[label]
+        results[f"`{label}` (ms, rows)"] = (
+            f"{seconds * 1000:,.1f} ({rows:,}); one copy {base * 1000:,.1f} ({base_rows:,}); "
+            f"x{seconds / base:.2f}"
+        )
+    rss = peak_rss_mb()
+    results["peak RSS (MB)"] = f"{rss:,.0f}"
+    results["peak RSS per million quads (GB)"] = f"{rss / 1024 / (quads / 1e6):.3f}"
+    lines = [f"**{args.copies} disjoint copies: {quads:,} quads; latency median of "
+             f"{args.repeat} runs after optimize(), beside the same query on one copy**", "",
+             "| measure | value |", "|---|---:|"]
+    lines += [f"| {measure} | {value} |" for measure, value in results.items()]
+    print("\n".join(lines))
+    big.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
+    console = Console(stderr=True)
+    folder = args.store or Path(tempfile.mkdtemp(prefix="legalkg-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    oxigraph, graphs = _one_copy(args, folder, console)
+    if args.copies > 1:
+        if not graphs and not (folder / "copies" / "CURRENT").exists():
+            graphs = list(synthetic_graphs(args.triples))
+        _copies(args, folder, oxigraph, graphs, console)
     oxigraph.close()
     return 0
 

@@ -63,5 +63,11 @@ class StoreBackend(ABC):
     def export(self, out: IO[bytes], format: str) -> None:
         """Write the whole dataset as ``nquads``, ``trig``, ``turtle`` or ``jsonld``."""
 
+    def has_graph(self, graph: str) -> bool:
+        """True when the named graph holds at least one triple."""
+        from rdflib import URIRef
+
+        return bool(self.query("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": URIRef(graph)}).boolean)
+
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release files or connections."""

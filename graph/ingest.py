@@ -5,6 +5,13 @@ A filing that cannot be read, extracted or built is reported in the summary and 
 as it was; the rest of the batch goes on. Company resolution, then the merging of matters across
 filings, is recomputed once at the end.
 
+Inputs that could stall or spoil a run are refused with a message naming the file
+(:class:`IngestLimits`): special files (FIFOs, devices, sockets) and dangling links, files over
+``max_bytes``, a filing whose extraction takes longer than ``seconds`` (a timer interrupts it),
+and a filing cut short: an EDGAR submission or corpus file without its closing
+``</SEC-DOCUMENT>``/``</DOCUMENT>``, or a copy shorter than the one already in the store under
+the same accession number (a truncated download never replaces the complete filing).
+
 :func:`process_file` is a plain function of a path returning bytes, so it can run in worker
 processes; only :func:`ingest` writes to the store.
 """
@@ -13,26 +20,66 @@ from __future__ import annotations
 
 import glob
 import os
+import re
+import signal
+import stat
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from legalkg.graph.backend import StoreBackend
-from legalkg.nlp.errors import LegalKGError
+from legalkg.nlp.errors import FilingFormatError, LegalKGError
 
 __all__ = [
+    "BATCH_SIZE",
     "FILING_SUFFIXES",
     "FilingResult",
+    "FilingTimeout",
+    "FilingsSkipped",
+    "IngestLimits",
     "IngestSummary",
+    "check_filing_file",
+    "cut_short",
     "expand_paths",
     "ingest",
     "load_results",
     "process_file",
+    "time_budget",
 ]
 
 FILING_SUFFIXES = (".txt", ".htm", ".html", ".sgml")
-BATCH_SIZE = 64
+#: Filings per load: larger loads keep the store compact (measured: 512 loads ~1.4x faster
+#: per CPU second than 64); a killed ingest loses at most one batch.
+BATCH_SIZE = 512
+#: Largest filing read by default (bytes): EDGAR 8-K submissions with exhibits reach tens of MB.
+MAX_FILING_BYTES = 100_000_000
+#: Time budget per filing by default (seconds of extraction, wall clock).
+FILING_SECONDS = 120.0
+_SOURCE_SIZE = "http://purl.org/dc/terms/extent"
+
+
+class FilingTimeout(LegalKGError, TimeoutError):
+    """A filing's reading and extraction took longer than its time budget."""
+
+
+class FilingsSkipped(LegalKGError, RuntimeError):
+    """Some filings of an ingest were skipped (listed in the summary); the others were loaded.
+
+    The CLI exits with :attr:`exit_code` (3) so that scripts notice a partial ingest.
+    """
+
+    exit_code = 3
+
+
+@dataclass(frozen=True)
+class IngestLimits:
+    """Limits per filing: ``max_bytes`` of file, ``seconds`` of processing (``None``: none)."""
+
+    max_bytes: int | None = MAX_FILING_BYTES
+    seconds: float | None = FILING_SECONDS
 
 
 @dataclass
@@ -46,6 +93,7 @@ class FilingResult:
     n_events: int = 0
     n_triples: int = 0
     error: str | None = None
+    source_bytes: int = 0
 
     @property
     def ok(self) -> bool:
@@ -88,10 +136,12 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 def _expand_one(raw: str) -> Iterator[Path]:
     path = Path(raw)
-    if path.is_file():
+    if path.is_dir():
+        # Not only regular files: a FIFO or a dangling link named like a filing is reported.
+        found = (p for p in path.rglob("*") if _is_filing(p) and not p.is_dir())
+        yield from sorted(found, key=str)
+    elif os.path.lexists(path):
         yield path
-    elif path.is_dir():
-        yield from sorted(p for p in path.rglob("*") if p.is_file() and _is_filing(p))
     elif glob.has_magic(raw):
         matches = sorted(Path(m) for m in glob.glob(raw, recursive=True))
         if not matches:
@@ -106,19 +156,108 @@ def _is_filing(path: Path) -> bool:
     return path.suffix.lower() in FILING_SUFFIXES and not path.name.endswith(".gold.json")
 
 
-def process_file(path: str | os.PathLike[str], nlp: Any = None) -> FilingResult:
+def check_filing_file(path: str | os.PathLike[str], max_bytes: int | None = None) -> int:
+    """The size of the regular file at ``path``; refuse anything that could stall a reader.
+
+    >>> check_filing_file("/dev/zero")
+    Traceback (most recent call last):
+    ...
+    legalkg.nlp.errors.FilingFormatError: /dev/zero: not a regular file (character device); refused
+
+    :raises FilingFormatError: for a FIFO, device, socket or dangling link, a file over
+        ``max_bytes``, or one that cannot be read.
+    """
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        if os.path.islink(path):
+            raise FilingFormatError(path, "dangling symbolic link; refused") from None
+        reason = error.strerror or type(error).__name__
+        raise FilingFormatError(path, f"cannot be read ({reason})") from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = _special_kind(info.st_mode)
+        raise FilingFormatError(path, f"not a regular file ({kind}); refused")
+    if max_bytes is not None and info.st_size > max_bytes:
+        raise FilingFormatError(
+            path, f"{info.st_size:,} bytes is over the limit of {max_bytes:,} bytes "
+            "(--max-filing-bytes); refused",
+        )
+    return info.st_size
+
+
+def _special_kind(mode: int) -> str:
+    kinds = ((stat.S_ISDIR, "directory"), (stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR,
+             "character device"), (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket"))
+    return next((name for test, name in kinds if test(mode)), "special file")
+
+
+_OPEN_CLOSE = (
+    (re.compile(rb"<SEC-DOCUMENT>", re.I), re.compile(rb"</SEC-DOCUMENT>", re.I)),
+    (re.compile(rb"<DOCUMENT>", re.I), re.compile(rb"</DOCUMENT>", re.I)),
+)
+
+
+def cut_short(data: bytes) -> str | None:
+    """Why ``data`` looks like a filing cut short, or ``None``: a ``<SEC-DOCUMENT>`` or
+    ``<DOCUMENT>`` opened more often than closed.
+
+    >>> cut_short(b"<SEC-DOCUMENT>0001.txt : 20020101\n<DOCUMENT>\n<TYPE>8-K\nItem 5")
+    'no closing </SEC-DOCUMENT> (the file looks cut short)'
+    >>> cut_short(b"plain 8-K text") is None
+    True
+    """
+    for opening, closing in _OPEN_CLOSE:
+        if len(opening.findall(data)) > len(closing.findall(data)):
+            tag = closing.pattern.decode().upper()
+            return f"no closing {tag} (the file looks cut short)"
+    return None
+
+
+@contextmanager
+def time_budget(seconds: float | None, path: str) -> Iterator[None]:
+    """Raise :class:`FilingTimeout` in this thread once ``seconds`` have passed.
+
+    A real-time timer interrupts Python code, regular expressions included; outside the main
+    thread (or without ``SIGALRM``) there is no budget.
+    """
+    main = threading.current_thread() is threading.main_thread()
+    if seconds is None or not hasattr(signal, "setitimer") or not main:
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise FilingTimeout(f"{path}: took longer than the budget of {seconds:g} s "
+                            "(--filing-timeout); skipped")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def process_file(
+    path: str | os.PathLike[str], nlp: Any = None, limits: IngestLimits | None = None
+) -> FilingResult:
     """Read, extract and build one filing; errors become ``FilingResult.error``, never raise.
 
-    ``nlp`` is a loaded pipeline to reuse (``None``: the extractor's default pipeline).
+    ``nlp`` is a loaded pipeline to reuse (``None``: the extractor's default pipeline);
+    ``limits`` the size and time limits (default :class:`IngestLimits`).
     """
+    limits = limits or IngestLimits()
     result = FilingResult(path=str(path))
     try:
         from legalkg.graph.build import build_graph
         from legalkg.nlp.filings import read_filing
 
-        filing = read_filing(path)
-        extraction = _extract(filing, nlp)
-        graph_iri, graph = build_graph(extraction)
+        result.source_bytes = check_filing_file(path, limits.max_bytes)
+        with time_budget(limits.seconds, str(path)):
+            filing = read_filing(path)
+            _refuse_cut_short(path)
+            extraction = _extract(filing, nlp)
+            graph_iri, graph = build_graph(extraction)
     except (LegalKGError, ValueError, UnicodeDecodeError, OSError) as error:
         result.error = _message(error)
         return result
@@ -133,6 +272,13 @@ def process_file(path: str | os.PathLike[str], nlp: Any = None) -> FilingResult:
     return result
 
 
+def _refuse_cut_short(path: str | os.PathLike[str]) -> None:
+    with open(path, "rb") as stream:
+        problem = cut_short(stream.read())
+    if problem:
+        raise FilingFormatError(path, problem + "; refused")
+
+
 def _extract(filing: Any, nlp: Any) -> Any:
     from legalkg.nlp.extract import extract
 
@@ -145,10 +291,45 @@ def _message(error: BaseException) -> str:
 
 
 def load_results(store: StoreBackend, results: Iterable[FilingResult]) -> None:
-    """Replace the named graph of every successful result in one store call."""
-    graphs = [(r.graph_iri, r.ntriples) for r in results if r.ok and r.graph_iri is not None]
+    """Replace the named graph of every successful result in one store call.
+
+    Each graph also records the size of its source file, which :func:`refuse_shorter_copies`
+    compares with the next copy of the same filing.
+    """
+    graphs = [
+        (r.graph_iri, r.ntriples + _size_triple(r.graph_iri, r.source_bytes))
+        for r in results if r.ok and r.graph_iri is not None
+    ]
     if graphs:
         store.replace_graphs(graphs)
+
+
+def _size_triple(graph_iri: str, size: int) -> bytes:
+    integer = "http://www.w3.org/2001/XMLSchema#integer"
+    return f'<{graph_iri}> <{_SOURCE_SIZE}> "{size}"^^<{integer}> .\n'.encode()
+
+
+_STORED_SIZE = f"SELECT ?g ?size WHERE {{ GRAPH ?g {{ ?g <{_SOURCE_SIZE}> ?size }} }}"
+
+
+def refuse_shorter_copies(store: StoreBackend, results: list[FilingResult]) -> None:
+    """Turn into errors the results whose source is shorter than the stored copy's.
+
+    A filing keeps its IRI (its accession number) whatever its length, so a truncated copy
+    would otherwise replace the complete one with a poorer graph.
+    """
+    from rdflib import URIRef
+
+    for result in results:
+        if not result.ok or result.graph_iri is None or not store.has_graph(result.graph_iri):
+            continue
+        rows = store.query(_STORED_SIZE, {"g": URIRef(result.graph_iri)}).rows
+        stored = max((int(row[1]) for row in rows if row[1] is not None), default=0)
+        if result.source_bytes < stored:
+            result.error = (
+                f"{result.path}: {result.source_bytes:,} bytes, shorter than the copy of the "
+                f"same filing in the store ({stored:,} bytes): looks truncated; not replaced"
+            )
 
 
 def ingest(
@@ -162,6 +343,7 @@ def ingest(
     model: str | None = None,
     batch_size: int = BATCH_SIZE,
     resolve: bool = True,
+    limits: IngestLimits | None = None,
 ) -> IngestSummary:
     """Ingest every filing under ``paths`` into ``store``; recompute company resolution and
     matters (:func:`legalkg.graph.matters.recompute_matters`).
@@ -170,7 +352,9 @@ def ingest(
     in the order filings finish. Extraction runs here (``jobs=1``), in ``jobs`` worker
     processes, or on Dask (``dask_scheduler``: ``"local"`` or a scheduler address); see
     :func:`legalkg.graph.parallel.filing_results`. This process is the only writer: filings are
-    loaded ``batch_size`` at a time, each replacing exactly its named graph.
+    loaded ``batch_size`` at a time, each replacing exactly its named graph. ``limits`` bound
+    each filing's size and time (:class:`IngestLimits`); a copy shorter than the stored one is
+    refused (:func:`refuse_shorter_copies`).
     """
     from legalkg.graph.matters import recompute_matters
     from legalkg.graph.parallel import filing_results
@@ -180,9 +364,11 @@ def ingest(
     pending: list[FilingResult] = []
     files = [str(p) for p in expand_paths(paths)]
     results = filing_results(
-        files, jobs=jobs, dask_scheduler=dask_scheduler, model=model, nlp=nlp
+        files, jobs=jobs, dask_scheduler=dask_scheduler, model=model, nlp=nlp, limits=limits
     )
     for result in results:
+        if result.ok:
+            refuse_shorter_copies(store, [result])
         summary.add(result)
         if result.ok:
             pending.append(result)

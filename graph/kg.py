@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from legalkg.graph.backend import QueryResult, StoreBackend
-from legalkg.graph.ingest import IngestSummary, ingest
+from legalkg.graph.ingest import IngestLimits, IngestSummary, ingest
 from legalkg.graph.iris import MATTERS_GRAPH, RESOLUTION_GRAPH
 from legalkg.graph.lookup import Entity, entities, find_companies, labels_for, suggest
 from legalkg.graph.matters import MatterTimeline, MergePolicy, matter_timelines, recompute_matters
@@ -99,15 +99,20 @@ class KnowledgeGraph:
         memory: bool = False,
         create: bool = True,
         endpoint: str | None = None,
+        read_only: bool = False,
+        timeout: float | None = None,
     ) -> KnowledgeGraph:
         """Open the embedded store at ``path`` (else ``$LEGALKG_STORE``, else ``./legalkg-store``),
         a new in-memory store, or the SPARQL 1.1 server at ``endpoint`` (else
         ``$LEGALKG_ENDPOINT``; see :class:`legalkg.graph.remote.SparqlEndpointStore`).
-        With ``create=False`` a missing store is an error.
+        With ``create=False`` a missing store is an error. ``read_only`` opens the embedded store
+        without its lock, so it can be read while ``legalkg ingest`` writes it (it shows the
+        store as of the opening); ``timeout`` stops each query after that many seconds.
 
         :raises StoreError: when the store is locked, not a store, or of an incompatible layout.
         """
-        return cls(open_store(path, memory=memory, create=create, endpoint=endpoint))
+        return cls(open_store(path, memory=memory, create=create, endpoint=endpoint,
+                              read_only=read_only, timeout=timeout))
 
     def __enter__(self) -> KnowledgeGraph:
         return self
@@ -122,10 +127,12 @@ class KnowledgeGraph:
         progress: Any = None,
         jobs: int = 1,
         dask_scheduler: str | None = None,
+        limits: IngestLimits | None = None,
     ) -> IngestSummary:
         """Ingest filings (files, folders, globs); see :func:`legalkg.graph.ingest.ingest`."""
         return ingest(
-            self.store, paths, progress=progress, jobs=jobs, dask_scheduler=dask_scheduler
+            self.store, paths, progress=progress, jobs=jobs, dask_scheduler=dask_scheduler,
+            limits=limits,
         )
 
     def resolve(self, policy: MergePolicy | None = None) -> int:

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import base64
 import http.client
-import json
 import os
 import re
 import shutil
@@ -45,6 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+import pyoxigraph as ox
 from legalkg.graph.backend import QueryResult, StoreBackend
 from legalkg.graph.store import (
     ENDPOINT_ENV,
@@ -53,10 +53,9 @@ from legalkg.graph.store import (
     PREFIXES,
     StoreError,
     check_layout,
+    oxigraph_result,
 )
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Node
 
 __all__ = [
     "ENDPOINT_ENV",
@@ -284,41 +283,30 @@ def _token_end(text: str, i: int) -> int:
 # --------------------------------------------------------------------------- results
 
 
-def _json_term(value: Mapping[str, Any]) -> Node | None:
-    kind = value.get("type")
-    if kind == "uri":
-        return URIRef(value["value"])
-    if kind == "bnode":
-        return BNode(value["value"])
-    if kind in ("literal", "typed-literal"):
-        lang = value.get("xml:lang")
-        datatype = value.get("datatype")
-        if lang:
-            return Literal(value["value"], lang=lang)
-        if datatype and datatype != str(XSD.string):
-            return Literal(value["value"], datatype=URIRef(datatype))
-        return Literal(value["value"])
-    return None  # RDF-star triple terms are not part of legalkg's graphs
+_RESULT_FORMATS = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "application/xml": ox.QueryResultsFormat.XML,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+_GRAPH_FORMATS = {
+    "application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
+    "text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
 
 
 def _parse_results(body: bytes, content_type: str) -> QueryResult:
+    """A server's answer as a :class:`QueryResult`, parsed by pyoxigraph's own parsers."""
     media = content_type.split(";")[0].strip().lower()
-    if media in ("application/sparql-results+json", "application/json"):
-        data = json.loads(body)
-        if "boolean" in data:
-            return QueryResult(kind="ask", boolean=bool(data["boolean"]))
-        names = list(data["head"].get("vars", []))
-        rows = [
-            tuple(_json_term(row[n]) if n in row else None for n in names)
-            for row in data["results"]["bindings"]
-        ]
-        return QueryResult(kind="select", variables=names, rows=rows)
-    formats = {"application/n-triples": "nt", "text/plain": "nt", "text/turtle": "turtle",
-               "application/rdf+xml": "xml"}
-    if media not in formats:
-        raise StoreError(f"the server answered a query with unsupported type {media!r}")
-    graph = Graph().parse(data=body, format=formats[media])
-    return QueryResult(kind="graph", triples=list(graph))
+    try:
+        if media in _RESULT_FORMATS:
+            return oxigraph_result(ox.parse_query_results(body, _RESULT_FORMATS[media]))
+        if media in _GRAPH_FORMATS:
+            return oxigraph_result(ox.parse(body, _GRAPH_FORMATS[media]))
+    except SyntaxError as error:
+        raise StoreError(f"the server's answer cannot be parsed: {error}") from None
+    raise StoreError(f"the server answered a query with unsupported type {media!r}")
 
 
 # --------------------------------------------------------------------------- HTTP

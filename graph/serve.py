@@ -6,14 +6,22 @@
 CONSTRUCT/DESCRIBE as Turtle (default), N-Triples or JSON-LD. ``/`` is a small query page.
 
 The endpoint is read-only unless ``allow_update``: SPARQL Update (a POST with an ``update``
-parameter or an ``application/sparql-update`` body) gets HTTP 403. Each query runs in a worker
-thread and gets ``timeout`` seconds (then HTTP 503; Oxigraph cannot be interrupted, so the
-worker finishes in the background and the pool bounds how many such queries run at once).
-Requests larger than ``max_request_bytes`` get 413, malformed queries 400 with the parser's
-message. Federated queries (``SERVICE``) are refused with 403, since Oxigraph would fetch the
-service IRI from this machine. It binds 127.0.0.1 unless told otherwise: the endpoint has no
-authentication. On a loopback address it also refuses requests whose ``Host`` is not a loopback
-name (403), so that web pages cannot reach it through DNS rebinding.
+parameter or an ``application/sparql-update`` body) gets HTTP 403. Over an embedded Oxigraph
+store each query runs in a worker process that opened the store read-only
+(:class:`~legalkg.graph.querypool.QueryPool`) and gets ``timeout`` seconds: then HTTP 503 and
+the worker is killed and replaced, so a query past its deadline stops using the CPU (Oxigraph
+cannot interrupt a query in a thread). Workers take no lock: ``legalkg ingest`` can write the
+same store meanwhile, and each query sees the batches committed before it started. Other
+backends (memory, a remote server) run queries in threads. A client (IP address) may run
+``max_client_queries`` queries at once (then 429), results larger than ``max_result_bytes``
+get 507, request bodies larger than ``max_request_bytes`` 413 (the body is read and
+discarded first, so clients see the answer, not a broken pipe), longer URLs 414, a bad
+``Content-Length`` 400, malformed queries 400 with the parser's message. ``/health`` answers
+``{"status": "ok", ...}`` while queries run. Federated queries (``SERVICE``) are refused with
+403, since Oxigraph would fetch the service IRI from this machine. It binds 127.0.0.1 unless
+told otherwise: the endpoint has no authentication. On a loopback address it also refuses
+requests whose ``Host`` is not a loopback name (403), so that web pages cannot reach it through
+DNS rebinding.
 
 >>> from legalkg.graph.store import MemoryStore
 >>> server = make_server(MemoryStore(), port=0)
@@ -39,6 +47,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 from legalkg.graph.backend import QueryResult, StoreBackend
+from legalkg.graph.querypool import QueryFailed, QueryPool
 from legalkg.nlp.errors import LegalKGError
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
@@ -71,6 +80,12 @@ GRAPH_TYPES: dict[str, str] = {
     "application/ld+json": "json-ld",
     "text/plain": "nt",
 }
+#: pyoxigraph's serialisers for the graph media types.
+_GRAPH_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "json-ld": ox.RdfFormat.JSON_LD,
+}
+#: Longest body drained before answering 413 (larger ones: the connection is closed).
+_DRAIN_LIMIT = 64_000_000
 #: Short names accepted in a ``format`` parameter.
 FORMAT_ALIASES = {
     "json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
@@ -90,12 +105,15 @@ class ProtocolError(LegalKGError, ValueError):
 
 @dataclass(frozen=True)
 class ServeOptions:
-    """How the endpoint behaves: writes allowed, time limit (seconds), request size, workers."""
+    """How the endpoint behaves: writes allowed, time limit (seconds), request and result
+    sizes (bytes), query workers, and queries one client may run at once."""
 
     allow_update: bool = False
     timeout: float = 30.0
     max_request_bytes: int = 1_000_000
     workers: int = 4
+    max_result_bytes: int = 100_000_000
+    max_client_queries: int = 2
 
 
 # ---------------------------------------------------------------------------------------------
@@ -142,6 +160,22 @@ def negotiate(accept: str | None, kind: str) -> str:
     raise ProtocolError(
         HTTPStatus.NOT_ACCEPTABLE, f"cannot answer in {accept}; offered: {', '.join(offered)}"
     )
+
+
+def negotiate_format(accept: str | None, kind: str) -> tuple[str, Any]:
+    """:func:`negotiate`, with the pyoxigraph format that writes the chosen media type.
+
+    Runs in the query worker, once the kind of result is known.
+
+    :raises QueryFailed: 406 when nothing acceptable is offered.
+    """
+    try:
+        media = negotiate(accept, kind)
+    except ProtocolError as error:
+        raise QueryFailed(error.status, str(error)) from None
+    if kind == "graph":
+        return media, _GRAPH_FORMATS[GRAPH_TYPES[media]]
+    return media, RESULT_TYPES[media]
 
 
 def _term_json(term: Any) -> dict[str, str]:
@@ -275,26 +309,50 @@ def _is_loopback(host: str) -> bool:
 
 
 class SparqlHTTPServer(ThreadingHTTPServer):
-    """A threading HTTP server holding the store, the options and the query worker pool."""
+    """A threading HTTP server holding the store, the options and the query workers.
+
+    Over an :class:`~legalkg.graph.store.OxigraphStore`, queries go to a
+    :class:`~legalkg.graph.querypool.QueryPool` of killable worker processes; updates, and
+    queries on other backends, run in a thread pool.
+    """
 
     daemon_threads = True
 
     def __init__(
         self, address: tuple[str, int], store: StoreBackend, options: ServeOptions
     ) -> None:
+        from legalkg.graph.store import OxigraphStore
+
         self.store = store
         self.options = options
         self.pool = ThreadPoolExecutor(max_workers=options.workers, thread_name_prefix="sparql")
+        self.queries: QueryPool | None = None
+        if isinstance(store, OxigraphStore):
+            if not store.read_only:
+                store.flush()
+            self.queries = QueryPool(store.path, workers=options.workers)
         self.write_lock = threading.Lock()
-        super().__init__(address, _Handler)
+        self._clients: dict[str, int] = {}
+        self._clients_lock = threading.Lock()
+        try:
+            super().__init__(address, _Handler)
+        except BaseException:
+            self._close_workers()
+            raise
         self.loopback = _is_loopback(str(self.server_address[0]))
 
     def server_close(self) -> None:
         super().server_close()
+        self._close_workers()
+
+    def _close_workers(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
+        if self.queries is not None:
+            self.queries.close()
 
     def run(self, function: Any, *args: Any) -> Any:
-        """Run ``function(*args)`` in the pool within the time limit; 503 when it takes longer."""
+        """Run ``function(*args)`` in the thread pool within the time limit; 503 when it takes
+        longer (the thread cannot be stopped: used for updates and non-Oxigraph backends)."""
         future = self.pool.submit(function, *args)
         try:
             return future.result(timeout=self.options.timeout)
@@ -304,6 +362,56 @@ class SparqlHTTPServer(ThreadingHTTPServer):
                 HTTPStatus.SERVICE_UNAVAILABLE,
                 f"the query exceeded the time limit of {self.options.timeout:g} s",
             ) from None
+
+    def answer(self, sparql: str, accept: str | None) -> tuple[str, bytes]:
+        """The media type and body answering ``sparql``; :class:`ProtocolError` otherwise."""
+        _forbid_service(sparql)
+        if self.queries is None:
+            result: QueryResult = self.run(_run_query, self.store, sparql)
+            media = negotiate(accept, result.kind)
+            return media, serialize_result(result, media)
+        try:
+            answer = self.queries.run(
+                sparql, accept=accept, timeout=self.options.timeout,
+                max_bytes=self.options.max_result_bytes, negotiate=negotiate_format,
+            )
+        except QueryFailed as error:
+            raise ProtocolError(HTTPStatus(error.status), str(error)) from None
+        return answer.media_type, answer.body
+
+    def client_slot(self, client: str) -> _ClientSlot:
+        """A context that holds one of the client's ``max_client_queries`` slots (else 429)."""
+        return _ClientSlot(self, client)
+
+    def health(self) -> dict[str, Any]:
+        """What ``/health`` reports: status, query workers and how many are busy."""
+        busy = self.queries.busy if self.queries is not None else None
+        return {"status": "ok", "workers": self.options.workers, "busy": busy}
+
+
+class _ClientSlot:
+    def __init__(self, server: SparqlHTTPServer, client: str) -> None:
+        self.server, self.client = server, client
+
+    def __enter__(self) -> None:
+        server = self.server
+        with server._clients_lock:
+            running = server._clients.get(self.client, 0)
+            if running >= server.options.max_client_queries:
+                raise ProtocolError(
+                    HTTPStatus.TOO_MANY_REQUESTS,
+                    f"this client already runs {running} queries; "
+                    f"the limit is {server.options.max_client_queries}",
+                )
+            server._clients[self.client] = running + 1
+
+    def __exit__(self, *exc: object) -> None:
+        with self.server._clients_lock:
+            left = self.server._clients[self.client] - 1
+            if left:
+                self.server._clients[self.client] = left
+            else:
+                del self.server._clients[self.client]
 
 
 def _single(params: dict[str, list[str]], name: str) -> str | None:
@@ -340,8 +448,12 @@ class _Handler(BaseHTTPRequestHandler):
     # ---- request parsing
 
     def _body(self) -> bytes:
-        length = int(self.headers.get("Content-Length") or 0)
+        raw = (self.headers.get("Content-Length") or "0").strip()
+        if not raw.isdigit():
+            raise ProtocolError(HTTPStatus.BAD_REQUEST, f"bad Content-Length {raw[:40]!r}")
+        length = int(raw)
         if length > self.server.options.max_request_bytes:
+            self._drain(length)
             raise ProtocolError(
                 HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
                 f"request body of {length} bytes exceeds the limit of "
@@ -349,9 +461,22 @@ class _Handler(BaseHTTPRequestHandler):
             )
         return self.rfile.read(length) if length > 0 else b""
 
+    def _drain(self, length: int) -> None:
+        """Read and drop a refused body, so the client reads our answer, not a reset."""
+        if length > _DRAIN_LIMIT:
+            return
+        self.connection.settimeout(max(self.server.options.timeout, 1.0))
+        while length > 0:
+            chunk = self.rfile.read(min(length, 65536))
+            if not chunk:
+                return
+            length -= len(chunk)
+
     def _url(self) -> tuple[str, dict[str, list[str]]]:
         if len(self.path) > self.server.options.max_request_bytes:
-            raise ProtocolError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "request URL too long")
+            raise ProtocolError(
+                HTTPStatus.REQUEST_URI_TOO_LONG, "request URL too long; send the query by POST"
+            )
         parts = urlsplit(self.path)
         return parts.path, parse_qs(parts.query, keep_blank_values=True)
 
@@ -400,6 +525,10 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             self._check_host()
             path, params = self._url()
+            if path == "/health" and not post:
+                body = json.dumps(self.server.health()).encode()
+                self._send(200, body, "application/json")
+                return
             if path in ("/", "/index.html") and not post:
                 self._send(200, _query_page(), "text/html; charset=utf-8")
                 return
@@ -412,6 +541,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._dispatch(query, update, params, post)
         except ProtocolError as error:
             self._error(error)
+        except (ConnectionError, TimeoutError):
+            self.close_connection = True
         except Exception as error:  # an endpoint must answer, even when a backend fails
             self._error(ProtocolError(HTTPStatus.INTERNAL_SERVER_ERROR, f"server error: {error}"))
 
@@ -430,14 +561,14 @@ class _Handler(BaseHTTPRequestHandler):
     def _query(self, query: str, params: dict[str, list[str]]) -> None:
         if not query.strip():
             raise ProtocolError(HTTPStatus.BAD_REQUEST, "the query is empty")
-        result: QueryResult = self.server.run(_run_query, self.server.store, query)
         wanted = _single(params, "format")
         accept = self.headers.get("Accept")
         if wanted:
             accept = FORMAT_ALIASES.get(wanted.lower(), wanted)
-        media = negotiate(accept, "graph" if result.kind == "graph" else result.kind)
+        with self.server.client_slot(str(self.client_address[0])):
+            media, body = self.server.answer(query, accept)
         charset = "" if media.endswith("json") else "; charset=utf-8"
-        self._send(200, serialize_result(result, media), media + charset)
+        self._send(200, body, media + charset)
 
     def _update(self, update: str, post: bool) -> None:
         if not self.server.options.allow_update:

@@ -46,6 +46,8 @@ __all__ = [
     "StoreError",
     "check_layout",
     "open_store",
+    "oxigraph_result",
+    "to_nquads",
 ]
 
 LAYOUT_VERSION = "1"
@@ -114,6 +116,8 @@ def check_layout(store: StoreBackend, where: str) -> None:
     ).rows
     expected = _LAYOUT_PREFIX + LAYOUT_VERSION
     if not found:
+        if getattr(store, "read_only", False) and store.count() == 0:
+            return
         if store.count() > 0:
             raise StoreError(
                 f"{where}: the store holds data but no legalkg layout marker; it was written by "
@@ -155,6 +159,30 @@ def _nquads_lines(graph: str, ntriples: bytes, scope: int) -> Iterator[bytes]:
         yield body + suffix
 
 
+def to_nquads(graph: str, ntriples: bytes, scope: int = 0) -> bytes:
+    r"""One graph's N-Triples as N-Quads in ``graph``; blank nodes get the prefix ``scope``.
+
+    N-Triples as rdflib writes them (every line ``... .\n``, no blank node) are converted by
+    one bytes replacement, in C; anything else line by line.
+
+    >>> to_nquads("urn:g", b'<urn:s> <urn:p> "a .\\n b" .\n')
+    b'<urn:s> <urn:p> "a .\\n b" <urn:g> .\n'
+    """
+    ending = b" .\n"
+    if b"_:" not in ntriples and ntriples.count(b"\n") == ntriples.count(ending) and (
+        ntriples.endswith(ending) and b"\r" not in ntriples
+    ):
+        return ntriples.replace(ending, f" <{graph}> .\n".encode())
+    return b"".join(_nquads_lines(graph, ntriples, scope))
+
+
+def _ntriples_in_insert(graph: str, ntriples: bytes, scope: int) -> str:
+    """``GRAPH <g> { ... }`` for SPARQL ``INSERT DATA``: N-Triples lines are valid triples there."""
+    quads = to_nquads(graph, ntriples, scope)
+    triples = quads.replace(f" <{graph}> .\n".encode(), b" .\n").decode("utf-8")
+    return f"GRAPH <{graph}> {{\n{triples}}}"
+
+
 # --------------------------------------------------------------------------- Oxigraph
 
 
@@ -181,6 +209,12 @@ class OxigraphStore(StoreBackend):
     (SEP-0007): a bound variable must appear in the ``SELECT`` clause, as it does in every named
     query. :meth:`rdflib_dataset` gives an rdflib view of the same store.
 
+    Opened ``read_only``, the store takes no lock, so it can be read while another process
+    (``legalkg ingest``) writes it; it shows the data as of its opening (reopen to see later
+    commits) and refuses writes. With ``timeout`` (seconds), each query runs in a worker
+    process that is killed at the deadline (:class:`~legalkg.graph.querypool.QueryPool`), so a
+    runaway query stops instead of holding the CPU.
+
     :param path: the store directory; created when missing (unless ``create`` is false).
     :raises StoreError: if the directory is locked by another process, is not a store, or has an
         incompatible layout.
@@ -195,28 +229,62 @@ class OxigraphStore(StoreBackend):
     1 ['https://example.org/g']
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        create: bool = True,
+        read_only: bool = False,
+        timeout: float | None = None,
+    ) -> None:
         self.path = Path(path)
-        if not create and not self.path.exists():
-            raise StoreError(f"{self.path}: no store here; create one with `legalkg ingest`")
-        self._store = _open_oxigraph(self.path)
+        self.read_only = read_only
+        self.timeout = timeout
+        if (read_only or not create) and not (self.path / "CURRENT").exists():
+            if not self.path.exists():
+                raise StoreError(f"{self.path}: no store here; create one with `legalkg ingest`")
+            if read_only:
+                raise StoreError(f"{self.path}: not a legalkg store")
+        self._store = _open_oxigraph(self.path, read_only)
         self._rdflib: Dataset | None = None
+        self._pool: Any = None
         check_layout(self, str(self.path))
 
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: the store is open read-only")
+
     def replace_graphs(self, graphs: Iterable[tuple[str, bytes]]) -> None:
-        chunks: list[bytes] = []
+        """Load new graphs with one bulk load; replace graphs already in the store in one
+        transaction (a SPARQL update that drops and inserts them), so a reader or a crash
+        sees the old graph or the new one, never a mix or nothing."""
+        self._writable()
+        fresh: list[bytes] = []
+        again: list[tuple[str, bytes, int]] = []
         for scope, (graph, ntriples) in enumerate(graphs):
-            self._store.clear_graph(ox.NamedNode(graph))
-            chunks.extend(_nquads_lines(graph, ntriples, scope))
-        if chunks:
-            self._store.bulk_load(b"".join(chunks), ox.RdfFormat.N_QUADS)
+            if self._store.contains_named_graph(ox.NamedNode(graph)):
+                again.append((graph, ntriples, scope))
+            else:
+                fresh.append(to_nquads(graph, ntriples, scope))
+        if fresh:
+            self._store.bulk_load(b"".join(fresh), ox.RdfFormat.N_QUADS)
+        if again:
+            drops = "".join(f"DROP SILENT GRAPH <{graph}> ;\n" for graph, _, _ in again)
+            inserts = "\n".join(_ntriples_in_insert(*item) for item in again)
+            self._store.update(f"{drops}INSERT DATA {{\n{inserts}\n}}")
+
+    def has_graph(self, graph: str) -> bool:
+        return bool(self._store.contains_named_graph(ox.NamedNode(graph)))
 
     def drop_graph(self, graph: str) -> None:
+        self._writable()
         node = ox.NamedNode(graph)
         if self._store.contains_named_graph(node):
             self._store.remove_graph(node)
 
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+        if self.timeout is not None:
+            return self._query_in_worker(sparql, bindings or {}, self.timeout)
         substitutions: dict[ox.Variable, Any] = {
             ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()
         }
@@ -231,7 +299,24 @@ class OxigraphStore(StoreBackend):
             if "SELECT projection" in message:
                 message += " (a bound variable must be selected: SPARQL substitution, SEP-0007)"
             raise StoreError(f"query failed: {message}") from None
-        return _oxigraph_result(answer)
+        return oxigraph_result(answer)
+
+    def _query_in_worker(
+        self, sparql: str, bindings: Mapping[str, Any], timeout: float
+    ) -> QueryResult:
+        from legalkg.graph.querypool import QueryFailed, QueryPool
+
+        if self._pool is None:
+            if not self.read_only:
+                self._store.flush()
+            self._pool = QueryPool(self.path, workers=1)
+        try:
+            answer = self._pool.run(sparql, bindings=bindings, timeout=timeout)
+        except QueryFailed as error:
+            raise StoreError(str(error)) from None
+        if answer.kind == "graph":
+            return oxigraph_result(ox.parse(answer.body, ox.RdfFormat.N_TRIPLES))
+        return oxigraph_result(ox.parse_query_results(answer.body, ox.QueryResultsFormat.JSON))
 
     def graph_names(self) -> list[str]:
         names = (g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
@@ -261,8 +346,9 @@ class OxigraphStore(StoreBackend):
         self._store.optimize()
 
     def flush(self) -> None:
-        """Write buffered data to disk."""
-        self._store.flush()
+        """Write buffered data to disk (nothing to do when read-only)."""
+        if not self.read_only:
+            self._store.flush()
 
     def rdflib_dataset(self) -> Dataset:
         """An rdflib :class:`~rdflib.Dataset` over this store (through ``oxrdflib``).
@@ -278,18 +364,25 @@ class OxigraphStore(StoreBackend):
         return self._rdflib
 
     def close(self) -> None:
-        if self._store is not None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+        if self._store is not None and not self.read_only:
             self._store.flush()
         self._store = None  # type: ignore[assignment]
         self._rdflib = None
 
 
-def _open_oxigraph(path: Path) -> ox.Store:
+def _open_oxigraph(path: Path, read_only: bool = False) -> ox.Store:
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path}: not a directory; give a folder for the store")
     if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
         raise StoreError(f"{path}: folder is not empty and is not a legalkg store")
     try:
+        if read_only:
+            from legalkg.graph.querypool import open_read_only
+
+            return open_read_only(path)
         return ox.Store(str(path))
     except OSError as error:
         reason = str(error).splitlines()[0]
@@ -298,7 +391,8 @@ def _open_oxigraph(path: Path) -> ox.Store:
         raise StoreError(f"{path}: cannot open the store: {reason}") from None
 
 
-def _oxigraph_result(answer: Any) -> QueryResult:
+def oxigraph_result(answer: Any) -> QueryResult:
+    """A pyoxigraph answer (solutions, boolean, triples or parsed quads) as a QueryResult."""
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult(kind="ask", boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):
@@ -393,11 +487,15 @@ def open_store(
     memory: bool = False,
     create: bool = True,
     endpoint: str | None = None,
+    read_only: bool = False,
+    timeout: float | None = None,
 ) -> StoreBackend:
     """Open the store to use: in memory, at ``path``, on the SPARQL 1.1 server ``endpoint``, at
     ``$LEGALKG_STORE``, on the server ``$LEGALKG_ENDPOINT``, or ``./legalkg-store``.
 
-    With ``create=False`` a missing on-disk store is an error instead of a new empty store.
+    With ``create=False`` a missing on-disk store is an error instead of a new empty store;
+    ``read_only`` opens it without the lock, beside a writer; ``timeout`` bounds each query
+    (see :class:`OxigraphStore`; a server store has its own request timeout).
     A server is reached through :class:`legalkg.graph.remote.SparqlEndpointStore`, with its
     credentials from the environment only.
 
@@ -418,7 +516,7 @@ def open_store(
 
         return SparqlEndpointStore.from_env(endpoint)
     where = path if path is not None else os.environ.get(STORE_ENV) or DEFAULT_STORE_PATH
-    return OxigraphStore(where, create=create)
+    return OxigraphStore(where, create=create, read_only=read_only, timeout=timeout)
 
 
 def _endpoint_from_env() -> str | None:

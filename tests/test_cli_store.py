@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from legalkg.graph.cli import app, main
+from legalkg.graph.ingest import FilingsSkipped
 from legalkg.graph.kg import KnowledgeGraph, UnknownCompanyError
 from legalkg.graph.namedqueries import QueryNotFoundError
 from legalkg.graph.store import StoreError
@@ -107,7 +108,8 @@ def test_a_bad_filing_is_reported_and_the_batch_goes_on(
     (filings / "empty.txt").write_text("")
     (filings / "notes.gold.json").write_text("{}")
     result = ingest(tmp_path / "kg", filings)
-    assert result.exit_code == 0, result.output
+    assert isinstance(result.exception, FilingsSkipped), result.output
+    assert str(result.exception) == "1 of 2 filings were skipped (listed above)"
     assert f"skipped {filings / 'empty.txt'}: the file is empty\n" in result.output
     assert _summary_rows(result.output)[1][0] == "1"
     assert "notes.gold.json" not in result.output
@@ -173,6 +175,30 @@ def test_query_errors(store: Path) -> None:
     syntax = runner.invoke(app, ["query", "SELECT WHERE {", "--store", str(store)])
     assert isinstance(syntax.exception, StoreError)
     assert str(syntax.exception).startswith("invalid SPARQL")
+
+
+def test_readers_run_beside_a_writer(store: Path, filings: Path) -> None:
+    """A writer holds the store's lock; query, counterparties and stats open it read-only,
+    while a second writer is refused."""
+    with KnowledgeGraph.open(store) as writer:
+        for args in (["query", "ASK { ?s ?p ?o }"], ["counterparties", REGISTRANT], ["stats"]):
+            result = runner.invoke(app, [*args, "--store", str(store)])
+            assert result.exit_code == 0, (args, result.output)
+        second = ingest(store, filings)
+        assert second.exit_code == 1 and "in use by another process" in str(second.exception)
+        assert writer.stats()["filings"] == 1
+
+
+def test_query_timeout_stops_the_query(store: Path) -> None:
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(
+        f"VALUES ?{v} {{ {' '.join(str(i) for i in range(30))} }}" for v in "abcdefg"
+    ) + " }"
+    result = runner.invoke(app, ["query", slow, "--timeout", "0.5", "--store", str(store)])
+    assert result.exit_code == 1 and isinstance(result.exception, StoreError)
+    assert "time limit of 0.5 s" in str(result.exception)
+    fast = runner.invoke(app, ["query", "ASK { ?s ?p ?o }", "--timeout", "30",
+                               "--store", str(store)])
+    assert (fast.exit_code, fast.output) == (0, "true\n")
 
 
 def test_query_list(tmp_path: Path) -> None:
@@ -258,3 +284,104 @@ def test_real_pipeline_ingesting_twice_keeps_the_triple_count(seed_filing: Path)
         assert kg.store.count() == count
     assert first.filings == len(list(examples.glob("*.txt"))) and not first.errors
     assert second.filings == first.filings  # the seed filing is listed once
+
+
+# ------------------------------------------------------------------ inputs that cannot stall
+
+
+@pytest.fixture
+def no_events(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Extraction that finds nothing: these tests are about reading and loading, not NLP."""
+    monkeypatch.setattr("legalkg.graph.ingest._extract", lambda filing, nlp: Extraction(filing))
+
+
+def _graph_counts(store: Path) -> dict[str, int]:
+    with KnowledgeGraph.open(store, read_only=True) as kg:
+        return {g: kg.store.count(g) for g in kg.store.graph_names() if "/filing/" in g}
+
+
+def test_a_truncated_copy_never_replaces_the_stored_filing(
+    tmp_path: Path, shared_data: Path, no_events: None
+) -> None:
+    source = shared_data / "submissions" / "0000092122-07-000008.txt"
+    full = source.read_bytes()
+    (tmp_path / "full").mkdir()
+    shutil.copy(source, tmp_path / "full" / source.name)
+    assert ingest(tmp_path / "kg", tmp_path / "full").exit_code == 0
+    stored = _graph_counts(tmp_path / "kg")
+    assert len(stored) == 1 and next(iter(stored.values())) > 10
+
+    cut = tmp_path / "cut" / source.name  # the first 3,000 bytes: no closing tags
+    cut.parent.mkdir()
+    cut.write_bytes(full[:3000])
+    result = ingest(tmp_path / "kg", cut)
+    assert result.exit_code == 1
+    assert "no closing </SEC-DOCUMENT> (the file looks cut short); refused" in result.output
+    assert _graph_counts(tmp_path / "kg") == stored
+
+    last = full.rindex(b"</DOCUMENT>")  # a hole in the middle, every tag closed
+    holed = tmp_path / "holed" / source.name
+    holed.parent.mkdir()
+    holed.write_bytes(full[:3000] + full[last:])
+    result = ingest(tmp_path / "kg", holed)
+    assert result.exit_code == 1
+    assert "shorter than the copy of the same filing in the store" in result.output
+    assert _graph_counts(tmp_path / "kg") == stored
+    assert ingest(tmp_path / "kg", tmp_path / "full").exit_code == 0  # the same copy: fine
+
+
+def test_special_files_and_dangling_links_are_refused_by_name(
+    tmp_path: Path, filings: Path, hand_extractor: None
+) -> None:
+    import os
+
+    os.mkfifo(filings / "pipe.txt")
+    (filings / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    result = ingest(tmp_path / "kg", filings)
+    assert isinstance(result.exception, FilingsSkipped)
+    assert f"skipped {filings / 'pipe.txt'}: not a regular file (FIFO); refused" in result.output
+    assert f"skipped {filings / 'gone.txt'}: dangling symbolic link; refused" in result.output
+    assert _summary_rows(result.output)[1][0] == "1"
+    device = runner.invoke(app, ["extract", "/dev/zero"])
+    assert str(device.exception) == "/dev/zero: not a regular file (character device); refused"
+
+
+def test_size_cap_and_time_budget(
+    tmp_path: Path, filings: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    big = runner.invoke(app, ["ingest", str(filings), "--store", str(tmp_path / "kg"),
+                              "--max-filing-bytes", "1000"])
+    assert big.exit_code == 1
+    assert "bytes is over the limit of 1,000 bytes (--max-filing-bytes); refused" in big.output
+
+    def stall(filing: Filing, nlp: Any) -> Extraction:
+        while True:  # a pathological input: the budget must end it
+            time.sleep(0.01)
+
+    monkeypatch.setattr("legalkg.graph.ingest._extract", stall)
+    started = time.monotonic()
+    slow = runner.invoke(app, ["ingest", str(filings), "--store", str(tmp_path / "kg"),
+                               "--filing-timeout", "0.5"])
+    assert time.monotonic() - started < 20
+    assert slow.exit_code == 1
+    assert "took longer than the budget of 0.5 s (--filing-timeout); skipped" in slow.output
+
+
+def test_exit_codes_of_main(
+    tmp_path: Path, filings: Path, hand_extractor: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (filings / "empty.txt").write_text("")
+    with pytest.raises(SystemExit) as partial:
+        main(["ingest", str(filings), "--store", str(tmp_path / "kg")])
+    assert partial.value.code == 3
+    assert capsys.readouterr().err == (
+        "legalkg: error: 1 of 2 filings were skipped (listed above)\n"
+    )
+    for argv in (["serve", "--port", "99999"], ["ingest"], ["query", "--bogus"]):
+        with pytest.raises(SystemExit) as usage:
+            main(argv)
+        assert usage.value.code == 2
+        err = capsys.readouterr().err
+        assert err.startswith("legalkg: error: ") and err.count("\n") == 1, err

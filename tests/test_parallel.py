@@ -118,7 +118,7 @@ def test_a_worker_that_dies_loses_no_filing(
 ) -> None:
     killer = str(filings[0])
 
-    def die_on_killer(path: str, nlp: object = None) -> FilingResult:
+    def die_on_killer(path: str, nlp: object = None, limits: object = None) -> FilingResult:
         if str(path) == killer:
             os._exit(3)
         return FilingResult(path=str(path), graph_iri="urn:g", ntriples=b"")
@@ -132,7 +132,7 @@ def test_a_worker_that_dies_loses_no_filing(
 
 
 def test_an_unexpected_exception_becomes_the_filings_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    def buggy(path: str, nlp: object = None) -> FilingResult:
+    def buggy(path: str, nlp: object = None, limits: object = None) -> FilingResult:
         raise KeyError("role")
 
     monkeypatch.setattr(parallel, "process_file", buggy)

@@ -283,3 +283,29 @@ def test_blank_node_labels_in_input_are_renamed_per_graph() -> None:
     store.replace_graphs([(G1, nt(BLANK))])
     (subject,) = {s for s, _, _ in store.dataset.graph(URIRef(G1))}
     assert isinstance(subject, BNode)
+
+
+def test_a_read_only_store_reads_beside_the_writer_and_refuses_writes(tmp_path: Path) -> None:
+    writer = OxigraphStore(tmp_path / "kg")
+    writer.replace_graphs([(G1, nt(ALICE, NAME))])
+    writer.flush()
+    reader = OxigraphStore(tmp_path / "kg", read_only=True)
+    assert reader.count(G1) == 2
+    with pytest.raises(StoreError, match="read-only"):
+        reader.replace_graphs([(G2, nt(AGE))])
+    writer.replace_graphs([(G2, nt(AGE))])
+    writer.flush()
+    assert reader.count(G2) == 0  # a snapshot as of its opening
+    assert OxigraphStore(tmp_path / "kg", read_only=True).count(G2) == 1
+    writer.close()
+
+
+def test_to_nquads_fast_path_matches_the_line_by_line_path() -> None:
+    from legalkg.graph.store import _nquads_lines, to_nquads
+
+    data = nt(ALICE, NAME, AGE)
+    assert b"_:" not in data
+    assert to_nquads(G1, data) == b"".join(_nquads_lines(G1, data, 0))
+    odd = data.replace(b" .\n", b".\n", 1)  # not rdflib's layout: the careful path
+    assert to_nquads(G1, odd) == b"".join(_nquads_lines(G1, odd, 0))
+    assert to_nquads(G1, nt(BLANK), 7).count(b"_:7x") == 1

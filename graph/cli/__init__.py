@@ -41,15 +41,16 @@ _register()
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI.
 
-    Exit codes: 0 success, 1 a library error (one line on stderr), 2 a usage error, 70 an
-    internal error (a bug: one line, or the traceback with ``LEGALKG_DEBUG=1``), 130 interrupted.
+    Exit codes: 0 success, 1 a library error (one line on stderr), 2 a usage error (one line),
+    3 an ingest that skipped some filings, 70 an internal error (a bug: one line, or the
+    traceback with ``LEGALKG_DEBUG=1``), 130 interrupted.
     """
     try:
-        app(args=argv, standalone_mode=True)
+        code = app(args=argv, standalone_mode=False)
     except LegalKGError as error:
         internal = getattr(error, "internal", False)  # a component's bug, with its filing
         print(f"legalkg: {'internal error' if internal else 'error'}: {error}", file=sys.stderr)
-        raise SystemExit(70 if internal else 1) from None
+        raise SystemExit(70 if internal else getattr(error, "exit_code", 1)) from None
     except (FileNotFoundError, IsADirectoryError, PermissionError) as error:
         print(f"legalkg: error: {error.filename}: {error.strerror}", file=sys.stderr)
         raise SystemExit(1) from None
@@ -57,6 +58,13 @@ def main(argv: list[str] | None = None) -> None:
         print("legalkg: interrupted", file=sys.stderr)
         raise SystemExit(130) from None
     except Exception as error:
+        if _is_usage_error(error):
+            print(f"legalkg: error: {error.format_message()} "  # type: ignore[attr-defined]
+                  "(see --help)", file=sys.stderr)
+            raise SystemExit(2) from None
+        if type(error).__name__ == "Abort":
+            print("legalkg: interrupted", file=sys.stderr)
+            raise SystemExit(130) from None
         if os.environ.get("LEGALKG_DEBUG"):
             raise
         print(
@@ -65,3 +73,10 @@ def main(argv: list[str] | None = None) -> None:
             file=sys.stderr,
         )
         raise SystemExit(70) from None
+    if isinstance(code, int) and code:
+        raise SystemExit(code)
+
+
+def _is_usage_error(error: BaseException) -> bool:
+    """Click's ``UsageError`` (Typer ships its own copy of Click, so match by class name)."""
+    return any(cls.__name__ == "UsageError" for cls in type(error).__mro__)

@@ -32,9 +32,11 @@ def extract(
     ] = None,
 ) -> None:
     """Read FILE and print its filing fields, aliases, legal events and mentions."""
+    from legalkg.graph.ingest import MAX_FILING_BYTES, check_filing_file
     from legalkg.nlp.extract import extract as run_extraction
     from legalkg.nlp.filings import read_filing
 
+    check_filing_file(file, MAX_FILING_BYTES)  # a FIFO or /dev/zero would never end
     extraction = run_extraction(read_filing(file), model=model)
     if format is ExtractFormat.json:
         typer.echo(json.dumps(extraction.to_json(), indent=2, ensure_ascii=False))

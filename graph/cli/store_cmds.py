@@ -19,7 +19,15 @@ from typing import Annotated, Any
 import typer
 from legalkg.graph.backend import QueryResult
 from legalkg.graph.cli import app
-from legalkg.graph.ingest import FilingResult, IngestSummary, expand_paths
+from legalkg.graph.ingest import (
+    FILING_SECONDS,
+    MAX_FILING_BYTES,
+    FilingResult,
+    FilingsSkipped,
+    IngestLimits,
+    IngestSummary,
+    expand_paths,
+)
 from legalkg.graph.kg import Counterparty, KnowledgeGraph
 from legalkg.graph.namedqueries import QueryNotFoundError, load_query
 from legalkg.graph.progress import QUIET_HELP, Progress
@@ -74,9 +82,26 @@ def _console() -> Console:
 
 
 def _open(
-    store: Path | None, endpoint: str | None = None, *, create: bool = False
+    store: Path | None,
+    endpoint: str | None = None,
+    *,
+    create: bool = False,
+    timeout: float | None = None,
 ) -> KnowledgeGraph:
-    return KnowledgeGraph.open(store, create=create, endpoint=endpoint)
+    """The writer (``create``: ``ingest``) takes the store's lock; readers open it read-only,
+    so they run beside an ingest and see what it had committed when they started."""
+    return KnowledgeGraph.open(
+        store, create=create, endpoint=endpoint, read_only=not create, timeout=timeout
+    )
+
+
+TIMEOUT_HELP = (
+    "Stop the query after this many seconds (it runs in a worker process that is killed at "
+    "the deadline); exit code 1."
+)
+TimeoutOption = Annotated[
+    float | None, typer.Option("--timeout", min=0.001, metavar="SECONDS", help=TIMEOUT_HELP)
+]
 
 
 # --------------------------------------------------------------------------- ingest
@@ -93,13 +118,23 @@ def ingest(
         typer.Option("--dask", "--dask-scheduler", metavar="ADDRESS", help=DASK_HELP),
     ] = None,
     quiet: QuietOption = False,
+    filing_timeout: Annotated[float, typer.Option(
+        "--filing-timeout", min=0.0, metavar="SECONDS",
+        help="Time budget per filing; a filing over it is skipped and reported (0: none).",
+    )] = FILING_SECONDS,
+    max_filing_bytes: Annotated[int, typer.Option(
+        "--max-filing-bytes", min=1, metavar="BYTES", help="Largest filing read; larger ones "
+        "are skipped and reported.",
+    )] = MAX_FILING_BYTES,
 ) -> None:
     """Read, extract and load filings into the store, then recompute company resolution.
 
     Each filing replaces exactly its own named graph, so ingesting again is safe. A filing
-    that fails is listed in the summary and the others go on; the exit code is 1 only when
-    no filing could be ingested.
+    that fails (unreadable, special file, too large, over its time budget, cut short, or
+    shorter than the stored copy) is listed in the summary and the others go on. Exit code:
+    0 all ingested, 3 some skipped, 1 none could be ingested.
     """
+    limits = IngestLimits(max_bytes=max_filing_bytes, seconds=filing_timeout or None)
     files = expand_paths(paths)
     console = _console()
     bar = Progress("ingest", len(files), quiet=quiet)
@@ -108,10 +143,16 @@ def ingest(
         def advance(result: FilingResult) -> None:
             bar.advance(Path(result.path).name, error=not result.ok)
 
-        summary = kg.ingest(files, progress=advance, jobs=jobs, dask_scheduler=dask)
+        summary = kg.ingest(
+            files, progress=advance, jobs=jobs, dask_scheduler=dask, limits=limits
+        )
     _print_summary(console, summary)
     if files and summary.filings == 0:
         raise StoreError(f"none of the {len(files)} filings could be ingested")
+    if summary.errors:
+        raise FilingsSkipped(
+            f"{len(summary.errors)} of {len(files)} filings were skipped (listed above)"
+        )
 
 
 def _print_summary(console: Console, summary: IngestSummary) -> None:
@@ -142,13 +183,14 @@ def query(
     store: StoreOption = None,
     endpoint: EndpointOption = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+    timeout: TimeoutOption = None,
 ) -> None:
     """Run SPARQL (or a named query) on the store; values are bound as RDF terms, never pasted."""
     if list_:
         _list_queries()
         return
     text, bindings = _query_and_bindings(sparql, name, param or [])
-    with _open(store, endpoint) as kg:
+    with _open(store, endpoint, timeout=timeout) as kg:
         if name is not None:
             # Through the facade, so that a company name stands for the company's IRI.
             result = kg.named_query(name, **dict(_split_param(p) for p in param or []))
@@ -266,13 +308,14 @@ def counterparties(
     format: Annotated[CounterpartyFormat, typer.Option("--format", "-f", help="Output format.")] = (
         CounterpartyFormat.table
     ),
+    timeout: TimeoutOption = None,
 ) -> None:
     """List a company's counterparties with the event, its type, court, amount and date.
 
     Symmetric: the parties of the events the company reported and of the events it is a party
     to. An ambiguous name lists the candidates; an unknown one suggests the nearest names.
     """
-    with _open(store, endpoint) as kg:
+    with _open(store, endpoint, timeout=timeout) as kg:
         rows = kg.counterparties(company)
     if format is CounterpartyFormat.json:
         typer.echo(json.dumps([_counterparty_json(r) for r in rows], indent=2, ensure_ascii=False))

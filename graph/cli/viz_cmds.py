@@ -104,7 +104,7 @@ def viz(
 
     flt = EventFilter(company=company, depth=depth, court=court, event_type=event_type,
                       since=since, until=until)
-    with KnowledgeGraph.open(store, create=False, endpoint=endpoint) as kg:
+    with KnowledgeGraph.open(store, create=False, endpoint=endpoint, read_only=True) as kg:
         graph = render_store(
             kg.store, out, view=view.value, flt=flt, seed=seed, max_nodes=max_nodes,
             focus_above=None if all_ else focus_above,
@@ -121,13 +121,23 @@ def _is_loopback(host: str) -> bool:
 
 HostOption = Annotated[str, typer.Option(
     "--host", help="Address to bind. The endpoint has no authentication: keep it local.")]
-PortOption = Annotated[int, typer.Option("--port", help="TCP port (0 picks a free one).")]
+PortOption = Annotated[int, typer.Option(
+    "--port", min=0, max=65535, help="TCP port (0 picks a free one).")]
 UpdateOption = Annotated[bool, typer.Option(
     "--allow-update", help="Accept SPARQL Update (refused with HTTP 403 otherwise).")]
 TimeoutOption = Annotated[float, typer.Option(
-    "--timeout", min=0.001, help="Time limit per query in seconds (then HTTP 503).")]
+    "--timeout", min=0.001,
+    help="Time limit per query in seconds (then HTTP 503 and its worker is killed).")]
 SizeOption = Annotated[int, typer.Option(
     "--max-request-bytes", min=1, help="Largest request accepted (then HTTP 413).")]
+
+
+WorkersOption = Annotated[int, typer.Option(
+    "--workers", min=1, help="Queries answered at once (one worker process each).")]
+ClientOption = Annotated[int, typer.Option(
+    "--max-client-queries", min=1, help="Queries one client may run at once (then HTTP 429).")]
+ResultOption = Annotated[int, typer.Option(
+    "--max-result-bytes", min=1, help="Largest result sent (then HTTP 507).")]
 
 
 @app.command()
@@ -139,14 +149,23 @@ def serve(
     allow_update: UpdateOption = False,
     timeout: TimeoutOption = 30.0,
     max_request_bytes: SizeOption = 1_000_000,
+    workers: WorkersOption = 4,
+    max_client_queries: ClientOption = 2,
+    max_result_bytes: ResultOption = 100_000_000,
 ) -> None:
     """Serve the store as a SPARQL 1.1 Protocol endpoint at http://HOST:PORT/sparql."""
     from legalkg.graph.kg import KnowledgeGraph
     from legalkg.graph.serve import ServeOptions, make_server
 
     options = ServeOptions(allow_update=allow_update, timeout=timeout,
-                           max_request_bytes=max_request_bytes)
-    with KnowledgeGraph.open(store, create=False, endpoint=endpoint) as kg:
+                           max_request_bytes=max_request_bytes, workers=workers,
+                           max_client_queries=max_client_queries,
+                           max_result_bytes=max_result_bytes)
+    # Read-only: no lock, so `legalkg ingest` can add filings meanwhile; the query workers
+    # reopen the store when it changed, so answers include every committed batch.
+    with KnowledgeGraph.open(
+        store, create=False, endpoint=endpoint, read_only=not allow_update
+    ) as kg:
         server = make_server(kg.store, host, port, options)
         bound_host, bound_port = str(server.server_address[0]), int(server.server_address[1])
         mode = "read-write" if allow_update else "read-only"
