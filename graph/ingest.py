@@ -198,7 +198,7 @@ _OPEN_CLOSE = (
 
 
 def cut_short(data: bytes) -> str | None:
-    """Why ``data`` looks like a filing cut short, or ``None``: a ``<SEC-DOCUMENT>`` or
+    r"""Why ``data`` looks like a filing cut short, or ``None``: a ``<SEC-DOCUMENT>`` or
     ``<DOCUMENT>`` opened more often than closed.
 
     >>> cut_short(b"<SEC-DOCUMENT>0001.txt : 20020101\n<DOCUMENT>\n<TYPE>8-K\nItem 5")
