@@ -90,6 +90,8 @@ class CompanyRecord:
     person: bool = False
     agency: bool = False
     tickers: set[str] = field(default_factory=set)
+    former: set[str] = field(default_factory=set)  # names an SEC header lists as former names
+    named_on: dict[str, str] = field(default_factory=dict)  # registrant name -> latest filing day
 
     def name_keys(self) -> set[str]:
         """The name keys of its names and the keys the builder recorded."""
@@ -422,13 +424,24 @@ def _finish(
     for root, group in members.items():
         chosen = _canonical_iri(group)
         names = set().union(*(r.names for r in group))
+        former_keys = {name_key(n) for r in group for n in r.former}
+        current = {n for n in names if name_key(n) not in former_keys}
+        latest: dict[str, str] = {}
+        for record in group:
+            for name, day in record.named_on.items():
+                key = name_key(name)
+                latest[key] = max(latest.get(key, ""), day)
+        if latest:
+            newest = max(latest.values())
+            current = {n for n in current if latest.get(name_key(n)) == newest} or current
         aliases = {a for r in group for a in r.aliases if name_key(a) in accepted_by_root[root]}
         for record in group:
             result.canonical[record.iri] = chosen
         kind = kinds[chosen]
         body = _body_of(names) if kind == "agency" else None
         result.kinds[chosen] = kind
-        result.labels[chosen] = body.name if body else _preferred_label(names) or chosen
+        label = _preferred_label(current) or _preferred_label(names)
+        result.labels[chosen] = body.name if body else label or chosen
         result.spellings[chosen] = names | aliases
         result.keys[chosen] = set().union(*(r.name_keys() for r in group)) | accepted_by_root[root]
         result.ciks[chosen] = {c for r in group for c in r.ciks}
@@ -449,7 +462,11 @@ def _canonical_iri(group: list[CompanyRecord]) -> str:
 
 
 def _preferred_label(names: set[str]) -> str | None:
-    """A name as a filing writes it in mixed case, the longest (full legal name) first."""
+    """A name as a filing writes it in mixed case, the longest (full legal name) first.
+
+    ``_finish`` offers the present names first: not an SEC header's former names and, where the
+    registrant's filings are dated, the names of its latest filing.
+    """
     if not names:
         return None
     return min(names, key=lambda n: (n.isupper(), -len(n), n))
@@ -504,6 +521,11 @@ def store_records(store: StoreBackend) -> list[CompanyRecord]:
                 record.ciks.add(digits)
         else:
             getattr(record, slots[str(prop)]).add(str(value))
+            if str(prop) == str(LKG.formerName):
+                record.former.add(str(value))
+    for registrant, name, day in store.query(load_query("_resolution_names_in_time").text).rows:
+        if str(registrant) in records:
+            records[str(registrant)].named_on[str(name)] = str(day)
     for registrant, file_name in store.query(load_query("_resolution_filers").text).rows:
         match = _CORPUS_FILE.match(str(file_name))
         if match and str(registrant) in records:

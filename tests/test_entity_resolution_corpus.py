@@ -80,7 +80,8 @@ def test_counterparties_are_symmetric(kg: KnowledgeGraph, first: str, second: st
     ("text", "label"),
     [
         ("SAVVIS", "SAVVIS Communications Corporation"),
-        ("aaron's", "Aaron Rents, Inc."),
+        ("aaron's", "Aaron's, Inc."),  # renamed: the latest filing's name
+        ("Aaron Rents", "Aaron's, Inc."),
         ("AA", "Alcoa Inc."),
         ("A", "Agilent Technologies, Inc."),
         ("1090872", "Agilent Technologies, Inc."),

@@ -364,10 +364,6 @@ def test_cli_lists_a_companys_matters_as_json_and_table(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=False,
-    reason="needs extraction that links the verdict's events to matters (the lead's side of #11)",
-)
 def test_aarons_verdict_is_one_matter_in_the_corpus_store(
     shared_data: Path, tmp_path: Path
 ) -> None:

@@ -131,6 +131,24 @@ def test_preferred_label_is_mixed_case_full_name() -> None:
     assert resolution.labels["urn:a"] == "Lumen Grid Systems, Inc."
 
 
+def test_a_renamed_company_is_labelled_by_its_present_name() -> None:
+    old = record("urn:old", "Lumen Grid Systems, Incorporated", cik="0000777001")
+    new = record("urn:new", "Lumen Grid, Inc.", "LUMEN GRID SYSTEMS INC", cik="0000777001")
+    new.former.add("LUMEN GRID SYSTEMS INC")
+    resolution = resolve_companies([old, new])
+    assert set(resolution.labels.values()) == {"Lumen Grid, Inc."}
+    # without former names, the name of the latest filing wins
+    new.former.clear()
+    old.named_on = {"Lumen Grid Systems, Incorporated": "2004-01-02"}
+    new.named_on = {"Lumen Grid, Inc.": "2011-05-06"}
+    assert set(resolve_companies([old, new]).labels.values()) == {"Lumen Grid, Inc."}
+    # with neither, the longest full name
+    old.named_on, new.named_on = {}, {}
+    assert set(resolve_companies([old, new]).labels.values()) == {
+        "Lumen Grid Systems, Incorporated"
+    }
+
+
 def _filing(registrant: str, text: str, cik: str | None = None,
             parties: tuple[str, ...] = (), aliases: dict[str, str] | None = None) -> Extraction:
     event = Event("LawsuitFiled", text, 0, len(text), parties=[registrant, *parties])
@@ -164,6 +182,34 @@ def test_resolution_graph_in_the_store_is_replaced_not_accumulated() -> None:
     assert (name_iri, OWL.sameAs, cik_iri) in graph
     assert (cik_iri, OWL.sameAs, cik_iri) in graph
     assert (cik_iri, SKOS.prefLabel, Literal("Lumen Grid Systems, Inc.")) in graph
+
+
+def test_former_names_in_the_store_do_not_label_the_company() -> None:
+    store = MemoryStore()
+    old = _filing("Lumen Grid Systems, Incorporated", "Lumen Grid Systems sued Quarry Co.",
+                  cik="777001", parties=("Quarry Co.",))
+    new = _filing("Lumen Grid, Inc.", "Lumen Grid sued Tarn LLC.", cik="777001",
+                  parties=("Tarn LLC",))
+    new.filing.former_names = ["Lumen Grid Systems, Incorporated"]
+    _load(store, old, new)
+    recompute_resolution(store)
+    graph = store.dataset.graph(URIRef(RESOLUTION_GRAPH))
+    cik_iri = URIRef("https://w3id.org/legalkg/id/company/cik/0000777001")
+    assert set(graph.objects(cik_iri, SKOS.prefLabel)) == {Literal("Lumen Grid, Inc.")}
+
+
+def test_the_latest_filing_names_a_renamed_company() -> None:
+    store = MemoryStore()
+    old = _filing("Lumen Grid Systems, Incorporated", "Lumen Grid Systems sued Quarry Co.",
+                  cik="777001", parties=("Quarry Co.",))
+    new = _filing("Lumen Grid, Inc.", "Lumen Grid sued Tarn LLC.", cik="777001",
+                  parties=("Tarn LLC",))
+    old.filing.filed_date, new.filing.filed_date = "2004-01-02", "2011-05-06"
+    _load(store, new, old)
+    recompute_resolution(store)
+    graph = store.dataset.graph(URIRef(RESOLUTION_GRAPH))
+    cik_iri = URIRef("https://w3id.org/legalkg/id/company/cik/0000777001")
+    assert set(graph.objects(cik_iri, SKOS.prefLabel)) == {Literal("Lumen Grid, Inc.")}
 
 
 def test_find_companies_by_spelling_cik_and_iri() -> None:
