@@ -559,3 +559,27 @@ def test_a_filing_reports_the_settlement_once_and_the_earlier_verdict() -> None:
                        "defendants": [FILER]})
     check(verdict, {"type": "Judgment", "date": "2005-09-12", "court": "ded", "amount": 31e6,
                     "defendants": [FILER], "payer": FILER, "payee": "Beta Systems Corp."})
+
+
+def test_a_dismissal_the_parties_agree_to_is_their_settlement() -> None:
+    event = one_event(
+        "In July 2006, Acme Holdings, Inc. and Orion Inc. agreed to a settlement of the matter "
+        "and dismissal of any further court proceedings."
+    )
+    check(event, {"type": "Settlement", "date": "2006-07"})
+    ordered = events_of(
+        "In July 2006, Acme Holdings, Inc. and Orion Inc. agreed to a settlement, and the court "
+        "granted the dismissal of the lawsuit."
+    )
+    assert "Dismissal" in {e.type for e in ordered}
+
+
+def test_a_suit_recounted_as_the_subject_of_its_judgment_is_a_lawsuit_too() -> None:
+    events = events_of(
+        "The suit filed against Widget Corp. and Gadget LLC was tried before a federal jury in "
+        "May 2006, resulting in a judgment in favor of Acme Holdings, Inc. totaling $75.7 million."
+    )
+    by_type = {e.type: e for e in events}
+    assert set(by_type) == {"LawsuitFiled", "Judgment"}
+    check(by_type["LawsuitFiled"], {"defendants": ["Widget Corp.", "Gadget LLC"], "date": None})
+    check(by_type["Judgment"], {"date": "2006-05", "amount": 75.7e6})

@@ -81,6 +81,15 @@ def test_sentences_break_at_blank_lines_and_items():
     assert text.index("Item 7") in starts
 
 
+def test_a_company_suffix_before_its_parenthetical_name_ends_no_sentence():
+    text = ("On June 26, 2006, Alcoa Aluminio S.A. (Alcoa Aluminio) received a notice. "
+            "The fine was paid by Acme Inc. (A second sentence follows.) It was small.")
+    starts = sentence_starts(text)
+    assert text.index("(Alcoa") not in starts
+    assert text.index("The fine") in starts
+    assert text.index("It was") in starts
+
+
 def test_annotate_end_to_end():
     text = (
         'On November 5, 2002, SAVVIS Communications Corporation (the "Company") agreed to pay '

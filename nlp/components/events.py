@@ -569,6 +569,10 @@ class EventExtractor:
         best = max(c.priority for c in cands)
         typed = [c for c in cands if c.priority == best]
         kind = typed[0].type
+        if kind == "Dismissal":
+            agreed = _agreed_dismissal(masked.text, typed, cands)
+            if agreed:
+                typed, kind = agreed, "Settlement"
         if kind in COURT_TYPES and self._general_news(masked):
             return
         own_dates = {c.own_date for c in typed if c.own_date is not None}
@@ -898,6 +902,28 @@ class EventExtractor:
 
 
 # -- helpers -------------------------------------------------------------------------------
+
+
+def _agreed_dismissal(
+    masked: str, dismissals: list[_Candidate], cands: list[_Candidate]
+) -> list[_Candidate]:
+    """The settlement candidates when the sentence's dismissal is a term of its settlement.
+
+    "the parties agreed to a settlement of the matter and dismissal of any further proceedings":
+    the noun "dismissal" after a settlement, with no court or judge between them, is what the
+    parties agreed, not a court's dismissal.
+    """
+    settlements = [c for c in cands if c.type == "Settlement"]
+    if not settlements or not all(d.trigger.lower().startswith("dismissal") for d in dismissals):
+        return []
+    first = min(c.start for c in settlements)
+    between = masked[first : min(d.start for d in dismissals)]
+    if first > dismissals[0].start or _COURT_WORD.search(between):
+        return []
+    return settlements
+
+
+_COURT_WORD = re.compile(r"⟨COURT:\d+⟩|\b(?:court|judge|tribunal)\b", re.I)
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:

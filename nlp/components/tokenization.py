@@ -116,6 +116,12 @@ def _never_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _maybe_re() -> re.Pattern[str]:
+    maybe = [a[:-1] for a, kind in abbreviations().items() if kind == "maybe" and a.endswith(".")]
+    return re.compile(rf"(?<![\w.])(?:{alternation(maybe)})$")
+
+
+@lru_cache(maxsize=1)
 def _break_re() -> re.Pattern[str]:
     layout = "|".join(f"(?:{row['pattern']})" for row in read_jsonl("sentence_patterns.jsonl"))
     period = r"[.!?][\"”’')\]]*\s+(?=[\"“(]?[A-Z0-9])"
@@ -124,12 +130,15 @@ def _break_re() -> re.Pattern[str]:
 
 def sentence_starts(text: str) -> list[int]:
     """Character offsets at which a new sentence starts (after the first), in order."""
-    never = _never_re()
+    never, maybe = _never_re(), _maybe_re()
     starts = []
     for match in _break_re().finditer(text):
         if match.group("period") is not None:
             stop = match.start()
             if text[stop] == "." and never.search(text, max(0, stop - 12), stop):
+                continue
+            # "Alcoa Aluminio S.A. (Alcoa Aluminio) received": a name's parenthetical, not a start
+            if text.startswith("(", match.end()) and maybe.search(text, max(0, stop - 12), stop):
                 continue
         starts.append(match.end())
     return starts
