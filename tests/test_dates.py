@@ -35,6 +35,8 @@ def found(nlp: spacy.language.Language, text: str) -> list[tuple[str, str]]:
         ("in the second quarter of 2012 the", "second quarter of 2012", "2012"),
         ("during fiscal 2009 we", "2009", "2009"),
         ("signed 11/05/2002 by", "11/05/2002", "2002-11-05"),
+        ("in May through October 2002, eleven", "May through October 2002", "2002"),
+        ("between June and August, 2009 the", "June and August, 2009", "2009"),
     ],
 )
 def test_date_values(nlp, text, surface, value):
