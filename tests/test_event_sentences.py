@@ -583,3 +583,31 @@ def test_a_suit_recounted_as_the_subject_of_its_judgment_is_a_lawsuit_too() -> N
     assert set(by_type) == {"LawsuitFiled", "Judgment"}
     check(by_type["LawsuitFiled"], {"defendants": ["Widget Corp.", "Gadget LLC"], "date": None})
     check(by_type["Judgment"], {"date": "2006-05", "amount": 75.7e6})
+
+
+def test_a_supreme_court_ruling_in_a_matter_told_before_is_an_event_and_its_sequel_shares_its_date(
+) -> None:
+    events = events_of(
+        "As previously reported, the permit for the smelter in Iceland was challenged, and in "
+        "June 2005, the Icelandic Supreme Court ruled that a new assessment should have been "
+        "required. At the same time, the Court dismissed plaintiff's claims that the permit "
+        "should be invalidated."
+    )
+    assert [(e.type, e.date) for e in events] == [
+        ("Judgment", "2005-06"), ("Dismissal", "2005-06")
+    ]
+    news = events_of("The Supreme Court ruled that the EPA may regulate carbon dioxide emissions.")
+    assert news == []
+
+
+def test_undated_mentions_of_courts_in_different_places_stay_apart() -> None:
+    text = (
+        "In June 2005, the Icelandic Supreme Court ruled against Acme Holdings, Inc. on the "
+        "smelter permit.\n\n"
+        "Widget Corp. sued Acme Holdings, Inc. in the District Court of Wharton County, Texas. "
+        "Summary judgment was granted against the plaintiffs who did not own property."
+    )
+    judgments = [e for e in events_of(text) if e.type == "Judgment"]
+    assert len(judgments) == 2
+    courts = {e.court.name if e.court else None for e in judgments}
+    assert "Icelandic Supreme Court" in courts

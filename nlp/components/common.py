@@ -30,6 +30,8 @@ __all__ = [
     "add_mention",
     "after_word",
     "alternation",
+    "court_places",
+    "courts_apart",
     "doc_text",
     "fill_template",
     "first_wins",
@@ -82,6 +84,27 @@ def read_lines(name: str) -> tuple[str, ...]:
 def word_set(name: str) -> frozenset[str]:
     """The lines of a word-list file of ``legalkg.nlp.data`` as a set (loaded once)."""
     return frozenset(read_lines(name))
+
+
+def court_places(name: str | None) -> frozenset[str]:
+    """The words of a court's name that are not words any court name uses: where it sits.
+
+    >>> sorted(court_places("13th District Court of Appeals at Corpus Christi, Texas"))
+    ['christi', 'corpus', 'texas']
+    """
+    if not name:
+        return frozenset()
+    return frozenset(re.sub(r"[^a-z0-9]+", " ", name.lower()).split()) - word_set(
+        "court_generic_words.txt"
+    )
+
+
+def courts_apart(a: str | None, b: str | None) -> bool:
+    """Whether two courts named without an id sit in different places ("Icelandic Supreme
+    Court", "Circuit Court of Warrick County, Indiana"); a court named by kind only ("the
+    District Court") is apart from none."""
+    x, y = court_places(a), court_places(b)
+    return bool(x and y and not x & y)
 
 
 def fill_template(pattern: str, fill: Mapping[str, str]) -> str:

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from legalkg.nlp.components.common import (
     PERIOD_END_KEY,
     REFERENCE_DATE_KEY,
+    courts_apart,
     doc_text,
     read_jsonl,
 )
@@ -1018,11 +1019,24 @@ def _fallback_sentences(text: str, start: int, end: int) -> list[tuple[int, int]
     return bounds
 
 
+_SAME_TIME = re.compile(
+    r"^\W*(?:at\s+the\s+same\s+time|(?:on|during)\s+the\s+same\s+(?:day|date|month)|"
+    r"simultaneously|concurrently|contemporaneously)\b",
+    re.I,
+)
+
+
 def _inherit_from_paragraph(event: Event, earlier: list[Event]) -> None:
-    """A later sentence about the same case keeps its court and sides ("the judge reduced ...")."""
-    if not earlier or event.type not in COURT_TYPES:
+    """A later sentence about the same case keeps its court and sides ("the judge reduced ..."),
+    and one told "at the same time" its predecessor's date."""
+    if not earlier:
         return
     prev = earlier[-1]
+    if event.date is None and prev.date and _SAME_TIME.match(event.evidence):
+        event.date = prev.date
+        event.provenance["date"] = list(prev.provenance.get("date", []))
+    if event.type not in COURT_TYPES:
+        return
     if prev.type not in COURT_TYPES:
         return
     if not event.defendants and prev.defendants and not event.plaintiffs:
@@ -1065,7 +1079,11 @@ def _compatible(a: Event, b: Event) -> bool:
         and (a.amount.value, a.amount.currency) != (b.amount.value, b.amount.currency)
     ):
         return False
-    if a.court is not None and b.court is not None and a.court.id != b.court.id:
+    if (
+        a.court is not None
+        and b.court is not None
+        and (a.court.id != b.court.id or courts_apart(a.court.name, b.court.name))
+    ):
         return False
     others_a = {_fold(p) for p in a.parties[1:]}
     others_b = {_fold(p) for p in b.parties[1:]}

@@ -18,9 +18,9 @@ in text order, by the first of these that holds:
 
 A ``LawsuitFiled`` event joins a matter only by rules 0 and 1, or when both its sides are the
 matter's: a lawsuit filed is otherwise a new matter. Any other event that no rule links opens a
-new matter. A matter's sides, court and case numbers are the union of what its events state, and
-each court event inherits from its matter what it does not state itself: a settlement keeps the
-suit's plaintiffs, defendants, court and case number.
+new matter. A matter's sides, court and case numbers are the union of what its events state; every
+court event carries its matter's sides, and inherits the court and case number when it states
+none: a settlement keeps the suit's plaintiffs, defendants, court and case number.
 
 >>> from legalkg.nlp.model import Event
 >>> a = Event("LawsuitFiled", "X sued Acme.", 0, 12, plaintiffs=["X"], defendants=["Acme"])
@@ -36,7 +36,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from legalkg.nlp.components.common import read_lines
+from legalkg.nlp.components.common import court_places, read_lines
 from legalkg.nlp.components.extensions import register_extensions
 from legalkg.nlp.model import Event, Matter
 from spacy.language import Language
@@ -106,6 +106,7 @@ class _Open:
         self.events = [index]
         self.cases: set[str] = set()
         self.courts: set[str] = set()
+        self.places: list[frozenset[str]] = []  # where its courts sit (see _court_places)
         self.plaintiffs: set[str] = set()
         self.defendants: set[str] = set()
         self.agencies: set[str] = set()
@@ -121,6 +122,9 @@ class _Open:
             self.cases.add(_key(event.case_number))
         if event.court is not None and event.court.id:
             self.courts.add(event.court.id)
+        places = _court_places(event)
+        if places and places not in self.places:
+            self.places.append(places)
         plaintiffs, defendants = _sides(event, filer)
         self.plaintiffs |= plaintiffs
         self.defendants |= defendants
@@ -238,10 +242,17 @@ def _find(
 
 
 def _court_conflict(matter: _Open, event: Event) -> bool:
-    return bool(
-        event.court is not None and event.court.id and matter.courts
-        and event.court.id not in matter.courts
-    )
+    """Courts with different ids, or courts named without id that sit in different places
+    ("Icelandic Supreme Court" is not a court of the Warrick County, Indiana matter; an appeal
+    "at Corpus Christi, Texas" may be of a suit in "Wharton County, Texas")."""
+    if event.court is not None and event.court.id and matter.courts:
+        return event.court.id not in matter.courts
+    places = _court_places(event)
+    return bool(places and matter.places and all(not places & p for p in matter.places))
+
+
+def _court_places(event: Event) -> frozenset[str]:
+    return court_places(event.court.name) if event.court is not None else frozenset()
 
 
 def _finish(matter_id: str, open_matter: _Open, events: list[Event], filer: str | None) -> Matter:
@@ -268,9 +279,10 @@ def _inherit(event: Event, matter: Matter) -> None:
     """What a court event does not state, it takes from its matter."""
     if event.type not in LITIGATION:
         return
-    if not event.plaintiffs and not event.defendants:
-        event.plaintiffs = list(matter.plaintiffs)
-        event.defendants = list(matter.defendants)
+    # the matter's sides are every event's sides ("an event shares its matter's sides"); a name
+    # the event itself puts on the other side stays there
+    _union(event.plaintiffs, [n for n in matter.plaintiffs if n not in event.defendants])
+    _union(event.defendants, [n for n in matter.defendants if n not in event.plaintiffs])
     if event.court is None and matter.court is not None:
         event.court = matter.court
     if event.case_number is None and matter.case_numbers:
