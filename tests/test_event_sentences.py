@@ -611,3 +611,20 @@ def test_undated_mentions_of_courts_in_different_places_stay_apart() -> None:
     assert len(judgments) == 2
     courts = {e.court.name if e.court else None for e in judgments}
     assert "Icelandic Supreme Court" in courts
+
+
+def test_officers_listed_by_title_and_name_are_defendants_with_their_initials() -> None:
+    event = one_event(
+        "On March 12, 2008, a class action was filed against the Company, its Chief Executive "
+        "Officer, John R. Doe, and its Chief Financial Officer, Mary Roe."
+    )
+    check(event, {"type": "LawsuitFiled", "defendants": [FILER, "John R. Doe", "Mary Roe"]})
+
+
+def test_a_plaintiff_named_with_a_middle_initial_is_found_whole() -> None:
+    event = one_event(
+        "On May 2, 2011, Jane Q. Public, a former employee, filed suit against the Company in the "
+        "Superior Court of California, County of Los Angeles, alleging wrongful termination."
+    )
+    check(event, {"plaintiffs": ["Jane Q. Public"], "defendants": [FILER],
+                  "court": "calsuperct"})

@@ -271,14 +271,20 @@ def _irrealis(verb: Token) -> bool:
 
 
 def _names(doc: Doc, token: Token, offset: int) -> Iterator[tuple[str, int | None]]:
-    """The parties a side token stands for: itself, its conjuncts, its apposition."""
-    for head in (token, *token.conjuncts):
+    """The parties a side token stands for: itself, its conjuncts and appositions, and theirs
+    ("the Company, its Chief Executive Officer, John R. Doe, and its Chief Financial Officer,
+    Mary Roe" parses as appositions and conjuncts hanging off "Company")."""
+    seen = {token.i}
+    queue = [token]
+    while queue:
+        head = queue.pop(0)
         found = _name(doc, head, offset)
-        if found is None:
-            appos = [c for c in head.children if c.dep_ == "appos"]
-            found = _name(doc, appos[0], offset) if appos else None
         if found is not None:
             yield found
+        for near in (*head.conjuncts, *(c for c in head.children if c.dep_ == "appos")):
+            if near.i not in seen:
+                seen.add(near.i)
+                queue.append(near)
 
 
 def _name(doc: Doc, token: Token, offset: int) -> tuple[str, int | None] | None:

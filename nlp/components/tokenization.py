@@ -51,6 +51,7 @@ def _token_re() -> re.Pattern[str]:
     token = (
         rf"(?:{alternation(single)})(?!\w)"  # legal abbreviations, whole
         r"|[A-Za-z]\.(?:[A-Za-z]\.)+"  # other initialisms: "S.D.Tex.", "L.L.C."
+        r"|(?<![\w.])[A-Z]\.(?=[ \t]+[A-Z][a-z])"  # a middle initial: "John R. Doe"
         r"|\d+(?:[.,:/-]\d+)*[A-Za-z]*\d*"  # numbers, "08-299", "3:06cv448"
         r"|\w+(?:[-&]\w+)*"  # words, "Hart-Scott-Rodino", "AT&T"
         r"|['’]s(?!\w)"  # possessive
@@ -64,8 +65,8 @@ class LegalTokenizer:
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
-    >>> [t.text for t in LegalTokenizer(nlp.vocab)("Acme, Inc. v. Smith, No. 08-299")]
-    ['Acme', ',', 'Inc.', 'v.', 'Smith', ',', 'No.', '08-299']
+    >>> [t.text for t in LegalTokenizer(nlp.vocab)("Acme, Inc. v. John R. Smith, No. 08-299")]
+    ['Acme', ',', 'Inc.', 'v.', 'John', 'R.', 'Smith', ',', 'No.', '08-299']
     """
 
     def __init__(self, vocab: Vocab) -> None:
