@@ -628,3 +628,52 @@ def test_a_plaintiff_named_with_a_middle_initial_is_found_whole() -> None:
     )
     check(event, {"plaintiffs": ["Jane Q. Public"], "defendants": [FILER],
                   "court": "calsuperct"})
+
+
+def test_the_debtor_is_the_petitioner_not_the_company_in_its_apposition() -> None:
+    event = one_event(
+        "On August 14, 2006, Theta Airlines, Inc., a customer of the Company, filed for "
+        "protection under Chapter 11 of the U.S. Bankruptcy Code."
+    )
+    check(event, {"type": "BankruptcyPetition", "debtor": "Theta Airlines, Inc."})
+
+
+def test_a_securities_litigation_caption_names_no_debtor() -> None:
+    event = one_event(
+        "In re Acme Holdings Securities Litigation, No. 08-cv-1234 (S.D.N.Y.), was dismissed "
+        "with prejudice on October 2, 2009."
+    )
+    check(event, {"type": "Dismissal", "debtor": None, "date": "2009-10-02"})
+
+
+def test_a_complaint_served_on_a_date_is_a_lawsuit_filed() -> None:
+    event = one_event(
+        "The Company was served on May 4, 2010 with a complaint filed by the Attorney General "
+        "of the State of New York alleging violations of the Martin Act."
+    )
+    check(event, {"type": "LawsuitFiled", "date": "2010-05-04", "defendants": [FILER]})
+
+
+def test_a_private_settlement_is_not_part_of_an_agency_inquiry_and_has_one_spelling_each() -> None:
+    events = events_of(
+        "In November 2007, the Antitrust Division of the Department of Justice closed its "
+        "investigation of the Company's proposed acquisition of Kappa Corp.\n\n"
+        "On March 3, 2009, Acme Holdings, Inc. and Zeta Energy Corporation entered into a "
+        "settlement agreement resolving all claims in Zeta Energy Corp. v. Acme Holdings, Inc., "
+        "pursuant to which the Company paid Zeta $2.25 million."
+    )
+    inquiry, settlement = events
+    assert settlement.type == "Settlement" and settlement.matter != inquiry.matter
+    assert len(settlement.parties) == len({p.split()[0] for p in settlement.parties}) == 2
+
+
+def test_a_lawsuit_does_not_take_the_court_of_its_appeal() -> None:
+    events = events_of(
+        "On May 4, 2010, Omega Partners LP filed a complaint against the Company.\n\n"
+        "On July 1, 2011, the Court of Appeals for the Second Circuit reversed the district "
+        "court's dismissal of the complaint and remanded the case."
+    )
+    lawsuit = next(e for e in events if e.type == "LawsuitFiled")
+    appeal = next(e for e in events if e.type == "Appeal")
+    assert appeal.court is not None and appeal.court.id == "ca2"
+    assert lawsuit.court is None or lawsuit.court.id != "ca2"

@@ -38,11 +38,12 @@ from collections.abc import Iterable
 
 from legalkg.nlp.components.common import court_places, read_lines
 from legalkg.nlp.components.extensions import register_extensions
-from legalkg.nlp.model import Event, Matter
+from legalkg.nlp.model import Court, Event, Matter
+from legalkg.nlp.names import name_key
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["MatterLinker", "link_matters", "matter_kind"]
+__all__ = ["MatterLinker", "link_matters", "matter_kind", "one_spelling_each"]
 
 LITIGATION = frozenset(
     {"LawsuitFiled", "Judgment", "Dismissal", "Appeal", "CourtOrder", "Settlement",
@@ -53,6 +54,7 @@ _CLASS_ACTION = re.compile(r"\bclass[\s-]+action|\bputative class|\bon behalf of
 _ARBITRATION = re.compile(r"\barbitra", re.I)
 _INVESTIGATION = re.compile(r"\binvestigat|\bsubpoena|\binquir|\bwells notice", re.I)
 _FOLD = re.compile(r"[^a-z0-9]+")
+_APPELLATE = re.compile(r"\b(?:appeals?|appellate)\b", re.I)
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "such", "said"})
 
 
@@ -174,10 +176,13 @@ def _conflict(matter: _Open, event: Event, filer: str) -> bool:
 
 
 def _compatible(matter: _Open, event: Event) -> bool:
-    return matter.regulatory == (event.type == "RegulatoryAction") or event.type in (
-        "Settlement",
-        "SettlementApproval",
-    )
+    """Same kind of matter; a settlement may end an agency's proceeding too, unless someone
+    other than an agency sues in it ("Zeta Energy Corp. v. Acme" is not the DOJ's inquiry)."""
+    if matter.regulatory == (event.type == "RegulatoryAction"):
+        return True
+    if event.type not in ("Settlement", "SettlementApproval"):
+        return False
+    return not (matter.regulatory and any(_key(p) not in matter.agencies for p in event.plaintiffs))
 
 
 def link_matters(
@@ -265,7 +270,8 @@ def _finish(matter_id: str, open_matter: _Open, events: list[Event], filer: str 
         _union(matter.parties, event.parties)
         if event.case_number:
             _union(matter.case_numbers, [event.case_number])
-        matter.court = matter.court or event.court
+        if event.court is not None and (matter.court is None or _appellate(matter.court)):
+            matter.court = matter.court if _appellate(event.court) and matter.court else event.court
         matter.agency = matter.agency or event.agency
         matter.debtor = matter.debtor or event.debtor
     if matter.plaintiffs and matter.defendants:
@@ -283,8 +289,10 @@ def _inherit(event: Event, matter: Matter) -> None:
     # the event itself puts on the other side stays there
     _union(event.plaintiffs, [n for n in matter.plaintiffs if n not in event.defendants])
     _union(event.defendants, [n for n in matter.defendants if n not in event.plaintiffs])
-    if event.court is None and matter.court is not None:
-        event.court = matter.court
+    if event.court is None and matter.court is not None and (
+        event.type in ("Appeal", "Judgment", "CourtOrder") or not _appellate(matter.court)
+    ):
+        event.court = matter.court  # a suit is not filed, settled or dismissed on appeal
     if event.case_number is None and matter.case_numbers:
         event.case_number = matter.case_numbers[0]
     if event.debtor is None and matter.debtor and event.type == "BankruptcyPetition":
@@ -292,10 +300,31 @@ def _inherit(event: Event, matter: Matter) -> None:
     _union(event.parties, [*event.plaintiffs, *event.defendants])
 
 
-def _union(target: list[str], names: Iterable[str]) -> None:
+def _appellate(court: Court) -> bool:
+    return bool(_APPELLATE.search(court.name or ""))
+
+
+def one_spelling_each(names: list[str]) -> list[str]:
+    """One name per company or person: spellings with the same name key ("Zeta Energy Corp.",
+    "Zeta Energy Corporation") become the longest, in the place of the first.
+
+    >>> one_spelling_each(["Zeta Energy Corp.", "Acme", "Zeta Energy Corporation"])
+    ['Zeta Energy Corporation', 'Acme']
+    """
+    chosen: dict[str, str] = {}
     for name in names:
-        if name and name not in target:
+        key = name_key(name) or name
+        if key not in chosen or len(name) > len(chosen[key]):
+            chosen[key] = name
+    return list(chosen.values())
+
+
+def _union(target: list[str], names: Iterable[str]) -> None:
+    keys = {name_key(t) or t for t in target}
+    for name in names:
+        if name and (name_key(name) or name) not in keys:
             target.append(name)
+            keys.add(name_key(name) or name)
 
 
 class MatterLinker:
@@ -308,6 +337,9 @@ class MatterLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         events = sorted(doc._.events or [], key=lambda e: e.evidence_start)
+        for event in events:
+            for role in ("parties", "plaintiffs", "defendants"):
+                setattr(event, role, one_spelling_each(getattr(event, role)))
         doc._.events = events
         doc._.matters = link_matters(events, doc.text, filer=doc._.filer, window=self.window)
         return doc
