@@ -1,25 +1,32 @@
 """Rich tables for ``legalkg extract FILE --format table`` and ``legalkg evaluate``.
 
-An :class:`Extraction` as four tables: the filing's fields, its aliases, one row per event with
-its roles, and how many mentions of each label were found. A scoring :class:`Report` as one
-table per category, a line per filing and the headline line.
+An :class:`Extraction` as tables: the filing's fields, its aliases, then each matter under a
+heading (kind, caption, court, case numbers, sides) with one row per event and its roles, the
+events of no matter last, and how many mentions of each label were found. A scoring
+:class:`Report` as one table per category, a line per filing and the headline line.
+
+Every value from the filing is passed to Rich as :class:`~rich.text.Text`, never as markup, so
+a name such as "[bold]X[/bold] Corp." prints as written.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from legalkg.nlp.model import ROLE_NAMES, Event, Extraction
+from legalkg.nlp.model import ROLE_NAMES, Event, Extraction, Matter
 from legalkg.nlp.scoring import Report, Score, per_file_lines, summary_line
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 __all__ = [
     "aliases_table",
     "events_table",
     "filing_table",
+    "matter_groups",
+    "matter_heading",
     "mentions_table",
     "print_extraction",
     "print_report",
@@ -41,14 +48,18 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _court_cell(court: dict[str, Any] | None) -> str:
+    return "-" if court is None else f"{court['name']} ({court['id'] or '?'})"
+
+
 def filing_table(extraction: Extraction) -> Table:
     """The scored filing fields (form, registrant, CIK, report date, items, signatories)."""
-    table = Table(title=f"Filing {extraction.filing.name}", show_header=True)
+    table = Table(title=Text(f"Filing {extraction.filing.name}"), show_header=True)
     table.add_column("field", style="bold")
     table.add_column("value")
     gold = extraction.filing.to_gold()
     for name in _FILING_FIELDS:
-        table.add_row(name, _cell(gold.get(name)))
+        table.add_row(name, Text(_cell(gold.get(name))))
     return table
 
 
@@ -58,7 +69,7 @@ def aliases_table(extraction: Extraction) -> Table:
     table.add_column("alias", style="bold")
     table.add_column("full name")
     for alias, full in extraction.aliases.items():
-        table.add_row(alias, full)
+        table.add_row(Text(alias), Text(full))
     return table
 
 
@@ -70,7 +81,7 @@ def _roles(event: Event) -> str:
             continue
         value = data.get(role)
         if role == "court" and value:
-            value = f"{value['name']} ({value['id'] or '?'})"
+            value = _court_cell(value)
         elif role == "amount" and value:
             value = f"{value['value']:,} {value['currency']}"
         if value not in (None, []):
@@ -78,18 +89,74 @@ def _roles(event: Event) -> str:
     return "\n".join(lines) or "-"
 
 
-def events_table(extraction: Extraction) -> Table:
-    """One row per event: type, date, roles and the evidence sentence."""
-    table = Table(title="Events", show_lines=True)
+def events_table(extraction: Extraction, indices: Iterable[int] | None = None) -> Table:
+    """One row per event (every event, or those at ``indices``): its number in the filing,
+    type, date, roles and the evidence sentence."""
+    table = Table(title="Events" if indices is None else None, show_lines=True)
     table.add_column("#", justify="right")
     table.add_column("type", style="bold")
     table.add_column("date")
     table.add_column("roles")
     table.add_column("evidence", overflow="fold")
-    for i, event in enumerate(extraction.events, 1):
-        evidence = " ".join(event.evidence.split())
-        table.add_row(str(i), event.type, event.date or "-", _roles(event), evidence)
+    for i in range(len(extraction.events)) if indices is None else indices:
+        event = extraction.events[i]
+        cells = (event.type, event.date or "-", _roles(event), " ".join(event.evidence.split()))
+        table.add_row(str(i + 1), *(Text(cell) for cell in cells))
     return table
+
+
+def matter_groups(extraction: Extraction) -> list[tuple[Matter | None, list[int]]]:
+    """Each matter with the indices of its events in text order, then (``None``) the events
+    that belong to no matter, if any.
+
+    >>> from legalkg.nlp.model import Filing
+    >>> events = [Event("Suit", "b", 5, 6), Event("Suit", "a", 0, 1), Event("Ruling", "c", 9, 9)]
+    >>> matters = [Matter("m1", "lawsuit", events=[0, 1])]
+    >>> found = Extraction(Filing(text=""), events=events, matters=matters)
+    >>> [(m and m.id, ix) for m, ix in matter_groups(found)]
+    [('m1', [1, 0]), (None, [2])]
+    """
+    events = extraction.events
+    in_text_order = sorted(range(len(events)), key=lambda i: (events[i].evidence_start, i))
+    groups: list[tuple[Matter | None, list[int]]] = []
+    for matter in extraction.matters:
+        members = set(matter.events)
+        groups.append((matter, [i for i in in_text_order if i in members]))
+    grouped = {i for _, members in groups for i in members}
+    rest = [i for i in in_text_order if i not in grouped]
+    return [*groups, (None, rest)] if rest else groups
+
+
+def matter_heading(matter: Matter | None) -> Text:
+    """The lines printed above a matter's events: id, kind and caption, then its court, case
+    numbers and sides ("plaintiffs v. defendants", else the parties). ``None`` heads the
+    events of no matter.
+
+    >>> matter = Matter("m2", "class_action", plaintiffs=["[b]Ann[/b]"], defendants=["Acme"])
+    >>> print(matter_heading(matter))
+    Matter m2 (class action)
+      court: -
+      case numbers: -
+      [b]Ann[/b] v. Acme
+    """
+    if matter is None:
+        return Text("No matter", style="bold")
+    title = f"Matter {matter.id} ({matter.kind.replace('_', ' ')})"
+    heading = Text(title + (f": {matter.caption}" if matter.caption else ""), style="bold")
+    court = _court_cell(matter.to_json()["court"])
+    lines = [f"court: {court}", f"case numbers: {_cell(matter.case_numbers)}"]
+    lines += _sides(matter)
+    heading.append("".join(f"\n  {line}" for line in lines), style="not bold")
+    return heading
+
+
+def _sides(matter: Matter) -> list[str]:
+    if matter.plaintiffs or matter.defendants:
+        lines = [f"{_cell(matter.plaintiffs)} v. {_cell(matter.defendants)}"]
+    else:
+        lines = [f"parties: {_cell(matter.parties)}"] if matter.parties else []
+    others = (("agency", matter.agency), ("debtor", matter.debtor))
+    return lines + [f"{role}: {value}" for role, value in others if value]
 
 
 def mentions_table(extraction: Extraction) -> Table:
@@ -103,15 +170,18 @@ def mentions_table(extraction: Extraction) -> Table:
 
 
 def print_extraction(extraction: Extraction, console: Console | None = None) -> None:
-    """Print the filing fields, aliases, events and mention counts as Rich tables."""
+    """Print the filing fields, aliases, each matter's heading and events, the events of no
+    matter, and the mention counts."""
     console = console or Console()
-    for table in (
-        filing_table(extraction),
-        aliases_table(extraction),
-        events_table(extraction),
-        mentions_table(extraction),
-    ):
-        console.print(table)
+    console.print(filing_table(extraction))
+    console.print(aliases_table(extraction))
+    groups = matter_groups(extraction)
+    if not groups:
+        console.print(events_table(extraction))
+    for matter, indices in groups:
+        console.print(matter_heading(matter))
+        console.print(events_table(extraction, indices))
+    console.print(mentions_table(extraction))
 
 
 def _score_cells(score: Score) -> list[str]:
