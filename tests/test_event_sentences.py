@@ -677,3 +677,18 @@ def test_a_lawsuit_does_not_take_the_court_of_its_appeal() -> None:
     appeal = next(e for e in events if e.type == "Appeal")
     assert appeal.court is not None and appeal.court.id == "ca2"
     assert lawsuit.court is None or lawsuit.court.id != "ca2"
+
+
+def test_the_side_found_infringing_or_liable_is_the_defendant_and_pays_the_award() -> None:
+    event = one_event(
+        "On April 9, 2004, a jury in the United States District Court for the Eastern District of "
+        "Texas returned a verdict finding that the Company infringed two patents held by Sigma "
+        "Technologies, Inc. and awarded Sigma Technologies, Inc. $21 million in damages."
+    )
+    check(event, {"type": "Judgment", "defendants": [FILER], "payer": FILER,
+                  "payee": "Sigma Technologies, Inc.", "amount": 21e6})
+    liable = one_event(
+        "On June 2, 2009, the court found Beta Corp. liable for breach of contract and awarded "
+        "the Company $3 million."
+    )
+    check(liable, {"defendants": ["Beta Corp."], "payer": "Beta Corp.", "payee": FILER})

@@ -126,6 +126,7 @@ class SideFinder:
         for index, sides, lawsuit in found:
             if index is not None:
                 _add_sides(events[index], sides)
+                _judgment_payer(events[index])
             if lawsuit is not None:
                 at = index if index is not None else len(events)
                 told.append((at, lawsuit))
@@ -318,6 +319,15 @@ def _own_phrase(token: Token) -> list[Token]:
         keep.append(child)
         stack.extend(c for c in child.children if c.dep_ not in _NOT_A_SIDE)
     return sorted(keep, key=lambda t: t.i)
+
+
+def _judgment_payer(event: Event) -> None:
+    """Who pays what a verdict awards: the side found liable, when no rule named a payer."""
+    if event.type != "Judgment" or event.amount is None or event.payer is not None:
+        return
+    liable = [d for d in event.defendants if d != event.payee]
+    if liable:
+        event.payer = liable[0]
 
 
 def _add_sides(event: Event, sides: list[Side]) -> None:
