@@ -1,4 +1,4 @@
-"""``legalkg extract`` and ``legalkg evaluate``."""
+"""``legalkg extract``, ``legalkg evaluate`` and the developer's ``legalkg rules``."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import typer
 from legalkg.graph.cli import app
 from legalkg.graph.progress import QUIET_HELP
 
-__all__ = ["evaluate", "extract"]
+__all__ = ["evaluate", "extract", "rules"]
 
 
 class ExtractFormat(str, Enum):
@@ -73,3 +73,44 @@ def evaluate(
         from legalkg.graph.cli.tables import print_report
 
         print_report(report)
+
+
+@app.command()
+def rules(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Filings, folders (searched recursively) or globs.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print every row as JSON.")] = False,
+    unfired: Annotated[
+        bool, typer.Option("--unfired", help="List only the rows no filing fired.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
+) -> None:
+    """For developers: which trigger, filter, role and dependency rule fired in which filings."""
+    from collections.abc import Iterator
+
+    from legalkg.graph.ingest import expand_paths
+    from legalkg.graph.progress import Progress
+    from legalkg.nlp.filings import read_filing
+    from legalkg.nlp.model import Filing
+    from legalkg.nlp.rulestats import rule_report
+
+    files = expand_paths(paths)  # a path naming nothing: "legalkg: error: PATH: ...", exit 1
+    with Progress("rules", len(files), quiet=quiet) as bar:
+
+        def filings() -> Iterator[Filing]:
+            for file in files:
+                filing = read_filing(file)
+                filing.path = file.name
+                yield filing
+                bar.advance(file.name)
+
+        report = rule_report(filings())
+    rows = report.unfired if unfired else report.rows
+    if as_json:
+        typer.echo(json.dumps({"filings": report.filings, "rows": [r.to_json() for r in rows]},
+                              indent=2))
+        return
+    from legalkg.graph.cli.tables import print_rule_report
+
+    print_rule_report(report.filings, rows)

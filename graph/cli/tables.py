@@ -12,10 +12,11 @@ a name such as "[bold]X[/bold] Corp." prints as written.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from legalkg.nlp.model import ROLE_NAMES, Event, Extraction, Matter
+from legalkg.nlp.rulestats import RuleRow
 from legalkg.nlp.scoring import Report, Score, per_file_lines, summary_line
 from rich.console import Console
 from rich.table import Table
@@ -30,6 +31,7 @@ __all__ = [
     "mentions_table",
     "print_extraction",
     "print_report",
+    "print_rule_report",
     "score_table",
 ]
 
@@ -221,3 +223,15 @@ def print_report(report: Report, console: Console | None = None) -> None:
     for text in per_file_lines(report):
         console.print(text, highlight=False, markup=False, soft_wrap=True)
     console.print(summary_line(report), highlight=False, soft_wrap=True)
+
+
+def print_rule_report(filings: int, rows: Sequence[RuleRow]) -> None:
+    """One line per rule row: data file, row, what it is for, hits, files (the first three)."""
+    table = Table(title=f"Rule rows over {filings} filings")
+    for column in ("data file", "row", "for", "hits", "files"):
+        table.add_column(column, justify="right" if column in ("row", "hits") else "left")
+    for row in rows:
+        shown = ", ".join(row.files[:3]) + (f" (+{len(row.files) - 3})" if len(row.files) > 3
+                                             else "")
+        table.add_row(Text(row.data), str(row.row), Text(row.label), str(row.hits), Text(shown))
+    Console().print(table)
