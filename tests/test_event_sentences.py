@@ -692,3 +692,18 @@ def test_the_side_found_infringing_or_liable_is_the_defendant_and_pays_the_award
         "the Company $3 million."
     )
     check(liable, {"defendants": ["Beta Corp."], "payer": "Beta Corp.", "payee": FILER})
+
+
+def test_a_caption_states_the_sides_also_of_people_only_the_pretrained_model_knows() -> None:
+    event = one_event(
+        "On February 9, 2007, a shareholder derivative action captioned Robert Klein v. Michael "
+        "T. Smith, et al., was filed in the Court of Chancery of the State of Delaware."
+    )
+    check(event, {"type": "LawsuitFiled", "date": "2007-02-09", "court": "delch",
+                  "plaintiffs": ["Robert Klein"], "defendants": ["Michael T. Smith"]})
+    verdict = one_event(
+        "On August 30, 2013, the jury in Henderson et al. v. Acme Holdings, Inc. returned a "
+        "verdict in favor of the plaintiffs and awarded compensatory damages of $8.2 million."
+    )
+    check(verdict, {"type": "Judgment", "plaintiffs": ["Henderson"], "defendants": [FILER],
+                    "payer": FILER, "amount": 8.2e6})

@@ -133,12 +133,20 @@ _TICKER = re.compile(r"⟨GOV:(\d+)⟩:")  # "(NYSE: AA)" names a listing, not a
 # 'X Corp. ("X")', 'Acme Inc. (the "Company")': the definition repeats the name it follows; dropped
 # from the masked sentence so that "X (\"X\") filed ... against Y" reads as "X filed ..."
 _ALIAS_DEFINITION = re.compile(r"(⟨[A-Z]+:\d+⟩)\s*\([^()]{0,30}?[“\"][^()“”\"]{1,60}[”\"]\s*\)")
-# dots of legal abbreviations ("Smith v. Acme", "et al.", "No. 08-299") do not end a clause
-_ABBREVIATION_DOT = re.compile(r"\b(v|vs|No|Nos|al|Civ|Cir)\.(?=\s)")
+# dots of legal abbreviations ("Smith v. Acme", "et al.", "No. 08-299") and of a middle
+# initial ("Michael T. Smith") do not end a clause
+_ABBREVIATION_DOT = re.compile(r"\b(v|vs|No|Nos|al|Civ|Cir)\.(?=[\s,;)])|\b([A-Z])\.(?=\s+[A-Z])")
 # "captioned Smith v. Acme": a plaintiff the entity components did not label (a bare surname)
 _CAPTION = re.compile(
     r"\b(?:captioned|entitled|styled)\s+(?:as\s+)?((?-i:[A-Z][\w'’&-]*)(?:\s+(?-i:[A-Z][\w'’&-]*)){0,3})"
     r",?\s+v(?:s)?\.?\s+⟨"
+)
+# a case caption anywhere in the sentence: "Henderson et al. v. Acme Holdings, Inc."
+_PARTY_MARKER = r"⟨(?:ORG|REGISTRANT|PERSON|GOV):\d+⟩"
+_CAPTION_SIDES = re.compile(
+    rf"(?P<plaintiff>{_PARTY_MARKER}|(?-i:[A-Z][\w'’&-]*)(?:\s+(?-i:[A-Z][\w'’&-]*)){{0,3}})"
+    r"(?:,?\s+et\s+al\.?)?,?\s+v(?:s)?\.?\s+"
+    rf"(?P<defendant>{_PARTY_MARKER})"
 )
 _PAID_SUM = re.compile(
     r"\bpa(?:y|ys|id|ying)\s+(?:(?:the\s+)?⟨(?:ORG|REGISTRANT|PERSON|GOV):\d+⟩\s+)?(⟨MONEY:(\d+)⟩)"
@@ -492,7 +500,7 @@ class EventExtractor:
             pos = span.end_char
         pieces.append(text[pos:end])
         masked = _ALIAS_DEFINITION.sub(r"\1", " ".join("".join(pieces).split()))
-        return _Masked(_ABBREVIATION_DOT.sub(r"\1", masked), by_index)
+        return _Masked(_ABBREVIATION_DOT.sub(lambda m: m.group(1) or m.group(2), masked), by_index)
 
     def _candidates(
         self, text: str, masked: _Masked, para_text: str, para_spans: list[Span]
@@ -642,6 +650,8 @@ class EventExtractor:
             follow is not None and "MONEY" in follow.labels()
         )
         self._fill_roles(doc, event, masked, prov, payments=has_money)
+        if kind in COURT_TYPES and not event.plaintiffs and not event.defendants:
+            self._caption_sides(doc, event, masked)
         if kind == "RegulatoryAction":  # an agency acts on parties; nobody sues anybody
             event.plaintiffs, event.defendants = [], []
             prov.pop("plaintiffs", None)
@@ -653,6 +663,27 @@ class EventExtractor:
         self._default_payer(doc, event)
         event.provenance = prov
         return event
+
+    def _caption_sides(self, doc: Doc, event: Event, masked: _Masked) -> None:
+        """The sides of a case caption, "Henderson et al. v. Acme Holdings, Inc.", when nothing
+        else in the sentence states them (a bare surname before "v." is a plaintiff too)."""
+        found = _CAPTION_SIDES.search(masked.text)
+        if found is None:
+            return
+        sides = []
+        for group in ("plaintiff", "defendant"):
+            marker = _MARKER.fullmatch(found.group(group))
+            if marker is not None:
+                sides.append(_name(masked.spans[int(marker.group(2))], doc))
+            else:
+                sides.append(found.group(group))
+        plaintiff, defendant = sides
+        if _fold(plaintiff) == _fold(defendant):
+            return
+        event.plaintiffs, event.defendants = [plaintiff], [defendant]
+        for name in sides:
+            if _fold(name) not in {_fold(p) for p in event.parties}:
+                event.parties.append(name)
 
     def _general_news(self, masked: _Masked) -> bool:
         """A court decision naming no party, case or sum and referring to no matter of the

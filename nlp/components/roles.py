@@ -18,6 +18,8 @@ filing construction stands, in the past and not negated, reports a ``LawsuitFile
 from __future__ import annotations
 
 import bisect
+import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -126,6 +128,8 @@ class SideFinder:
         for index, sides, lawsuit in found:
             if index is not None:
                 _add_sides(events[index], sides)
+                if not events[index].plaintiffs and not events[index].defendants:
+                    _add_sides(events[index], _caption_sides(doc, events[index]))
                 _judgment_payer(events[index])
             if lawsuit is not None:
                 at = index if index is not None else len(events)
@@ -319,6 +323,36 @@ def _own_phrase(token: Token) -> list[Token]:
         keep.append(child)
         stack.extend(c for c in child.children if c.dep_ not in _NOT_A_SIDE)
     return sorted(keep, key=lambda t: t.i)
+
+
+_VERSUS = re.compile(r"(?:,?\s+et\s+al\.?)?,?\s+v(?:s)?\.?\s+$")
+
+
+def _caption_sides(doc: Doc, event: Event) -> list[Side]:
+    """The sides of a case caption in the event's sentence ("Robert Klein v. Michael T. Smith,
+    et al."), read once the pretrained NER has named people the rules do not know."""
+    spans = sorted(
+        (
+            (ix, s) for ix, s in enumerate(_spans(doc))
+            if s.label_ in PARTY_LABELS
+            and event.evidence_start <= s.start_char and s.end_char <= event.evidence_end
+        ),
+        key=lambda pair: pair[1].start_char,
+    )
+    text = doc.text
+    for (i, first), (j, second) in itertools.pairwise(spans):
+        if not _VERSUS.fullmatch(text[first.end_char : second.start_char]):
+            continue
+        names = [_span_name(first), _span_name(second)]
+        if names[0] == names[1]:
+            return []
+        return [Side("plaintiffs", [names[0]], [i]), Side("defendants", [names[1]], [j])]
+    return []
+
+
+def _span_name(span: Span) -> str:
+    value = span._.value
+    return value if isinstance(value, str) and value else span.text
 
 
 def _judgment_payer(event: Event) -> None:
