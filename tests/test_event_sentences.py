@@ -707,3 +707,28 @@ def test_a_caption_states_the_sides_also_of_people_only_the_pretrained_model_kno
     )
     check(verdict, {"type": "Judgment", "plaintiffs": ["Henderson"], "defendants": [FILER],
                     "payer": FILER, "amount": 8.2e6})
+
+
+def test_a_ruling_in_a_suit_brought_by_someone_tells_that_lawsuit_too() -> None:
+    events = events_of(
+        "On July 19, 2012, the Superior Court of Delaware ruled in favor of Acme Holdings, Inc. in "
+        "the breach of contract suit brought against it by Quantum Supply Co. in 2010."
+    )
+    by_type = {e.type: e for e in events}
+    assert set(by_type) == {"LawsuitFiled", "Judgment"}
+    check(by_type["LawsuitFiled"], {"date": "2010", "plaintiffs": ["Quantum Supply Co."],
+                                    "defendants": [FILER]})
+    assert by_type["LawsuitFiled"].matter == by_type["Judgment"].matter
+
+
+def test_the_lawsuits_a_settlement_ends_are_its_matter() -> None:
+    events = events_of(
+        "Acme Holdings, Inc. today announced that it has settled all pending patent litigation "
+        "with Nova Devices Corp. Under the terms of the settlement, Nova Devices Corp. will pay "
+        "the Company $15 million.\n\n"
+        "The lawsuits, filed in 2009 in the U.S. District Court for the District of Delaware, "
+        "will be dismissed."
+    )
+    settlement = next(e for e in events if e.type == "Settlement")
+    lawsuit = next(e for e in events if e.type == "LawsuitFiled")
+    assert lawsuit.date == "2009" and lawsuit.matter == settlement.matter

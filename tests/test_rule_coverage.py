@@ -93,6 +93,8 @@ MORE = [
     "Company.",
     "On May 3, 2010, Omega Partners LP was named as a plaintiff in the class action that was "
     "filed against the Company.",
+    "On July 19, 2012, the Superior Court of Delaware ruled in favor of the Company in the "
+    "breach of contract suit brought against it by Quantum Supply Co. in 2010.",
     "In re Theta Airlines, Inc., Case No. 09-10001, the Bankruptcy Court approved the sale of "
     "its assets on July 1, 2009.",
     "On August 14, 2006, Theta Airlines, Inc., a customer of the Company, filed for protection "

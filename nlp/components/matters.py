@@ -219,7 +219,18 @@ def _find(
         if _joins_by_sides(matter, event, filer):
             return matter
     if event.type == "LawsuitFiled":
-        return None  # a lawsuit filed is a new matter unless its case or its sides say not
+        # a lawsuit filed is a new matter unless its case or its sides say not, or it names no
+        # side and refers back to the paragraph's matter ("The lawsuits, filed in 2009 ...")
+        last = open_[-1] if open_ else None
+        plaintiffs, defendants = _sides(event, filer)
+        if (
+            last is not None and paragraph - last.paragraph <= 1
+            and not plaintiffs and not defendants
+            and _reference().match(event.evidence) and _compatible(last, event)
+            and not _conflict(last, event, filer)
+        ):
+            return last
+        return None
     if event.type == "RegulatoryAction" and event.agency:
         for matter in recent:
             if _key(event.agency) in matter.agencies and paragraph - matter.paragraph <= 1:
