@@ -31,6 +31,7 @@ def numbers(nlp: spacy.language.Language, text: str) -> list[tuple[str, str]]:
         ("Docket No. CV-05-1234 was", "CV-05-1234"),
         ("C.A. No. 1234-VCN was filed", "1234-VCN"),
         ("CASE NO. 1:09-md-02017-JSR", "1:09-md-02017-JSR"),
+        ("an appeal in No. 13-06-00240-CV in the Court of Appeals", "13-06-00240-CV"),
     ],
 )
 def test_case_number_values(nlp, text, value):

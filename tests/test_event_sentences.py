@@ -732,3 +732,14 @@ def test_the_lawsuits_a_settlement_ends_are_its_matter() -> None:
     settlement = next(e for e in events if e.type == "Settlement")
     lawsuit = next(e for e in events if e.type == "LawsuitFiled")
     assert lawsuit.date == "2009" and lawsuit.matter == settlement.matter
+
+
+def test_an_appeals_docket_number_stays_with_the_appeal() -> None:
+    events = events_of(
+        "On March 1, 2006, summary judgment was granted against the plaintiffs. On May 2, 2006, "
+        "one group of these plaintiffs filed an appeal of that summary judgment in "
+        "No. 13-06-00240-CV in the 13th District Court of Appeals at Corpus Christi, Texas."
+    )
+    by_type = {e.type: e for e in events}
+    assert by_type["Appeal"].case_number == "13-06-00240-CV"
+    assert by_type["Judgment"].case_number is None

@@ -908,7 +908,10 @@ class EventExtractor:
             prov["court"] = courts[:1]
         cases = [ix for ix, s in sorted(masked.spans.items()) if s.label_ == "CASE"]
         if not cases and event.type in CASE_TYPES:
-            cases = [spans.index(s) for s in para_spans if s.label_ == "CASE"][:1]
+            # the case told earlier in the paragraph; a number told later is another step's
+            # ("... filed an appeal of that summary judgment in No. 13-06-00240-CV")
+            cases = [spans.index(s) for s in para_spans
+                     if s.label_ == "CASE" and s.end_char <= start][-1:]
         if cases:
             event.case_number = _str_value(spans[cases[0]])
             prov["case_number"] = cases[:1]

@@ -287,12 +287,14 @@ def _finish(matter_id: str, open_matter: _Open, events: list[Event], filer: str 
         matter.debtor = matter.debtor or event.debtor
     if matter.plaintiffs and matter.defendants:
         matter.caption = f"{matter.plaintiffs[0]} v. {matter.defendants[0]}"
+    # an appeal's docket number is the appeal's, not the trial court's case
+    trial = [e.case_number for e in members if e.case_number and e.type != "Appeal"]
     for event in members:
-        _inherit(event, matter)
+        _inherit(event, matter, trial)
     return matter
 
 
-def _inherit(event: Event, matter: Matter) -> None:
+def _inherit(event: Event, matter: Matter, trial_numbers: list[str]) -> None:
     """What a court event does not state, it takes from its matter."""
     if event.type not in LITIGATION:
         return
@@ -304,8 +306,9 @@ def _inherit(event: Event, matter: Matter) -> None:
         event.type in ("Appeal", "Judgment", "CourtOrder") or not _appellate(matter.court)
     ):
         event.court = matter.court  # a suit is not filed, settled or dismissed on appeal
-    if event.case_number is None and matter.case_numbers:
-        event.case_number = matter.case_numbers[0]
+    numbers = matter.case_numbers if event.type == "Appeal" else trial_numbers
+    if event.case_number is None and numbers:
+        event.case_number = numbers[0]
     if event.debtor is None and matter.debtor and event.type == "BankruptcyPetition":
         event.debtor = matter.debtor
     _union(event.parties, [*event.plaintiffs, *event.defendants])
