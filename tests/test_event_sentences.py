@@ -743,3 +743,28 @@ def test_an_appeals_docket_number_stays_with_the_appeal() -> None:
     by_type = {e.type: e for e in events}
     assert by_type["Appeal"].case_number == "13-06-00240-CV"
     assert by_type["Judgment"].case_number is None
+
+
+def test_a_sentence_telling_two_steps_of_a_case_in_two_clauses_gives_both() -> None:
+    events = events_of(
+        "Four of the cases were later dismissed and the remaining cases were consolidated into a "
+        "single case in the District Court of Wharton County, Texas."
+    )
+    assert sorted(e.type for e in events) == ["CourtOrder", "Dismissal"]
+    steps = events_of(
+        "On June 1, 2010, the court granted summary judgment to the Company, and the plaintiffs "
+        "appealed the decision on July 2, 2010."
+    )
+    assert sorted((e.type, e.date) for e in steps) == [
+        ("Appeal", "2010-07-02"), ("Judgment", "2010-06-01")
+    ]
+    one = events_of("On May 3, 2010, the court approved the settlement and dismissed the case.")
+    assert [e.type for e in one] == ["SettlementApproval"]
+
+
+def test_cases_transferred_or_consolidated_by_a_court_are_a_court_order() -> None:
+    event = one_event(
+        "On May 3, 2010, the Judicial Panel on Multidistrict Litigation transferred the cases to "
+        "the Northern District of California as In re Acme Antitrust Litigation, MDL No. 2143."
+    )
+    check(event, {"type": "CourtOrder", "date": "2010-05-03", "case_number": "2143"})

@@ -95,6 +95,8 @@ MORE = [
     "filed against the Company.",
     "On July 19, 2012, the Superior Court of Delaware ruled in favor of the Company in the "
     "breach of contract suit brought against it by Quantum Supply Co. in 2010.",
+    "The actions were consolidated in the United States District Court for the District of New "
+    "Jersey on July 2, 2008.",
     "In re Theta Airlines, Inc., Case No. 09-10001, the Bankruptcy Court approved the sale of "
     "its assets on July 1, 2009.",
     "On August 14, 2006, Theta Airlines, Inc., a customer of the Company, filed for protection "

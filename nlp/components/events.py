@@ -609,6 +609,14 @@ class EventExtractor:
                     para_spans,
                     spans,
                 )
+        for second in _other_clause_events(masked.text, kind, typed, cands):
+            date_ix = second.own_date
+            if date_ix is None and not _PREVIOUSLY.search(
+                _MARKER.sub("X", masked.text[: second.start])
+            ):
+                date_ix = self._sentence_date(masked, set(), second.start)
+            yield self._event(doc, start, end, masked, second.type, second, date_ix, None,
+                              follow, para_spans, spans)
 
     def _event(
         self,
@@ -937,6 +945,42 @@ class EventExtractor:
 
 
 # -- helpers -------------------------------------------------------------------------------
+
+
+# where a sentence's second clause with its own subject starts: "Four of the cases were later
+# dismissed and the remaining cases were consolidated into a single case"
+_NEW_CLAUSE = re.compile(
+    r";|,\s+(?:and|but|while|whereas)\s|\s+and\s+(?=(?:the|its|their|these|those|all|each)\s"
+    r"(?:[\w-]+\s+){0,3}?(?:was|were|has|have|had)\b)"
+)
+_SECOND_TYPES = frozenset({"Dismissal", "CourtOrder", "Appeal", "Judgment", "Settlement"})
+
+
+def _other_clause_events(
+    masked: str, kind: str, typed: list[_Candidate], cands: list[_Candidate]
+) -> list[_Candidate]:
+    """One candidate per other court type whose trigger is a verb ("...ed") in a clause of its
+    own, apart from every trigger of the sentence's main type: a sentence may report two steps
+    of a case ("... were later dismissed and the remaining cases were consolidated ...")."""
+    if kind not in COURT_TYPES:
+        return []
+    bounds = [0, *(m.start() for m in _NEW_CLAUSE.finditer(masked)), len(masked) + 1]
+
+    def clause(at: int) -> int:
+        return bisect.bisect_right(bounds, at)
+
+    taken = {clause(c.start) for c in typed}
+    out: dict[str, _Candidate] = {}
+    for cand in sorted(cands, key=lambda c: (-c.priority, c.start)):
+        if cand.type == kind or cand.type not in _SECOND_TYPES or cand.type in out:
+            continue
+        if clause(cand.start) in taken or clause(cand.end - 1) != clause(cand.start):
+            continue
+        if not re.search(r"[a-z]ed\b", cand.trigger):
+            continue
+        out[cand.type] = cand
+        taken.add(clause(cand.start))
+    return list(out.values())
 
 
 def _agreed_dismissal(
