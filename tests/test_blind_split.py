@@ -44,3 +44,34 @@ def test_second_annotations_are_of_split_files() -> None:
     assert len(seconds) >= 15
     for second in seconds:
         assert any((BLIND / split / second.name).exists() for split in MANIFEST)
+
+
+def test_harmonized_copy_applies_the_reference_conventions_only(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "harmonize_gold", Path(__file__).parents[1] / "scripts" / "harmonize_gold.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    gold = {
+        "schema": "legalkg-gold/1", "file": "x.txt",
+        "aliases": {"Company": "Acme Corp.", "Omega": "Omega Partners LP"},
+        "events": [
+            {"type": "RegulatoryAction", "agency": "SEC", "parties": ["Acme Corp.", "SEC"]},
+            {"type": "LawsuitFiled", "agency": None, "parties": ["Acme Corp.", "Omega"]},
+        ],
+    }
+    out = module.harmonize(gold)
+    assert out["aliases"] == {"Omega": "Omega Partners LP"}
+    assert [e["parties"] for e in out["events"]] == [["Acme Corp."], ["Acme Corp.", "Omega"]]
+    assert gold["aliases"]["Company"] == "Acme Corp."  # the input is not changed
+
+    source = tmp_path / "gold"
+    source.mkdir()
+    (source / "x.gold.json").write_text(json.dumps(gold))
+    (source / "x.txt").write_text("filing")
+    module.main(str(source), str(tmp_path / "out"))
+    assert json.loads((tmp_path / "out" / "x.gold.json").read_text()) == out
+    assert (tmp_path / "out" / "x.txt").read_text() == "filing"
