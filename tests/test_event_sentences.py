@@ -768,3 +768,35 @@ def test_cases_transferred_or_consolidated_by_a_court_are_a_court_order() -> Non
         "the Northern District of California as In re Acme Antitrust Litigation, MDL No. 2143."
     )
     check(event, {"type": "CourtOrder", "date": "2010-05-03", "case_number": "2143"})
+
+
+def test_paying_to_resolve_an_agencys_allegations_is_a_regulatory_action_and_a_state_suit_a_lawsuit(
+) -> None:
+    resolved = one_event(
+        "On December 1, 2014, the Company agreed to pay $25 million to resolve allegations by "
+        "the U.S. Attorney's Office for the Eastern District of Pennsylvania that it violated the "
+        "False Claims Act."
+    )
+    check(resolved, {"type": "RegulatoryAction", "date": "2014-12-01", "payer": FILER,
+                     "amount": 25e6})
+    told = events_of(
+        "On May 2, 2012, the Company agreed to pay $2 million to settle the lawsuit brought by "
+        "Omega Partners LP."
+    )
+    settled = next(e for e in told if e.type == "Settlement")
+    check(settled, {"type": "Settlement", "payer": FILER, "amount": 2e6})
+    sued = one_event(
+        "On August 8, 2016, the California Attorney General filed a lawsuit against the Company "
+        "in the Superior Court of California, County of San Francisco."
+    )
+    check(sued, {"type": "LawsuitFiled", "defendants": [FILER], "court": "calsuperct"})
+
+
+def test_one_agency_closing_its_inquiry_is_not_another_agencys_matter() -> None:
+    events = events_of(
+        "On June 12, 2013, the Office of Inspector General of the Department of Health and Human "
+        "Services served the Company with a subpoena seeking documents.\n\n"
+        "In September 2014, the Company was informed by the Department of Justice that it had "
+        "closed its investigation without taking any action."
+    )
+    assert len(events) == 2 and events[0].matter != events[1].matter

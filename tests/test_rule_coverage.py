@@ -97,6 +97,10 @@ MORE = [
     "breach of contract suit brought against it by Quantum Supply Co. in 2010.",
     "The actions were consolidated in the United States District Court for the District of New "
     "Jersey on July 2, 2008.",
+    "On December 1, 2014, the Company agreed to pay $25 million to resolve allegations by the "
+    "U.S. Attorney's Office for the Eastern District of Pennsylvania.",
+    "On May 2, 2012, the Company agreed to pay $2 million to settle the lawsuit brought by Omega "
+    "Partners LP.",
     "In re Theta Airlines, Inc., Case No. 09-10001, the Bankruptcy Court approved the sale of "
     "its assets on July 1, 2009.",
     "On August 14, 2006, Theta Airlines, Inc., a customer of the Company, filed for protection "

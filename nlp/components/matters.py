@@ -167,6 +167,11 @@ def _conflict(matter: _Open, event: Event, filer: str) -> bool:
         return True
     if _court_conflict(matter, event):
         return True
+    if (
+        event.type == "RegulatoryAction" and event.agency and matter.agencies
+        and _key(event.agency) not in matter.agencies
+    ):
+        return True  # "the Department of Justice closed its investigation" is not the HHS's
     plaintiffs, defendants = _sides(event, filer)
     if plaintiffs & matter.defendants or defendants & matter.plaintiffs:
         return True
