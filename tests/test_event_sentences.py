@@ -800,3 +800,28 @@ def test_one_agency_closing_its_inquiry_is_not_another_agencys_matter() -> None:
         "closed its investigation without taking any action."
     )
     assert len(events) == 2 and events[0].matter != events[1].matter
+
+
+def test_a_chapter_11_case_numbered_in_the_next_sentence_and_its_plan_confirmed() -> None:
+    events = events_of(
+        "On January 15, 2009, Acme Holdings, Inc. and certain of its domestic subsidiaries "
+        '(collectively, the "Debtors") filed voluntary petitions for relief under chapter 11 of '
+        "title 11 of the United States Code in the United States Bankruptcy Court for the "
+        "District of Delaware. The chapter 11 cases are being jointly administered under the "
+        'caption "In re Acme Holdings, Inc., et al.," Case No. 09-10138 (KG).\n\n'
+        "On March 3, 2010, the Bankruptcy Court entered an order confirming the Debtors' Joint "
+        "Plan of Reorganization."
+    )
+    petition, order = events
+    check(petition, {"type": "BankruptcyPetition", "debtor": FILER, "court": "deb",
+                     "case_number": "09-10138 (KG)"})
+    check(order, {"type": "CourtOrder", "date": "2010-03-03"})
+    assert order.matter == petition.matter
+
+
+def test_the_debtor_of_an_involuntary_petition_is_not_a_defendant() -> None:
+    event = one_event(
+        "On June 5, 2009, an involuntary petition under chapter 7 of the Bankruptcy Code was filed "
+        "against Omega Corp., a supplier of the Company, by three of its creditors."
+    )
+    check(event, {"type": "BankruptcyPetition", "debtor": "Omega Corp.", "defendants": []})

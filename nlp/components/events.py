@@ -660,6 +660,10 @@ class EventExtractor:
         self._fill_roles(doc, event, masked, prov, payments=has_money)
         if kind in COURT_TYPES and not event.plaintiffs and not event.defendants:
             self._caption_sides(doc, event, masked)
+        if kind == "BankruptcyPetition" and event.debtor in event.defendants:
+            event.defendants.remove(event.debtor)  # a petition "against X": X is the debtor
+            if not event.defendants:
+                prov.pop("defendants", None)
         if kind == "RegulatoryAction":  # an agency acts on parties; nobody sues anybody
             event.plaintiffs, event.defendants = [], []
             prov.pop("plaintiffs", None)
@@ -668,6 +672,13 @@ class EventExtractor:
         if follow is not None and self.filters.any("pay_cue", follow.text):
             self._fill_from_follow(doc, event, follow, prov)
         self._fill_court(doc, event, start, masked, para_spans, spans, prov)
+        if event.case_number is None and kind in COURT_TYPES and follow is not None:
+            # "... filed voluntary petitions ... The cases are jointly administered under ...
+            # Case No. 09-10138 (KG)": the next sentence, reporting nothing itself, numbers it
+            cases = [ix for ix, s in sorted(follow.spans.items()) if s.label_ == "CASE"]
+            if cases:
+                event.case_number = _str_value(spans[cases[0]])
+                prov["case_number"] = cases[:1]
         self._default_payer(doc, event)
         event.provenance = prov
         return event
