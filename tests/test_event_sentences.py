@@ -825,3 +825,25 @@ def test_the_debtor_of_an_involuntary_petition_is_not_a_defendant() -> None:
         "against Omega Corp., a supplier of the Company, by three of its creditors."
     )
     check(event, {"type": "BankruptcyPetition", "debtor": "Omega Corp.", "defendants": []})
+
+
+def test_an_appeal_in_a_court_of_appeals_continues_the_trial_courts_matter() -> None:
+    events = events_of(
+        "On September 30, 2011, the U.S. District Court for the Southern District of New York "
+        "dismissed with prejudice the securities class action complaint against the Company.\n\n"
+        "The plaintiffs have filed a notice of appeal with the U.S. Court of Appeals for the "
+        "Second Circuit."
+    )
+    dismissal, appeal = events
+    assert (dismissal.type, appeal.type) == ("Dismissal", "Appeal")
+    assert appeal.matter == dismissal.matter and appeal.court is not None
+    assert appeal.court.id == "ca2"
+
+
+def test_the_registrant_is_a_defendant_in_a_lawsuit_filed_by_another() -> None:
+    event = one_event(
+        "The Company is a defendant in a lawsuit filed on November 5, 2012 by Delta Logistics LLC "
+        "in the Circuit Court of Cook County, Illinois, seeking $3.4 million in damages."
+    )
+    check(event, {"type": "LawsuitFiled", "date": "2012-11-05",
+                  "plaintiffs": ["Delta Logistics LLC"], "defendants": [FILER]})

@@ -101,6 +101,8 @@ MORE = [
     "U.S. Attorney's Office for the Eastern District of Pennsylvania.",
     "On May 2, 2012, the Company agreed to pay $2 million to settle the lawsuit brought by Omega "
     "Partners LP.",
+    "The Company is a defendant in a lawsuit filed on November 5, 2012 by Delta Logistics LLC "
+    "in the Circuit Court of Cook County, Illinois.",
     "In re Theta Airlines, Inc., Case No. 09-10001, the Bankruptcy Court approved the sale of "
     "its assets on July 1, 2009.",
     "On August 14, 2006, Theta Airlines, Inc., a customer of the Company, filed for protection "

@@ -54,7 +54,13 @@ _CLASS_ACTION = re.compile(r"\bclass[\s-]+action|\bputative class|\bon behalf of
 _ARBITRATION = re.compile(r"\barbitra", re.I)
 _INVESTIGATION = re.compile(r"\binvestigat|\bsubpoena|\binquir|\bwells notice", re.I)
 _FOLD = re.compile(r"[^a-z0-9]+")
-_APPELLATE = re.compile(r"\b(?:appeals?|appellate)\b", re.I)
+# a court that hears appeals: "Court of Appeals", "Delaware Supreme Court" (New York's Supreme
+# Court is its trial court)
+_APPELLATE = re.compile(
+    r"\b(?:appeals?|appellate)\b|(?<!new york )\bsupreme\s+court\b"
+    r"(?!\s+of\s+(?:the\s+)?state\s+of\s+new\s+york)",
+    re.I,
+)
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "such", "said"})
 
 
@@ -265,7 +271,10 @@ def _find(
 def _court_conflict(matter: _Open, event: Event) -> bool:
     """Courts with different ids, or courts named without id that sit in different places
     ("Icelandic Supreme Court" is not a court of the Warrick County, Indiana matter; an appeal
-    "at Corpus Christi, Texas" may be of a suit in "Wharton County, Texas")."""
+    "at Corpus Christi, Texas" may be of a suit in "Wharton County, Texas"). A court of appeals
+    hears the cases of other courts: its id tells nothing against the matter."""
+    if event.court is not None and _appellate(event.court) and event.court.id:
+        return False
     if event.court is not None and event.court.id and matter.courts:
         return event.court.id not in matter.courts
     places = _court_places(event)

@@ -223,7 +223,9 @@ class SideFinder:
             elif span.label_ == "CASE" and event.case_number is None:
                 event.case_number = _value(span)
         event.court = court
-        related = [m for m in matches if _within(m, verb)]
+        # a pattern marked "sentence" states a side of the lawsuit the sentence is about, from
+        # outside the filing clause ("The Company is a defendant in a lawsuit filed by X")
+        related = [m for m in matches if _within(m, verb) or m.pattern.get("sentence")]
         _add_sides(event, self._sides(doc, related, offset))
         if doc._.filer and doc._.filer not in event.parties and _names_filer(doc, start, end):
             event.parties.insert(0, doc._.filer)
