@@ -847,3 +847,13 @@ def test_the_registrant_is_a_defendant_in_a_lawsuit_filed_by_another() -> None:
     )
     check(event, {"type": "LawsuitFiled", "date": "2012-11-05",
                   "plaintiffs": ["Delta Logistics LLC"], "defendants": [FILER]})
+
+
+def test_a_list_of_defendants_keeps_the_items_told_with_their_titles() -> None:
+    event = one_event(
+        "On March 3, 2009, Omega Partners LP filed a complaint in the United States District Court "
+        "for the Northern District of California against the Company, its subsidiary Acme Finance "
+        "Corp. and its former distributor Zeta Energy Corporation."
+    )
+    check(event, {"plaintiffs": ["Omega Partners LP"],
+                  "defendants": [FILER, "Acme Finance Corp.", "Zeta Energy Corporation"]})

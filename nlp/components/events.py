@@ -74,7 +74,10 @@ CASE_TYPES = frozenset({"Judgment", "Dismissal", "Appeal", "CourtOrder", "Settle
 _MARKER = re.compile(r"⟨([A-Z]+):(\d+)⟩")
 _PLACEHOLDERS = {
     "{P}": r"(⟨(?:ORG|REGISTRANT|PERSON|GOV):\d+⟩)",
+    # a list of parties; an item may carry its title: "the Company, its former Chief Executive
+    # Officer John Smith and its former Chief Financial Officer Robert Jones"
     "{PS}": r"((?:⟨(?:ORG|REGISTRANT|PERSON|GOV):\d+⟩)(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?:(?:its|their|his|her|our)\s+(?:[\w-]+,?\s+){0,5}?)?"
     r"(?:⟨(?:ORG|REGISTRANT|PERSON|GOV):\d+⟩))*)",
     "{GOV}": r"⟨GOV:\d+⟩",
     "{COURT}": r"⟨COURT:\d+⟩",
