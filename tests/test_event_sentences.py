@@ -857,3 +857,18 @@ def test_a_list_of_defendants_keeps_the_items_told_with_their_titles() -> None:
     )
     check(event, {"plaintiffs": ["Omega Partners LP"],
                   "defendants": [FILER, "Acme Finance Corp.", "Zeta Energy Corporation"]})
+
+
+def test_money_received_in_settlement_of_claims_and_a_judgment_in_favor_of() -> None:
+    received = one_event(
+        "On May 3, 2010, the Company received $3 million from Zeta Energy Corporation in "
+        "settlement of the Company's claims."
+    )
+    check(received, {"type": "Settlement", "payer": "Zeta Energy Corporation", "payee": FILER,
+                     "amount": 3e6})
+    judgment = one_event(
+        "On May 3, 2010, the court entered judgment against the Company in the amount of "
+        "$2.1 million in favor of Omega Partners LP."
+    )
+    check(judgment, {"type": "Judgment", "payer": FILER, "payee": "Omega Partners LP",
+                     "amount": 2.1e6})
