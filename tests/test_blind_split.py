@@ -29,6 +29,23 @@ def test_split_files_match_the_frozen_manifest(split: str) -> None:
         assert _sha256(gold) == entry["gold_sha256"], f"{split}/{gold.name} changed"
 
 
+def test_edgar_split_is_frozen_with_its_sources() -> None:
+    """Real EDGAR filings from outside ../shared (SOURCES.json says where each comes from),
+    annotated blind; like the test split, scored and never inspected."""
+    entries = MANIFEST["edgar"]
+    folder = BLIND / "edgar"
+    assert {p.name for p in folder.glob("*.gold.json")} == {
+        Path(name).with_suffix("").name + ".gold.json" for name in entries
+    }
+    for name, entry in entries.items():
+        assert _sha256(folder / name) == entry["text_sha256"], f"edgar/{name} changed"
+        gold = folder / (Path(name).with_suffix("").name + ".gold.json")
+        assert _sha256(gold) == entry["gold_sha256"], f"edgar/{gold.name} changed"
+        assert json.loads(gold.read_text())["file"] == name
+    sources = {s["file"] for s in json.loads((folder / "SOURCES.json").read_text())}
+    assert set(entries) <= sources
+
+
 def test_no_company_year_is_in_two_splits() -> None:
     groups: dict[str, set[str]] = {}
     for split, entries in MANIFEST.items():
