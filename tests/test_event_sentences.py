@@ -872,3 +872,13 @@ def test_money_received_in_settlement_of_claims_and_a_judgment_in_favor_of() -> 
     )
     check(judgment, {"type": "Judgment", "payer": FILER, "payee": "Omega Partners LP",
                      "amount": 2.1e6})
+
+
+def test_an_agency_that_ruled_or_decided_acts() -> None:
+    event = one_event(
+        "On May 3, 2010, the European Commission ruled that the Company's electricity tariff "
+        "was illegal state aid."
+    )
+    check(event, {"type": "RegulatoryAction", "date": "2010-05-03",
+                  "agency": "European Commission"})
+    assert events_of("On May 3, 2010, the Board decided to pay a dividend.") == []
