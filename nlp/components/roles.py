@@ -312,8 +312,7 @@ def _name(doc: Doc, token: Token, offset: int) -> tuple[str, int | None] | None:
     if best is None:
         return None
     ix, span = best
-    value = span._.value
-    return (value if isinstance(value, str) and value else span.text), ix
+    return _span_name(span), ix
 
 
 def _own_phrase(token: Token) -> list[Token]:
