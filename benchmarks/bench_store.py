@@ -47,10 +47,11 @@ from typing import Any
 from legalkg.graph.backend import StoreBackend
 from legalkg.graph.build import build_graph
 from legalkg.graph.ingest import BATCH_SIZE
+from legalkg.graph.matters import recompute_matters
 from legalkg.graph.namedqueries import list_queries, load_query
 from legalkg.graph.resolve import find_companies, recompute_resolution
 from legalkg.graph.store import MemoryStore, OxigraphStore, to_nquads
-from legalkg.nlp.model import Amount, Court, Event, Extraction, Filing, Signature
+from legalkg.nlp.model import Amount, Court, Event, Extraction, Filing, Matter, Signature
 from rdflib import Literal
 from rich.console import Console
 
@@ -67,6 +68,8 @@ WORDS = (
     "Tundra", "Umber", "Vantage", "Willow", "Xenon", "Yarrow", "Zephyr",
 )
 KINDS = ("Networks", "Holdings", "Energy", "Bancorp", "Systems", "Pharmaceuticals", "Partners")
+MATTERS_PER_REGISTRANT = 4
+"""Lawsuits of each synthetic registrant; a filing reports events of some of them."""
 SUFFIXES = (("Inc.", "INC"), ("Corporation", "CORP"), ("LLC", "LLC"), ("Co.", "CO"))
 
 
@@ -83,35 +86,47 @@ def _company(index: int) -> tuple[str, str]:
 def synthetic_extraction(
     number: int, rng: random.Random, registrants: int, pool: int
 ) -> Extraction:
-    """One filing: a registrant (spelling and CIK vary), two to six events with counterparties."""
+    """One filing: a registrant (spelling and CIK vary), two to six events with counterparties,
+    in matters that recur across the registrant's filings (each registrant has
+    :data:`MATTERS_PER_REGISTRANT` lawsuits, each with its counterparty, court and case number),
+    so that matters merge across filings as real litigation updates do."""
     which = number % registrants
     mixed, upper = _company(which)
     name = upper if number % 2 else mixed
     cik = str(900000 + which) if number % 3 == 0 else None
     events: list[Event] = []
+    matters: dict[int, Matter] = {}
     sentences: list[str] = []
     for ordinal in range(rng.randint(2, 6)):
-        other = _company(registrants + rng.randrange(pool))[0]
+        lawsuit = rng.randrange(MATTERS_PER_REGISTRANT)
+        other = _company(registrants + (which * MATTERS_PER_REGISTRANT + lawsuit) % pool)[0]
         type_ = rng.choice(EVENT_TYPES)
         amount = Amount(rng.randrange(1, 500) * 100000, "USD") if rng.random() < 0.6 else None
-        court = rng.choice(COURTS)
+        court = COURTS[(which + lawsuit) % len(COURTS)]
         sentence = f"In event {ordinal} of filing {number}, {name} and {other} met before {court}."
         start = sum([len(s) + 1 for s in sentences])
         sentences.append(sentence)
         payer, payee = (name, other) if rng.random() < 0.5 else (other, name)
+        matter = matters.setdefault(lawsuit, Matter(
+            f"m{lawsuit + 1}", "lawsuit", court=Court(court, f"court {court}"),
+            case_numbers=[f"{2000 + (which + lawsuit) % 14}-cv-{which:04d}{lawsuit}"],
+            plaintiffs=[other], defendants=[name],
+        ))
+        matter.events.append(len(events))
         events.append(
             Event(
                 type_, sentence, start, start + len(sentence),
                 date=f"{rng.randint(2000, 2013)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
                 court=Court(court, f"court {court}"), parties=[name, other],
                 payer=payer if amount else None, payee=payee if amount else None, amount=amount,
+                matter=matter.id,
             )
         )
     text = " ".join(sentences)
     signature = Signature(f"Signer {which}", "Chief Financial Officer", None, name, 0, 1)
     filing = Filing(text=text, path=f"synthetic-{number}.txt", registrant=name, cik=cik,
                     signatures=[signature])
-    return Extraction(filing, events=events)
+    return Extraction(filing, events=events, matters=list(matters.values()))
 
 
 def synthetic_graphs(
@@ -280,9 +295,12 @@ def _load_and_resolve(
     results["load (triples/s)"] = f"{triples / seconds:,.0f}"
     resolve_seconds, resolution = timed(partial(recompute_resolution, store))
     results["resolution (s)"] = f"{resolve_seconds:.1f}"
+    matter_seconds, matters = timed(partial(recompute_matters, store))
+    results["matters (s)"] = f"{matter_seconds:.1f}"
     results["quads in store"] = f"{store.count():,}"
     console.print(f"{label}: loaded in {seconds:.1f} s, resolved {resolution.entities:,} "
-                  f"parties in {resolve_seconds:.1f} s")
+                  f"parties in {resolve_seconds:.1f} s, merged {len(matters.matters):,} "
+                  f"matters in {matter_seconds:.1f} s")
 
 
 #: Queries compared between one copy and many: those a user asks about one company or court,
@@ -381,6 +399,8 @@ def _copies(
         results["load / raw (CPU)"] = f"{triples / load_cpu / raw_cpu_rate:.0%}"
         resolve_seconds, _ = timed(partial(recompute_resolution, big))
         results["resolution (s)"] = f"{resolve_seconds:.1f}"
+        matter_seconds, _ = timed(partial(recompute_matters, big))
+        results["matters (s)"] = f"{matter_seconds:.1f}"
         optimize_seconds, _ = timed(big.optimize)
         results["optimize (s)"] = f"{optimize_seconds:.1f}"
     quads = big.count()

@@ -52,11 +52,12 @@ from legalkg.graph.build import matter_label
 from legalkg.graph.iris import MATTERS_GRAPH, canonical_matter_iri, merge_iri, name_key
 from legalkg.graph.namedqueries import load_query
 from legalkg.nlp.model import MATTER_KINDS
-from legalkg.ontology import LKG, OWL, PROV, RDF, RDFS, XSD
+from legalkg.ontology import LKG, OWL, PROV, RDF, RDFS, SDO, XSD
 from rdflib import Graph, Literal, URIRef
 
 __all__ = [
     "MATTERS_GRAPH",
+    "AmountDue",
     "CanonicalMatter",
     "MatterMerge",
     "MatterRecord",
@@ -64,6 +65,7 @@ __all__ = [
     "MatterTimeline",
     "MergePolicy",
     "TimelineEntry",
+    "amounts_due",
     "caption_key",
     "case_number_key",
     "matter_timelines",
@@ -183,6 +185,19 @@ class MatterResolution:
     matters: list[CanonicalMatter]
     canonical: dict[str, str]  # per-filing matter IRI -> canonical matter IRI
     merges: list[MatterMerge]
+    amounts: list[AmountDue] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AmountDue:
+    """What one canonical matter (or one event outside any matter) finally comes to."""
+
+    due_in: str  # canonical matter IRI, or the event's IRI when it has no matter
+    payer: str  # canonical payer IRI
+    value: str  # as the graph writes it (xsd:decimal lexical form)
+    currency: str
+    event: str  # the event the amount is taken from
+    reports: int  # amount-bearing event reports of the matter
 
 
 def case_number_key(number: str) -> str:
@@ -432,6 +447,8 @@ def matters_graph(resolution: MatterResolution) -> Graph:
             graph.add((URIRef(member), LKG.sameMatterAs, node))
         for ordinal, merge in enumerate(matter.merges, start=1):
             _add_merge(graph, merge_iri(node, ordinal), node, merge)
+    for amount in resolution.amounts:
+        _add_amount(graph, amount)
     return graph
 
 
@@ -494,14 +511,55 @@ def _records(store: StoreBackend) -> list[MatterRecord]:
     return sorted(records.values(), key=lambda r: r.iri)
 
 
+def amounts_due(store: StoreBackend, canonical: dict[str, str]) -> list[AmountDue]:
+    """Per canonical matter (``canonical``: per-filing matter -> canonical matter), the amount
+    of its latest report of a settlement, settlement approval or judgment with an amount and a
+    payer; an event with no matter is its own.
+
+    Reports are ordered by the event's date (else its filing's report date, else filed date),
+    then the filing's date, then IRI, payer, value and currency, all as text (a year or a month
+    sorts before the days within it), so a verdict later reduced, then settled, is due once at
+    its last amount, however many filings restate it.
+    """
+    latest: dict[str, tuple[str, ...]] = {}
+    reports: dict[str, set[str]] = defaultdict(set)
+    for row in store.query(load_query("_matters_amounts").text).dicts():
+        event = str(row["event"])
+        member = row.get("matter")
+        due_in = canonical.get(str(member), str(member)) if member is not None else event
+        filing_day = _text(row, "reportDate") or _text(row, "filedDate") or ""
+        key = (_text(row, "date") or filing_day, filing_day, event, str(row["payer"]),
+               str(row["value"]), str(row["currency"]))
+        reports[due_in].add(event)
+        if key > latest.get(due_in, ()):
+            latest[due_in] = key
+    return [
+        AmountDue(due_in, payer, value, currency, event, len(reports[due_in]))
+        for due_in, (_, _, event, payer, value, currency) in sorted(latest.items())
+    ]
+
+
+def _add_amount(graph: Graph, amount: AmountDue) -> None:
+    node = URIRef(f"{amount.due_in}/due")
+    graph.add((node, RDF.type, LKG.AmountDue))
+    graph.add((node, LKG.dueIn, URIRef(amount.due_in)))
+    graph.add((node, LKG.duePayer, URIRef(amount.payer)))
+    graph.add((node, SDO.value, Literal(amount.value, datatype=XSD.decimal)))
+    graph.add((node, SDO.currency, Literal(amount.currency)))
+    graph.add((node, PROV.wasDerivedFrom, URIRef(amount.event)))
+    graph.add((node, LKG.reportCount, Literal(amount.reports)))
+
+
 def recompute_matters(store: StoreBackend, policy: MergePolicy | None = None) -> MatterResolution:
-    """Merge the store's per-filing matters and replace :data:`MATTERS_GRAPH` (dropped when the
-    store holds no matter); run after company resolution, whose canonical parties it compares."""
+    """Merge the store's per-filing matters, work out what each finally comes to
+    (:func:`amounts_due`) and replace :data:`MATTERS_GRAPH` (dropped when the store holds
+    neither); run after company resolution, whose canonical parties both use."""
     records = _records(store)
-    if not records:
+    resolution = merge_matters(records, policy) if records else MatterResolution([], {}, [])
+    resolution.amounts = amounts_due(store, resolution.canonical)
+    if not records and not resolution.amounts:
         store.drop_graph(MATTERS_GRAPH)
-        return MatterResolution([], {}, [])
-    resolution = merge_matters(records, policy)
+        return resolution
     data = matters_graph(resolution).serialize(format="nt", encoding="utf-8")
     store.replace_graphs([(MATTERS_GRAPH, data)])
     return resolution

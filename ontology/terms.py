@@ -21,6 +21,15 @@ class LKG(DefinedNamespace):
     # Classes
     Agent: URIRef
     """agent: Something with a name that acts in a legal event: a party or a court."""
+    AmountDue: URIRef
+    """amount due: What one matter finally comes to, in the matters graph: the amount of its
+    latest dated settlement, settlement approval or judgment with an amount and a payer (a
+    verdict later reduced, then settled, is due once, at its last amount), with the
+    canonical payer (lkg:duePayer), the canonical matter (lkg:dueIn; the event itself for an
+    event outside any matter), the event it is taken from (prov:wasDerivedFrom) and how many
+    amount-bearing event reports the matter has (lkg:reportCount). Computed when matters are
+    merged, so that totals read one node per matter.
+    """
     Appeal: URIRef
     """appeal: An appeal was filed or decided."""
     BankruptcyPetition: URIRef
@@ -145,6 +154,12 @@ class LKG(DefinedNamespace):
     """defendant: A party against which the lawsuit or claim was brought."""
     denotes: URIRef
     """denotes: The entity (party, court, monetary amount) that the mention names."""
+    dueIn: URIRef
+    """due in: The canonical matter (or, outside any matter, the legal event) whose final
+    amount this is.
+    """
+    duePayer: URIRef
+    """due payer: The canonical party (its resolved IRI) that pays the amount due."""
     evidenceMention: URIRef
     """evidence mention: The span of the filing's text in which the event is stated."""
     hasExhibit: URIRef
@@ -276,6 +291,10 @@ class LKG(DefinedNamespace):
     normalizedValue: URIRef
     """normalised value: The mention's value normalised as a literal: an ISO date, a case
     number, a name.
+    """
+    reportCount: URIRef
+    """report count: How many amount-bearing event reports (settlements, approvals, judgments
+    with an amount and a payer, in every filing) stand behind an amount due.
     """
     reportDate: URIRef
     """report date: The date of the report: the date of the earliest event reported, as the

@@ -326,7 +326,7 @@ def test_matters_graph_conforms_and_is_replaced_not_accumulated(kg: KnowledgeGra
     assert conforms, report
 
 
-def test_matters_graph_is_dropped_when_no_matter_is_left() -> None:
+def test_no_canonical_matter_is_left_when_no_filing_has_one() -> None:
     store = MemoryStore()
     load(store, aarons_filings())
     assert store.count(MATTERS_GRAPH) > 0
@@ -336,6 +336,21 @@ def test_matters_graph_is_dropped_when_no_matter_is_left() -> None:
         for event in extraction.events:
             event.matter = None
     load(store, bare)
+    ask = f"ASK {{ GRAPH <{MATTERS_GRAPH}> {{ ?m a <{LKG.CanonicalMatter}> }} }}"
+    assert not store.query(ask).boolean
+    dues = store.query(
+        f"SELECT ?in WHERE {{ GRAPH <{MATTERS_GRAPH}> {{ ?d <{LKG.dueIn}> ?in }} }}").rows
+    assert dues and all("/event/" in str(row[0]) for row in dues)  # each event on its own
+
+
+def test_matters_graph_is_dropped_when_nothing_is_left() -> None:
+    store = MemoryStore()
+    load(store, aarons_filings())
+    for graph in store.graph_names():
+        if graph not in (MATTERS_GRAPH,):
+            store.drop_graph(graph)
+    recompute_resolution(store)
+    recompute_matters(store)
     assert MATTERS_GRAPH not in store.graph_names()
 
 

@@ -17,6 +17,7 @@ from legalkg.graph.backend import StoreBackend
 from legalkg.graph.build import build_graph
 from legalkg.graph.iris import GRAPH_IRI
 from legalkg.graph.kg import KnowledgeGraph, UnknownCompanyError, to_term
+from legalkg.graph.matters import recompute_matters
 from legalkg.graph.namedqueries import (
     Param,
     QueryNotFoundError,
@@ -97,6 +98,7 @@ def load_samples(store: StoreBackend) -> None:
         graphs.append((iri, graph.serialize(format="nt", encoding="utf-8")))
     store.replace_graphs(graphs)
     recompute_resolution(store)
+    recompute_matters(store)
 
 
 @pytest.fixture(params=sorted(BACKENDS))
