@@ -49,7 +49,7 @@ from legalkg.graph.build import build_graph
 from legalkg.graph.ingest import BATCH_SIZE
 from legalkg.graph.matters import recompute_matters
 from legalkg.graph.namedqueries import list_queries, load_query
-from legalkg.graph.resolve import find_companies, recompute_resolution
+from legalkg.graph.resolve import find_companies, recompute_resolution, resolution_digest
 from legalkg.graph.store import MemoryStore, OxigraphStore, to_nquads
 from legalkg.nlp.model import Amount, Court, Event, Extraction, Filing, Matter, Signature
 from rdflib import Literal
@@ -137,10 +137,11 @@ def synthetic_graphs(
     total = number = 0
     while total < target:
         iri, graph = build_graph(synthetic_extraction(number, rng, registrants, pool))
-        count = len(graph)
+        count = len(graph) + 1
         total += count
         number += 1
-        yield iri, graph.serialize(format="nt", encoding="utf-8"), count
+        data = graph.serialize(format="nt", encoding="utf-8") + resolution_digest(iri, graph)
+        yield iri, data, count
 
 
 def disjoint_copy(

@@ -250,6 +250,7 @@ def process_file(
     result = FilingResult(path=str(path))
     try:
         from legalkg.graph.build import build_graph
+        from legalkg.graph.resolve import resolution_digest
         from legalkg.nlp.filings import read_filing
 
         result.source_bytes = check_filing_file(path, limits.max_bytes)
@@ -266,8 +267,10 @@ def process_file(
         return result
     result.graph_iri = str(graph_iri)
     result.key = result.graph_iri.rstrip("/").rsplit("/", 1)[-1]
-    result.ntriples = graph.serialize(format="nt", encoding="utf-8")
-    result.n_triples = len(graph)
+    # the part of the graph resolution reads, digested here, in the worker (graph.resolve)
+    result.ntriples = graph.serialize(format="nt", encoding="utf-8") + resolution_digest(
+        result.graph_iri, graph)
+    result.n_triples = len(graph) + 1
     result.n_events = len(extraction.events)
     return result
 

@@ -42,6 +42,7 @@ copy of what filing graphs repeat: each court's ``lkg:courtId`` and ``skos:prefL
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -49,21 +50,24 @@ from dataclasses import dataclass, field
 
 from legalkg.graph.backend import StoreBackend
 from legalkg.graph.companies import SecCompanyList, sec_companies
-from legalkg.graph.iris import RESOLUTION_GRAPH, cik_key
-from legalkg.graph.namedqueries import load_query
+from legalkg.graph.iris import GRAPH_IRI, RESOLUTION_GRAPH, cik_key
 from legalkg.nlp.agencies import GovernmentBody, government_bodies, government_body
 from legalkg.nlp.names import fold, initials, legal_form, name_key, same_given_name, surname
 from legalkg.ontology import ID_IRI, LKG, OWL, RDF, SKOS
 from rapidfuzz import fuzz, process
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 
 __all__ = [
     "FUZZY_THRESHOLD",
     "RESOLUTION_GRAPH",
     "CompanyRecord",
     "Resolution",
+    "fact_records",
     "find_companies",
     "recompute_resolution",
+    "resolution_digest",
+    "resolution_facts",
     "resolution_graph",
     "resolve_companies",
     "store_records",
@@ -71,6 +75,9 @@ __all__ = [
 
 FUZZY_THRESHOLD = 88.0
 """Least rapidfuzz ratio (0-100) of two name keys for rule 6, chosen on the resolution gold."""
+
+FILING_GRAPH_PREFIX = GRAPH_IRI + "filing/"
+"""Every filing graph's IRI starts with it (:func:`legalkg.graph.iris.filing_graph_iri`)."""
 
 _CORPUS_FILE = re.compile(r"^([A-Z][A-Z.]{0,5})-8K-\d{14}\.txt$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")
@@ -501,65 +508,144 @@ def resolution_graph(resolution: Resolution) -> Graph:
     return graph
 
 
-def store_records(store: StoreBackend) -> list[CompanyRecord]:
-    """The party records of the filing graphs of ``store``, the input of resolution."""
+# ------------------------------------------------------------------- the input, per filing
+#
+# Resolution reads a small part of each filing graph: its parties' names, aliases, keys, CIKs
+# and types; its registrant, filed date, file name and the registrant's names in it; its courts;
+# its counterparty links. Ingest computes that part when it builds the graph (the worker, not the
+# writer) and stores it in the filing graph as one JSON literal (``lkg:resolutionInput`` on the
+# graph's IRI), so that resolving a store reads one literal per filing instead of joining over
+# every filing graph; a graph without it (loaded by other means, or by an older legalkg) is read
+# whole and digested the same way.
+
+_FACT_CODES: dict[Node, str] = {
+    RDF.type: "type", LKG.cik: "cik", LKG.name: "name", LKG.alias: "alias",
+    LKG.formerName: "former", LKG.nameKey: "key",
+}
+_COURT_CODES: dict[Node, str] = {LKG.courtId: "court-id", LKG.name: "court-name"}
+
+Fact = tuple[str, str, str]
+"""(subject IRI, what, value): a fact of a filing graph that resolution reads."""
+
+
+def resolution_facts(graph: Graph) -> list[Fact]:
+    """The facts of one filing graph that resolution reads, sorted (see above)."""
+    facts: set[Fact] = set()
+    for entity in set(graph.subjects(RDF.type, LKG.Party)):
+        for prop, value in graph.predicate_objects(entity):
+            if prop in _FACT_CODES:
+                facts.add((str(entity), _FACT_CODES[prop], str(value)))
+    for filing, registrant in graph.subject_objects(LKG.registrant):
+        facts.add((str(filing), "registrant", str(registrant)))
+        for prop, what in ((LKG.filedDate, "filed"), (LKG.fileName, "file-name")):
+            for value in graph.objects(filing, prop):
+                facts.add((str(filing), what, str(value)))
+        for name in graph.objects(registrant, LKG.name):
+            facts.add((str(filing), "registrant-name", str(name)))
+    for court in set(graph.subjects(RDF.type, LKG.Court)):
+        for prop, value in graph.predicate_objects(court):
+            if prop in _COURT_CODES:
+                facts.add((str(court), _COURT_CODES[prop], str(value)))
+    for source, target in graph.subject_objects(LKG.counterparty):
+        facts.add((str(source), "counterparty", str(target)))
+    return sorted(facts)
+
+
+def resolution_digest(graph_iri: str, graph: Graph) -> bytes:
+    """The N-Triples line that stores :func:`resolution_facts` in the filing graph."""
+    text = json.dumps(resolution_facts(graph), ensure_ascii=False, separators=(",", ":"))
+    return f"<{graph_iri}> <{LKG.resolutionInput}> {Literal(text).n3()} .\n".encode()
+
+
+_DIGESTS = f"SELECT ?g ?facts WHERE {{ GRAPH ?g {{ ?g <{LKG.resolutionInput}> ?facts }} }}"
+_WHOLE_GRAPH = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def store_facts(store: StoreBackend) -> list[Fact]:
+    """The resolution facts of every filing graph of ``store``: the stored digests, and the
+    graphs without one read whole (one query each)."""
+    facts: list[Fact] = []
+    digested: set[str] = set()
+    for graph_iri, text in store.query(_DIGESTS).rows:
+        digested.add(str(graph_iri))
+        facts.extend(tuple(fact) for fact in json.loads(str(text)))
+    for graph_iri in store.graph_names():
+        if graph_iri.startswith(FILING_GRAPH_PREFIX) and graph_iri not in digested:
+            whole = Graph()
+            for triple in store.query(_WHOLE_GRAPH, {"g": URIRef(graph_iri)}).triples:
+                whole.add(triple)
+            facts.extend(resolution_facts(whole))
+    return facts
+
+
+def fact_records(facts: Iterable[Fact]) -> list[CompanyRecord]:
+    """The party records (the input of :func:`resolve_companies`) of resolution facts."""
     records: dict[str, CompanyRecord] = {}
-    slots = {
-        str(LKG.name): "names",
-        str(LKG.formerName): "names",
-        str(LKG.alias): "aliases",
-        str(LKG.nameKey): "keys",
-    }
-    for entity, prop, value in store.query(load_query("_resolution_input").text).rows:
-        record = records.setdefault(str(entity), CompanyRecord(str(entity)))
-        if prop == RDF.type:
-            record.person = record.person or value == LKG.Person
-            record.agency = record.agency or value == LKG.GovernmentAgency
-        elif str(prop) == str(LKG.cik):
-            digits = cik_key(str(value))
-            if digits:
-                record.ciks.add(digits)
-        else:
-            getattr(record, slots[str(prop)]).add(str(value))
-            if str(prop) == str(LKG.formerName):
-                record.former.add(str(value))
-    for registrant, name, day in store.query(load_query("_resolution_names_in_time").text).rows:
-        if str(registrant) in records:
-            records[str(registrant)].named_on[str(name)] = str(day)
-    for registrant, file_name in store.query(load_query("_resolution_filers").text).rows:
-        match = _CORPUS_FILE.match(str(file_name))
-        if match and str(registrant) in records:
-            records[str(registrant)].tickers.add(match.group(1))
+    filings: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    slots = {"name": "names", "former": "names", "alias": "aliases", "key": "keys"}
+    for subject, what, value in facts:
+        if what in _FACT_CODES.values():
+            record = records.setdefault(subject, CompanyRecord(subject))
+            if what == "type":
+                record.person = record.person or value == str(LKG.Person)
+                record.agency = record.agency or value == str(LKG.GovernmentAgency)
+            elif what == "cik":
+                if digits := cik_key(value):
+                    record.ciks.add(digits)
+            else:
+                getattr(record, slots[what]).add(value)
+                if what == "former":
+                    record.former.add(value)
+        elif what in ("registrant", "filed", "file-name", "registrant-name"):
+            filings[subject][what].add(value)
+    for facts_of in filings.values():
+        for registrant in facts_of["registrant"]:
+            owner = records.get(registrant)
+            if owner is None:
+                continue
+            for day in facts_of["filed"]:
+                for name in facts_of["registrant-name"]:
+                    owner.named_on[name] = max(owner.named_on.get(name, ""), day)
+            for file_name in facts_of["file-name"]:
+                if match := _CORPUS_FILE.match(file_name):
+                    owner.tickers.add(match.group(1))
     return list(records.values())
 
 
-def _directory(store: StoreBackend, resolution: Resolution, graph: Graph) -> None:
+def store_records(store: StoreBackend) -> list[CompanyRecord]:
+    """The party records of the filing graphs of ``store``, the input of resolution."""
+    return fact_records(store_facts(store))
+
+
+def _directory(facts: list[Fact], resolution: Resolution, graph: Graph) -> None:
     """Add one description of each court and the canonical counterparty links to ``graph``.
 
     Filing graphs repeat these for every filing that names them; one copy lets queries join
     them without multiplying rows.
     """
     names: dict[str, set[str]] = defaultdict(set)
-    for court, prop, value in store.query(load_query("_resolution_courts").text).rows:
-        if prop == LKG.courtId:
-            graph.add((URIRef(str(court)), LKG.courtId, Literal(str(value))))
-        else:
-            names[str(court)].add(str(value))
+    canonical = resolution.canonical
+    for subject, what, value in facts:
+        if what == "court-id":
+            graph.add((URIRef(subject), LKG.courtId, Literal(value)))
+        elif what == "court-name":
+            names[subject].add(value)
+        elif what == "counterparty":
+            first, second = canonical.get(subject, subject), canonical.get(value, value)
+            if first != second:
+                graph.add((URIRef(first), LKG.counterparty, URIRef(second)))
     for iri, spellings in names.items():
         label = min(spellings, key=lambda n: (n.lower().startswith("the "), len(n), n))
         graph.add((URIRef(iri), SKOS.prefLabel, Literal(label)))
-    canonical = resolution.canonical
-    for row in store.query(load_query("_resolution_links").text).rows:
-        first, second = (canonical.get(str(t), str(t)) for t in row)
-        if first != second:
-            graph.add((URIRef(first), LKG.counterparty, URIRef(second)))
 
 
 def recompute_resolution(store: StoreBackend) -> Resolution:
-    """Recompute resolution from the store and replace :data:`RESOLUTION_GRAPH`."""
-    resolution = resolve_companies(store_records(store), sec_companies())
+    """Recompute resolution from the store's filing graphs (their stored digests, see
+    :func:`resolution_digest`) and replace :data:`RESOLUTION_GRAPH`."""
+    facts = store_facts(store)
+    resolution = resolve_companies(fact_records(facts), sec_companies())
     graph = resolution_graph(resolution)
-    _directory(store, resolution, graph)
+    _directory(facts, resolution, graph)
     store.replace_graphs([(RESOLUTION_GRAPH, graph.serialize(format="nt", encoding="utf-8"))])
     return resolution
 

@@ -300,6 +300,13 @@ class LKG(DefinedNamespace):
     """report date: The date of the report: the date of the earliest event reported, as the
     cover page gives it.
     """
+    resolutionInput: URIRef
+    """resolution input: On a filing graph's IRI, inside that graph: the facts of the graph
+    that entity resolution reads (its parties' names, aliases, name keys, CIKs and types;
+    its registrant, filed date, file name and the registrant's names; its courts; its
+    counterparty links), as a JSON array of [subject, what, value], written when the filing
+    is ingested so that resolving a store reads one literal per filing.
+    """
     sic: URIRef
     """SIC code: The company's Standard Industrial Classification code as the SEC records it."""
     signedDate: URIRef

@@ -11,6 +11,7 @@ from legalkg.graph.resolve import (
     CompanyRecord,
     find_companies,
     recompute_resolution,
+    resolution_digest,
     resolve_companies,
 )
 from legalkg.graph.store import MemoryStore
@@ -156,12 +157,37 @@ def _filing(registrant: str, text: str, cik: str | None = None,
                       events=[event])
 
 
-def _load(store: MemoryStore, *extractions: Extraction) -> None:
+def _load(store: MemoryStore, *extractions: Extraction, digest: bool = False) -> None:
     graphs = []
     for extraction in extractions:
         iri, graph = build_graph(extraction)
-        graphs.append((iri, graph.serialize(format="nt", encoding="utf-8")))
+        data = graph.serialize(format="nt", encoding="utf-8")
+        if digest:
+            data += resolution_digest(iri, graph)
+        graphs.append((iri, data))
     store.replace_graphs(graphs)
+
+
+def test_resolution_from_digests_equals_resolution_from_whole_graphs() -> None:
+    """Ingest stores a digest of each filing's resolution input; reading the digests gives
+    the resolution that reading the whole filing graphs gives, also in a store that mixes both."""
+    old = _filing("Lumen Grid Systems, Incorporated", "Lumen Grid Systems sued Quarry Co.",
+                  cik="777001", parties=("Quarry Co.",))
+    new = _filing("Lumen Grid, Inc.", "Lumen Grid sued Tarn LLC (\"Tarn\").", cik="777001",
+                  parties=("Tarn LLC",), aliases={"Tarn": "Tarn LLC"})
+    new.filing.former_names = ["Lumen Grid Systems, Incorporated"]
+    other = _filing("Quarry Company", "Quarry Company sued Lumen Grid, Inc.",
+                    parties=("Lumen Grid, Inc.",))
+    graphs = []
+    for digest in ((False, False, False), (True, True, True), (True, False, True)):
+        store = MemoryStore()
+        for extraction, with_digest in zip((old, new, other), digest, strict=True):
+            _load(store, extraction, digest=with_digest)
+        recompute_resolution(store)
+        graphs.append(set(store.dataset.graph(URIRef(RESOLUTION_GRAPH))))
+    assert graphs[0]
+    assert graphs[1] == graphs[0]
+    assert graphs[2] == graphs[0]
 
 
 def test_resolution_graph_in_the_store_is_replaced_not_accumulated() -> None:
