@@ -46,10 +46,11 @@ from typing import Any
 
 from legalkg.graph.backend import StoreBackend
 from legalkg.graph.build import build_graph
+from legalkg.graph.digest import filing_digest
 from legalkg.graph.ingest import BATCH_SIZE
 from legalkg.graph.matters import recompute_matters
 from legalkg.graph.namedqueries import list_queries, load_query
-from legalkg.graph.resolve import find_companies, recompute_resolution, resolution_digest
+from legalkg.graph.resolve import find_companies, recompute_resolution
 from legalkg.graph.store import MemoryStore, OxigraphStore, to_nquads
 from legalkg.nlp.model import Amount, Court, Event, Extraction, Filing, Matter, Signature
 from rdflib import Literal
@@ -140,7 +141,7 @@ def synthetic_graphs(
         count = len(graph) + 1
         total += count
         number += 1
-        data = graph.serialize(format="nt", encoding="utf-8") + resolution_digest(iri, graph)
+        data = graph.serialize(format="nt", encoding="utf-8") + filing_digest(iri, graph)
         yield iri, data, count
 
 

@@ -250,7 +250,7 @@ def process_file(
     result = FilingResult(path=str(path))
     try:
         from legalkg.graph.build import build_graph
-        from legalkg.graph.resolve import resolution_digest
+        from legalkg.graph.digest import filing_digest
         from legalkg.nlp.filings import read_filing
 
         result.source_bytes = check_filing_file(path, limits.max_bytes)
@@ -267,8 +267,8 @@ def process_file(
         return result
     result.graph_iri = str(graph_iri)
     result.key = result.graph_iri.rstrip("/").rsplit("/", 1)[-1]
-    # the part of the graph resolution reads, digested here, in the worker (graph.resolve)
-    result.ntriples = graph.serialize(format="nt", encoding="utf-8") + resolution_digest(
+    # what resolution and merging read of the graph, digested here, in the worker (graph.digest)
+    result.ntriples = graph.serialize(format="nt", encoding="utf-8") + filing_digest(
         result.graph_iri, graph)
     result.n_triples = len(graph) + 1
     result.n_events = len(extraction.events)
@@ -359,6 +359,7 @@ def ingest(
     each filing's size and time (:class:`IngestLimits`); a copy shorter than the stored one is
     refused (:func:`refuse_shorter_copies`).
     """
+    from legalkg.graph.digest import store_facts
     from legalkg.graph.matters import recompute_matters
     from legalkg.graph.parallel import filing_results
     from legalkg.graph.resolve import recompute_resolution
@@ -382,7 +383,8 @@ def ingest(
             pending = []
     load_results(store, pending)
     if resolve:
-        recompute_resolution(store)
-        recompute_matters(store)
+        facts = store_facts(store)
+        recompute_resolution(store, facts)
+        recompute_matters(store, facts=facts)
     summary.store_triples = store.count()
     return summary

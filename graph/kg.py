@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from legalkg.graph.backend import QueryResult, StoreBackend
+from legalkg.graph.digest import store_facts
 from legalkg.graph.ingest import IngestLimits, IngestSummary, ingest
 from legalkg.graph.iris import MATTERS_GRAPH, RESOLUTION_GRAPH
 from legalkg.graph.lookup import Entity, entities, find_companies, labels_for, suggest
@@ -139,8 +140,9 @@ class KnowledgeGraph:
         """Recompute company resolution, then matters across filings (``policy``: when two
         filings' matters are one, see :class:`~legalkg.graph.matters.MergePolicy`); returns the
         number of distinct parties."""
-        entities = recompute_resolution(self.store).entities
-        recompute_matters(self.store, policy)
+        facts = store_facts(self.store)
+        entities = recompute_resolution(self.store, facts).entities
+        recompute_matters(self.store, policy, facts)
         return entities
 
     def matters(self, company: str | None = None) -> list[MatterTimeline]:

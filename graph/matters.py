@@ -51,9 +51,11 @@ from legalkg.graph.backend import StoreBackend
 from legalkg.graph.build import matter_label
 from legalkg.graph.iris import MATTERS_GRAPH, canonical_matter_iri, merge_iri, name_key
 from legalkg.graph.namedqueries import load_query
+from legalkg.graph.resolve import Fact
 from legalkg.nlp.model import MATTER_KINDS
 from legalkg.ontology import LKG, OWL, PROV, RDF, RDFS, SDO, XSD
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 
 __all__ = [
     "MATTERS_GRAPH",
@@ -68,6 +70,9 @@ __all__ = [
     "amounts_due",
     "caption_key",
     "case_number_key",
+    "decimal_text",
+    "matter_facts",
+    "matter_records",
     "matter_timelines",
     "matters_graph",
     "merge_matters",
@@ -480,9 +485,91 @@ _SETS = {
 _PARTY_PROPERTIES = {str(LKG[p]) for p in ("plaintiff", "defendant", "agency", "debtor", "party")}
 
 
-def _records(store: StoreBackend) -> list[MatterRecord]:
-    """The per-filing matters in the store (``_matters_input.rq``), parties and registrants as
-    canonical IRIs with their labels (``_matters_names.rq``)."""
+# ------------------------------------------------------------------- the input, per filing
+#
+# Merging reads what each filing graph says about its matters and its amount-bearing events.
+# Ingest stores that part in the filing graph as a digest (:mod:`legalkg.graph.digest`), so that
+# merging a store's matters reads one literal per filing; :func:`matter_facts` computes it.
+
+_MATTER_PROPERTIES = (LKG.matterKind, LKG.caption, LKG.caseNumber, LKG.court, LKG.plaintiff,
+                      LKG.defendant, LKG.party, LKG.agency, LKG.debtor)
+_FILING_PROPERTIES = (LKG.reportDate, LKG.filedDate, LKG.registrant)
+_AMOUNT_CLASSES = (LKG.Judgment, LKG.Settlement, LKG.SettlementApproval)
+
+
+def _sum_text(graph: Graph, money: Node) -> Iterator[str]:
+    """``"VALUE CURRENCY"`` of a money node, the value in its canonical decimal form."""
+    for value in graph.objects(money, SDO.value):
+        for currency in graph.objects(money, SDO.currency):
+            yield f"{decimal_text(value)} {currency}"
+
+
+def decimal_text(value: Any) -> str:
+    """The canonical text of an ``xsd:decimal`` (stores may write the same number differently).
+
+    >>> decimal_text("1500000.00"), decimal_text("1.5E+6"), decimal_text("0.50")
+    ('1500000', '1500000', '0.5')
+    """
+    try:
+        number = Decimal(str(value)).normalize()
+    except ArithmeticError:
+        return str(value)
+    return format(number, "f")
+
+
+def matter_facts(graph: Graph) -> list[Fact]:
+    """What merging reads of one filing graph, as ``(subject, what, value)``, sorted.
+
+    Per-filing matter ``m`` (an ``lkg:Matter`` derived from an ``lkg:Filing``):
+    ``(m, property, value)`` for ``prov:wasDerivedFrom``, its kind, caption, court, case numbers
+    and sides, its filing's report and filed dates and registrant, its events' dates
+    (``lkg:date``) and ``"VALUE CURRENCY"`` of its judgments' and settlements' sums
+    (``lkg:amount``). Settlement, settlement approval or judgment ``e`` with a payer and a sum,
+    for :func:`amounts_due`: ``(e, "due-payer", payer)``, ``(e, "due-amount", "VALUE
+    CURRENCY")``, ``(e, "due-date", date)``, ``(e, "due-matter", m)``, and its filing's dates as
+    ``"due-report"`` and ``"due-filed"``.
+    """
+    facts: set[Fact] = set()
+    for matter in set(graph.subjects(RDF.type, LKG.Matter)):
+        filings = [f for f in graph.objects(matter, PROV.wasDerivedFrom)
+                   if (f, RDF.type, LKG.Filing) in graph]
+        if not filings:
+            continue
+        m = str(matter)
+        for filing in filings:
+            facts.add((m, str(PROV.wasDerivedFrom), str(filing)))
+            for prop in _FILING_PROPERTIES:
+                facts.update((m, str(prop), str(v)) for v in graph.objects(filing, prop))
+        for prop in _MATTER_PROPERTIES:
+            facts.update((m, str(prop), str(v)) for v in graph.objects(matter, prop))
+        for event in graph.subjects(LKG.matter, matter):
+            facts.update((m, str(LKG.date), str(v)) for v in graph.objects(event, LKG.date))
+            if any((event, RDF.type, c) in graph for c in _AMOUNT_CLASSES):
+                for money in graph.objects(event, LKG.amount):
+                    facts.update((m, str(LKG.amount), t) for t in _sum_text(graph, money))
+    for cls in _AMOUNT_CLASSES:
+        for event in graph.subjects(RDF.type, cls):
+            payers = list(graph.objects(event, LKG.payer))
+            sums = [t for money in graph.objects(event, LKG.amount)
+                    for t in _sum_text(graph, money)]
+            if not payers or not sums:
+                continue
+            e = str(event)
+            facts.update((e, "due-payer", str(p)) for p in payers)
+            facts.update((e, "due-amount", t) for t in sums)
+            facts.update((e, "due-date", str(v)) for v in graph.objects(event, LKG.date))
+            facts.update((e, "due-matter", str(v)) for v in graph.objects(event, LKG.matter))
+            for filing in graph.objects(event, LKG.reportedIn):
+                facts.update((e, "due-report", str(v))
+                             for v in graph.objects(filing, LKG.reportDate))
+                facts.update((e, "due-filed", str(v))
+                             for v in graph.objects(filing, LKG.filedDate))
+    return sorted(facts)
+
+
+def _resolution_names(store: StoreBackend) -> tuple[dict[str, str], dict[str, str]]:
+    """Every party's canonical IRI and every canonical party's and court's preferred label,
+    from the resolution graph (``_matters_names.rq``)."""
     canonical: dict[str, str] = {}
     labels: dict[str, str] = {}
     for node, prop, value in store.query(load_query("_matters_names").text).rows:
@@ -490,14 +577,19 @@ def _records(store: StoreBackend) -> list[MatterRecord]:
             canonical[str(node)] = str(value)
         else:
             labels[str(node)] = str(value)
-    rows = store.query(load_query("_matters_input").text).rows
-    records = {
-        str(m): MatterRecord(str(m), filing=str(v))
-        for m, p, v in rows if str(p) == str(PROV.wasDerivedFrom)
-    }
-    for matter, prop, value in rows:
-        record = records.get(str(matter))
-        key, text = str(prop), str(value)
+    return canonical, labels
+
+
+def matter_records(
+    facts: Iterable[Fact], canonical: dict[str, str], labels: dict[str, str]
+) -> list[MatterRecord]:
+    """The per-filing matters of :func:`matter_facts`, parties and registrants as canonical
+    IRIs (``canonical``: party -> canonical party) with their ``labels``."""
+    facts = list(facts)
+    derived = str(PROV.wasDerivedFrom)
+    records = {m: MatterRecord(m, filing=v) for m, p, v in facts if p == derived}
+    for matter, key, text in facts:
+        record = records.get(matter)
         if record is None or (key not in _SCALARS and key not in _SETS):
             continue
         if key in _PARTY_PROPERTIES or key == str(LKG.registrant):
@@ -511,28 +603,37 @@ def _records(store: StoreBackend) -> list[MatterRecord]:
     return sorted(records.values(), key=lambda r: r.iri)
 
 
-def amounts_due(store: StoreBackend, canonical: dict[str, str]) -> list[AmountDue]:
-    """Per canonical matter (``canonical``: per-filing matter -> canonical matter), the amount
+def amounts_due(
+    facts: Iterable[Fact], canonical: dict[str, str], matters: dict[str, str]
+) -> list[AmountDue]:
+    """Per canonical matter (``matters``: per-filing matter -> canonical matter), the amount
     of its latest report of a settlement, settlement approval or judgment with an amount and a
-    payer; an event with no matter is its own.
+    payer (``canonical``: party -> canonical party); an event with no matter is its own.
 
     Reports are ordered by the event's date (else its filing's report date, else filed date),
     then the filing's date, then IRI, payer, value and currency, all as text (a year or a month
     sorts before the days within it), so a verdict later reduced, then settled, is due once at
     its last amount, however many filings restate it.
     """
+    events: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for event, what, value in facts:
+        if what.startswith("due-"):
+            events[event][what].add(value)
     latest: dict[str, tuple[str, ...]] = {}
     reports: dict[str, set[str]] = defaultdict(set)
-    for row in store.query(load_query("_matters_amounts").text).dicts():
-        event = str(row["event"])
-        member = row.get("matter")
-        due_in = canonical.get(str(member), str(member)) if member is not None else event
-        filing_day = _text(row, "reportDate") or _text(row, "filedDate") or ""
-        key = (_text(row, "date") or filing_day, filing_day, event, str(row["payer"]),
-               str(row["value"]), str(row["currency"]))
-        reports[due_in].add(event)
-        if key > latest.get(due_in, ()):
-            latest[due_in] = key
+    for event, said in events.items():
+        filing_days = sorted(said["due-report"] or said["due-filed"]) or [""]
+        for member in sorted(said["due-matter"]) or [event]:
+            due_in = matters.get(member, member)
+            for payer in sorted(canonical[p] for p in said["due-payer"] if p in canonical):
+                for text in said["due-amount"]:
+                    value, currency = text.split(" ", 1)
+                    for filing_day in filing_days:
+                        for day in sorted(said["due-date"]) or [filing_day]:
+                            key = (day, filing_day, event, payer, value, currency)
+                            reports[due_in].add(event)
+                            if key > latest.get(due_in, ()):
+                                latest[due_in] = key
     return [
         AmountDue(due_in, payer, value, currency, event, len(reports[due_in]))
         for due_in, (_, _, event, payer, value, currency) in sorted(latest.items())
@@ -550,13 +651,21 @@ def _add_amount(graph: Graph, amount: AmountDue) -> None:
     graph.add((node, LKG.reportCount, Literal(amount.reports)))
 
 
-def recompute_matters(store: StoreBackend, policy: MergePolicy | None = None) -> MatterResolution:
+def recompute_matters(
+    store: StoreBackend, policy: MergePolicy | None = None, facts: list[Fact] | None = None
+) -> MatterResolution:
     """Merge the store's per-filing matters, work out what each finally comes to
     (:func:`amounts_due`) and replace :data:`MATTERS_GRAPH` (dropped when the store holds
-    neither); run after company resolution, whose canonical parties both use."""
-    records = _records(store)
+    neither); run after company resolution, whose canonical parties both use. ``facts``: the
+    store's digests already read (:func:`legalkg.graph.digest.store_facts`)."""
+    if facts is None:
+        from legalkg.graph.digest import store_facts
+
+        facts = store_facts(store)
+    canonical, labels = _resolution_names(store)
+    records = matter_records(facts, canonical, labels)
     resolution = merge_matters(records, policy) if records else MatterResolution([], {}, [])
-    resolution.amounts = amounts_due(store, resolution.canonical)
+    resolution.amounts = amounts_due(facts, canonical, resolution.canonical)
     if not records and not resolution.amounts:
         store.drop_graph(MATTERS_GRAPH)
         return resolution

@@ -42,7 +42,6 @@ copy of what filing graphs repeat: each court's ``lkg:courtId`` and ``skos:prefL
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -50,7 +49,7 @@ from dataclasses import dataclass, field
 
 from legalkg.graph.backend import StoreBackend
 from legalkg.graph.companies import SecCompanyList, sec_companies
-from legalkg.graph.iris import GRAPH_IRI, RESOLUTION_GRAPH, cik_key
+from legalkg.graph.iris import RESOLUTION_GRAPH, cik_key
 from legalkg.nlp.agencies import GovernmentBody, government_bodies, government_body
 from legalkg.nlp.names import fold, initials, legal_form, name_key, same_given_name, surname
 from legalkg.ontology import ID_IRI, LKG, OWL, RDF, SKOS
@@ -66,7 +65,6 @@ __all__ = [
     "fact_records",
     "find_companies",
     "recompute_resolution",
-    "resolution_digest",
     "resolution_facts",
     "resolution_graph",
     "resolve_companies",
@@ -76,8 +74,6 @@ __all__ = [
 FUZZY_THRESHOLD = 88.0
 """Least rapidfuzz ratio (0-100) of two name keys for rule 6, chosen on the resolution gold."""
 
-FILING_GRAPH_PREFIX = GRAPH_IRI + "filing/"
-"""Every filing graph's IRI starts with it (:func:`legalkg.graph.iris.filing_graph_iri`)."""
 
 _CORPUS_FILE = re.compile(r"^([A-Z][A-Z.]{0,5})-8K-\d{14}\.txt$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")
@@ -512,11 +508,8 @@ def resolution_graph(resolution: Resolution) -> Graph:
 #
 # Resolution reads a small part of each filing graph: its parties' names, aliases, keys, CIKs
 # and types; its registrant, filed date, file name and the registrant's names in it; its courts;
-# its counterparty links. Ingest computes that part when it builds the graph (the worker, not the
-# writer) and stores it in the filing graph as one JSON literal (``lkg:resolutionInput`` on the
-# graph's IRI), so that resolving a store reads one literal per filing instead of joining over
-# every filing graph; a graph without it (loaded by other means, or by an older legalkg) is read
-# whole and digested the same way.
+# its counterparty links. Ingest stores that part in the filing graph as a digest
+# (:mod:`legalkg.graph.digest`), so that resolving a store reads one literal per filing.
 
 _FACT_CODES: dict[Node, str] = {
     RDF.type: "type", LKG.cik: "cik", LKG.name: "name", LKG.alias: "alias",
@@ -525,7 +518,8 @@ _FACT_CODES: dict[Node, str] = {
 _COURT_CODES: dict[Node, str] = {LKG.courtId: "court-id", LKG.name: "court-name"}
 
 Fact = tuple[str, str, str]
-"""(subject IRI, what, value): a fact of a filing graph that resolution reads."""
+"""(subject IRI, what, value): a fact of a filing graph that a store-wide recomputation reads
+(:mod:`legalkg.graph.digest`)."""
 
 
 def resolution_facts(graph: Graph) -> list[Fact]:
@@ -549,33 +543,6 @@ def resolution_facts(graph: Graph) -> list[Fact]:
     for source, target in graph.subject_objects(LKG.counterparty):
         facts.add((str(source), "counterparty", str(target)))
     return sorted(facts)
-
-
-def resolution_digest(graph_iri: str, graph: Graph) -> bytes:
-    """The N-Triples line that stores :func:`resolution_facts` in the filing graph."""
-    text = json.dumps(resolution_facts(graph), ensure_ascii=False, separators=(",", ":"))
-    return f"<{graph_iri}> <{LKG.resolutionInput}> {Literal(text).n3()} .\n".encode()
-
-
-_DIGESTS = f"SELECT ?g ?facts WHERE {{ GRAPH ?g {{ ?g <{LKG.resolutionInput}> ?facts }} }}"
-_WHOLE_GRAPH = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
-
-
-def store_facts(store: StoreBackend) -> list[Fact]:
-    """The resolution facts of every filing graph of ``store``: the stored digests, and the
-    graphs without one read whole (one query each)."""
-    facts: list[Fact] = []
-    digested: set[str] = set()
-    for graph_iri, text in store.query(_DIGESTS).rows:
-        digested.add(str(graph_iri))
-        facts.extend(tuple(fact) for fact in json.loads(str(text)))
-    for graph_iri in store.graph_names():
-        if graph_iri.startswith(FILING_GRAPH_PREFIX) and graph_iri not in digested:
-            whole = Graph()
-            for triple in store.query(_WHOLE_GRAPH, {"g": URIRef(graph_iri)}).triples:
-                whole.add(triple)
-            facts.extend(resolution_facts(whole))
-    return facts
 
 
 def fact_records(facts: Iterable[Fact]) -> list[CompanyRecord]:
@@ -614,6 +581,8 @@ def fact_records(facts: Iterable[Fact]) -> list[CompanyRecord]:
 
 def store_records(store: StoreBackend) -> list[CompanyRecord]:
     """The party records of the filing graphs of ``store``, the input of resolution."""
+    from legalkg.graph.digest import store_facts
+
     return fact_records(store_facts(store))
 
 
@@ -639,10 +608,14 @@ def _directory(facts: list[Fact], resolution: Resolution, graph: Graph) -> None:
         graph.add((URIRef(iri), SKOS.prefLabel, Literal(label)))
 
 
-def recompute_resolution(store: StoreBackend) -> Resolution:
+def recompute_resolution(store: StoreBackend, facts: list[Fact] | None = None) -> Resolution:
     """Recompute resolution from the store's filing graphs (their stored digests, see
-    :func:`resolution_digest`) and replace :data:`RESOLUTION_GRAPH`."""
-    facts = store_facts(store)
+    :mod:`legalkg.graph.digest`; ``facts``: those already read) and replace
+    :data:`RESOLUTION_GRAPH`."""
+    if facts is None:
+        from legalkg.graph.digest import store_facts
+
+        facts = store_facts(store)
     resolution = resolve_companies(fact_records(facts), sec_companies())
     graph = resolution_graph(resolution)
     _directory(facts, resolution, graph)

@@ -18,6 +18,7 @@ import pytest
 from legalkg.graph.backend import StoreBackend
 from legalkg.graph.build import build_graph, validate
 from legalkg.graph.cli import app
+from legalkg.graph.digest import filing_digest
 from legalkg.graph.iris import MATTERS_GRAPH, matter_iri
 from legalkg.graph.kg import KnowledgeGraph, UnknownCompanyError
 from legalkg.graph.matters import (
@@ -92,14 +93,34 @@ def aarons_filings() -> list[Extraction]:
     ]
 
 
-def load(store: StoreBackend, extractions: list[Extraction]) -> None:
+def load(store: StoreBackend, extractions: list[Extraction],
+         digests: tuple[bool, ...] = ()) -> None:
+    """Load the filings' graphs, with their digests where ``digests`` says so (as ingest
+    stores them), then resolve companies and merge matters."""
     graphs = []
-    for extraction in extractions:
+    for index, extraction in enumerate(extractions):
         iri, graph = build_graph(extraction)
-        graphs.append((iri, graph.serialize(format="nt", encoding="utf-8")))
+        data = graph.serialize(format="nt", encoding="utf-8")
+        if index < len(digests) and digests[index]:
+            data += filing_digest(iri, graph)
+        graphs.append((iri, data))
     store.replace_graphs(graphs)
     recompute_resolution(store)
     recompute_matters(store)
+
+
+def test_matters_from_digests_equal_matters_from_whole_graphs() -> None:
+    """Merging reads the digest ingest stores in each filing graph, or the graph whole where
+    there is none: the matters graph is the same either way, and in a store mixing both."""
+    filings = aarons_filings()
+    found = []
+    for digests in ((), (True,) * len(filings), (True, False) * len(filings)):
+        store = MemoryStore()
+        load(store, filings, digests)
+        found.append(set(store.dataset.graph(URIRef(MATTERS_GRAPH))))
+    assert any(o == LKG.AmountDue for _, _, o in found[0])
+    assert found[1] == found[0]
+    assert found[2] == found[0]
 
 
 @pytest.fixture(params=sorted(BACKENDS))

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from legalkg.graph.build import build_graph
 from legalkg.graph.companies import sec_companies
+from legalkg.graph.digest import filing_digest
 from legalkg.graph.iris import RESOLUTION_GRAPH
 from legalkg.graph.kg import AmbiguousCompanyError, KnowledgeGraph, UnknownCompanyError
 from legalkg.graph.resolve import (
     CompanyRecord,
     find_companies,
     recompute_resolution,
-    resolution_digest,
     resolve_companies,
 )
 from legalkg.graph.store import MemoryStore
@@ -163,7 +163,7 @@ def _load(store: MemoryStore, *extractions: Extraction, digest: bool = False) ->
         iri, graph = build_graph(extraction)
         data = graph.serialize(format="nt", encoding="utf-8")
         if digest:
-            data += resolution_digest(iri, graph)
+            data += filing_digest(iri, graph)
         graphs.append((iri, data))
     store.replace_graphs(graphs)
 

@@ -1,0 +1,74 @@
+"""Per-filing digests: what the store-wide recomputations read of each filing graph.
+
+Company resolution (:mod:`legalkg.graph.resolve`) and matter merging
+(:mod:`legalkg.graph.matters`) are recomputed over the whole store after every ingest, and each
+reads only a small part of every filing graph. Ingest computes that part when it builds the
+graph (in the worker, not the writer) and stores it in the filing graph as one JSON literal,
+``<graph> lkg:resolutionInput '{"version": N, "facts": [[subject, what, value], ...]}'``; reading
+a store's input is then one query returning one literal per filing, instead of joins over every
+filing graph. A graph without a digest of this :data:`DIGEST_VERSION` (loaded by other means,
+or by another legalkg) is read whole and digested the same way, so the result does not depend
+on how a graph came in.
+
+The digest is part of the filing graph, so replacing a filing replaces its digest with it.
+
+>>> from rdflib import Graph
+>>> line = filing_digest("https://w3id.org/legalkg/id/graph/filing/x", Graph())
+>>> line.decode().split(" ", 2)[:2]
+['<https://w3id.org/legalkg/id/graph/filing/x>', '<https://w3id.org/legalkg/ontology#resolutionInput>']
+"""
+
+from __future__ import annotations
+
+import json
+
+from legalkg.graph.backend import StoreBackend
+from legalkg.graph.iris import GRAPH_IRI
+from legalkg.graph.matters import matter_facts
+from legalkg.graph.resolve import Fact, resolution_facts
+from legalkg.ontology import LKG
+from rdflib import Graph, Literal, URIRef
+
+__all__ = [
+    "DIGEST_VERSION", "FILING_GRAPH_PREFIX", "Fact", "filing_digest", "filing_facts", "store_facts",
+]
+
+FILING_GRAPH_PREFIX = GRAPH_IRI + "filing/"
+"""Every filing graph's IRI starts with it (:func:`legalkg.graph.iris.filing_graph_iri`)."""
+
+DIGEST_VERSION = 1
+"""What a digest holds; a digest of another version is ignored (its graph is read whole)."""
+
+_DIGESTS = f"SELECT ?g ?facts WHERE {{ GRAPH ?g {{ ?g <{LKG.resolutionInput}> ?facts }} }}"
+_WHOLE_GRAPH = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def filing_facts(graph: Graph) -> list[Fact]:
+    """What resolution and merging read of one filing graph."""
+    return resolution_facts(graph) + matter_facts(graph)
+
+
+def filing_digest(graph_iri: str, graph: Graph) -> bytes:
+    """The N-Triples line that stores :func:`filing_facts` in the filing graph ``graph_iri``."""
+    digest = {"version": DIGEST_VERSION, "facts": filing_facts(graph)}
+    text = json.dumps(digest, ensure_ascii=False, separators=(",", ":"))
+    return f"<{graph_iri}> <{LKG.resolutionInput}> {Literal(text).n3()} .\n".encode()
+
+
+def store_facts(store: StoreBackend) -> list[Fact]:
+    """The facts of every filing graph of ``store``: the stored digests, and the graphs without
+    one read whole (one query each)."""
+    facts: list[Fact] = []
+    digested: set[str] = set()
+    for graph_iri, text in store.query(_DIGESTS).rows:
+        digest = json.loads(str(text))
+        if isinstance(digest, dict) and digest.get("version") == DIGEST_VERSION:
+            digested.add(str(graph_iri))
+            facts.extend((s, w, v) for s, w, v in digest["facts"])
+    for graph_iri in store.graph_names():
+        if graph_iri.startswith(FILING_GRAPH_PREFIX) and graph_iri not in digested:
+            whole = Graph()
+            for triple in store.query(_WHOLE_GRAPH, {"g": URIRef(graph_iri)}).triples:
+                whole.add(triple)
+            facts.extend(filing_facts(whole))
+    return facts
