@@ -380,10 +380,40 @@ def _names(doc: Doc, token: Token, offset: int) -> Iterator[tuple[str, int | Non
         found = _name(doc, head, offset)
         if found is not None:
             yield found
+            if found[1] is not None:
+                yield from _listed(doc, found[1], token.doc)
         for near in (*head.conjuncts, *(c for c in head.children if c.dep_ == "appos")):
             if near.i not in seen:
                 seen.add(near.i)
                 queue.append(near)
+
+
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
+
+
+def _listed(doc: Doc, ix: int, sentence: Doc) -> Iterator[tuple[str, int]]:
+    """The other parties of a written list that holds mention ``ix`` ("X, Y, Z and W"), when
+    the parse broke the list up; a list needs a comma, so "X and Y settled" is none."""
+    spans = _spans(doc)
+    parties = sorted(
+        (i for i, s in enumerate(spans) if s.label_ in PARTY_LABELS), key=lambda i: spans[i].start
+    )
+    at = parties.index(ix)
+    text = doc.text
+    run, commas = [ix], False
+    for step in (-1, 1):
+        j = at
+        while 0 <= j + step < len(parties):
+            a, b = sorted((spans[parties[j]], spans[parties[j + step]]), key=lambda s: s.start)
+            gap = _LIST_SEPARATOR.fullmatch(text, a.end_char, b.start_char)
+            if gap is None:
+                break
+            commas = commas or "," in gap.group()
+            j += step
+            run.append(parties[j])
+    if commas:
+        for i in run[1:]:
+            yield _span_name(spans[i]), i
 
 
 def _name(doc: Doc, token: Token, offset: int) -> tuple[str, int | None] | None:
@@ -404,7 +434,13 @@ def _name(doc: Doc, token: Token, offset: int) -> tuple[str, int | None] | None:
     if best is None:
         return None
     ix, span = best
+    if not span.start <= offset + token.i < span.end and _common_noun(token):
+        return None  # "the Company's directors", "a Company shareholder": not the company
     return _span_name(span), ix
+
+
+def _common_noun(token: Token) -> bool:
+    return token.tag_ in ("NN", "NNS") and token.is_lower
 
 
 def _own_phrase(token: Token) -> list[Token]:
