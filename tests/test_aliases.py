@@ -83,6 +83,17 @@ def test_full_name_written_out_after_its_alias_is_one_mention(nlp):
     assert ("Beta", "Beta Systems Corp.") in mentions  # the last, bare use
 
 
+def test_an_alias_opening_a_longer_company_name_is_not_its_use(nlp):
+    doc = run(
+        nlp,
+        'Beta Corp. ("Beta") sued. Beta Fuels, Inc. and Beta Holdings Corp. joined; '
+        "Beta, Inc. and Beta settled.",
+    )
+    mentions = [(s.text, s._.value) for s in doc.spans[SPANS_KEY]]
+    assert not [m for m in mentions if m[0] == "Beta" and m[1] != "Beta Corp."]
+    assert [m[0] for m in mentions if m[1] == "Beta Corp."] == ["Beta Corp.", "Beta", "Beta"]
+
+
 def test_agency_alias_is_labelled_gov(nlp):
     doc = run(nlp, 'the Federal Trade Commission ("FTC") and then the FTC review')
     labels = {(s.text, s.label_) for s in doc.spans[SPANS_KEY]}

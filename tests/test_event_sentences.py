@@ -882,3 +882,131 @@ def test_an_agency_that_ruled_or_decided_acts() -> None:
     check(event, {"type": "RegulatoryAction", "date": "2010-05-03",
                   "agency": "European Commission"})
     assert events_of("On May 3, 2010, the Board decided to pay a dividend.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "plaintiffs", "defendants"),
+    [
+        ("On May 3, 2011, a complaint was brought by Gamma Partners LLC against Delta Widgets "
+         "Corp. in the Superior Court of California.",
+         ["Gamma Partners LLC"], ["Delta Widgets Corp."]),
+        ("On May 3, 2011, Gamma Partners LLC filed a complaint in the Superior Court of "
+         "California naming the Company and Delta Widgets Corp. as defendants.",
+         ["Gamma Partners LLC"], [FILER, "Delta Widgets Corp."]),
+        ("On May 3, 2011, Gamma Partners LLC filed a lawsuit against the Company, along with "
+         "Delta Widgets Corp., in the Superior Court of California.",
+         ["Gamma Partners LLC"], [FILER, "Delta Widgets Corp."]),
+        ("On May 3, 2011, Gamma Partners LLC filed a lawsuit against Omega Fund Limited "
+         "Partnership in the Superior Court of California.",
+         ["Gamma Partners LLC"], ["Omega Fund Limited Partnership"]),
+    ],
+)
+def test_the_sides_of_a_lawsuit_however_the_sentence_orders_them(
+    text: str, plaintiffs: list[str], defendants: list[str]
+) -> None:
+    check(one_event(text), {"type": "LawsuitFiled", "plaintiffs": plaintiffs,
+                            "defendants": defendants})
+
+
+def test_a_derivative_suit_names_the_company_a_nominal_defendant_not_a_plaintiff() -> None:
+    event = one_event(
+        "On May 3, 2011, a shareholder filed a derivative lawsuit on behalf of the Company in the "
+        "Court of Chancery of the State of Delaware against Delta Widgets Corp."
+    )
+    check(event, {"plaintiffs": [], "defendants": [FILER, "Delta Widgets Corp."]})
+
+
+@pytest.mark.parametrize(
+    "further",
+    [
+        "Delta Widgets Corp. was later added as a defendant.",
+        "Delta Widgets Corp. was named as a co-defendant.",
+        "Delta Widgets Corp. has also been listed among the defendants in the lawsuit.",
+        "The defendants include Delta Widgets Corp.",
+    ],
+)
+def test_a_later_sentence_naming_a_further_defendant_joins_the_lawsuit_told_before(
+    further: str,
+) -> None:
+    event = one_event(
+        "On May 3, 2011, Gamma Partners LLC filed a lawsuit against the Company in the Superior "
+        "Court of California. " + further
+    )
+    check(event, {"date": "2011-05-03", "plaintiffs": ["Gamma Partners LLC"],
+                  "defendants": [FILER, "Delta Widgets Corp."]})
+
+
+def test_named_plaintiffs_join_the_lawsuit_before_them_and_later_steps_share_them() -> None:
+    events = events_of(
+        "On May 3, 2011, a lawsuit was filed against the Company in the Superior Court of "
+        "California. Plaintiffs are Gamma Partners LLC and Sigma Trading Inc. On June 1, 2012, "
+        "the court dismissed the lawsuit."
+    )
+    assert [e.type for e in events] == ["LawsuitFiled", "Dismissal"]
+    for event in events:
+        check(event, {"plaintiffs": ["Gamma Partners LLC", "Sigma Trading Inc."],
+                      "defendants": [FILER]})
+
+
+def test_a_further_side_in_another_paragraph_is_not_attached() -> None:
+    events = events_of(
+        "On May 3, 2011, Gamma Partners LLC filed a lawsuit against the Company in the Superior "
+        "Court of California.\n\nThe defendants include Delta Widgets Corp."
+    )
+    assert [e.defendants for e in events] == [[FILER]]
+
+
+def test_a_complaint_the_company_received_names_it_defendant() -> None:
+    event = one_event(
+        "On May 3, 2011, the Company received a complaint filed by Gamma Partners LLC in the "
+        "Superior Court of California."
+    )
+    check(event, {"type": "LawsuitFiled", "plaintiffs": ["Gamma Partners LLC"],
+                  "defendants": [FILER]})
+
+
+def test_the_counterclaimant_is_the_plaintiff_of_its_counterclaim() -> None:
+    event = one_event(
+        "On May 3, 2011, the Company filed counterclaims against Gamma Partners LLC in the "
+        "Superior Court of California."
+    )
+    check(event, {"plaintiffs": [FILER], "defendants": ["Gamma Partners LLC"]})
+
+
+def test_a_company_named_with_a_defined_alias_inside_is_its_own_party() -> None:
+    event = one_event(
+        'Delta Widgets Corp. ("Delta") is a supplier of the Company. On May 3, 2011, Delta Air '
+        "Services, Inc. filed a lawsuit against the Company in the Superior Court of California."
+    )
+    check(event, {"plaintiffs": ["Delta Air Services, Inc."], "defendants": [FILER]})
+
+
+def test_a_shareholder_suing_is_a_plaintiff_but_the_word_shareholder_names_no_party() -> None:
+    unnamed = one_event(
+        "On May 3, 2011, a stockholder of the Company filed a lawsuit against Delta Widgets Corp. "
+        "in the Superior Court of California."
+    )
+    check(unnamed, {"plaintiffs": [], "defendants": ["Delta Widgets Corp."]})
+    named = one_event(
+        "On May 3, 2011, John Smith, a shareholder of the Company, filed a derivative complaint "
+        "against Delta Widgets Corp. in the Court of Chancery of the State of Delaware."
+    )
+    check(named, {"plaintiffs": ["John Smith"], "defendants": ["Delta Widgets Corp."]})
+
+
+def test_a_complaint_naming_its_plaintiffs_and_a_nominal_defendant_told_after_it() -> None:
+    event = one_event(
+        "On May 3, 2011, a derivative complaint was filed in the Court of Chancery of the State "
+        "of Delaware against the directors of Delta Widgets Corp. naming Gamma Partners LLC as "
+        "plaintiffs. Delta Widgets Corp. is a nominal defendant."
+    )
+    check(event, {"plaintiffs": ["Gamma Partners LLC"], "defendants": ["Delta Widgets Corp."]})
+
+
+def test_a_written_list_of_defendants_keeps_every_item_and_drops_et_al() -> None:
+    event = one_event(
+        "On May 3, 2011, lawsuits were filed against Delta Widgets, Inc., Omega Capital, LLC, "
+        "Sigma Trading, Inc., Zeta Energy Corporation, et al. in the Superior Court of California."
+    )
+    check(event, {"defendants": ["Delta Widgets, Inc.", "Omega Capital, LLC",
+                                 "Sigma Trading, Inc.", "Zeta Energy Corporation"]})

@@ -44,6 +44,8 @@ def mentions(doc: Doc, label: str | None = None) -> list[tuple[str, object]]:
         ("Epsilon Corp. and its affiliated debtors filed",
          "Epsilon Corp. and its affiliated debtors", "Epsilon Corp."),
         ("shares of SIGMA DESIGNS INC were", "SIGMA DESIGNS INC", "SIGMA DESIGNS INC"),
+        ("sued Omega Fund Limited Partnership and", "Omega Fund Limited Partnership",
+         "Omega Fund Limited Partnership"),
     ],
 )
 def test_organisations(nlp, text, surface, value):

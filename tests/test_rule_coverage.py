@@ -107,6 +107,25 @@ MORE = [
     "its assets on July 1, 2009.",
     "On August 14, 2006, Theta Airlines, Inc., a customer of the Company, filed for protection "
     "under Chapter 11 of the U.S. Bankruptcy Code.",
+    "On May 3, 2011, a complaint was brought by Gamma Partners LLC against Delta Widgets Corp. in "
+    "the Superior Court of California.",
+    "On May 3, 2011, Gamma Partners LLC filed a complaint in the Superior Court of California "
+    "naming the Company and Delta Widgets Corp. as defendants.",
+    "On May 3, 2011, a derivative complaint was filed in the Court of Chancery of the State of "
+    "Delaware against the directors of Delta Widgets Corp. naming Gamma Partners LLC as "
+    "plaintiffs. Delta Widgets Corp. is a nominal defendant.",
+    "On May 3, 2011, Gamma Partners LLC filed a lawsuit against the Company, along with Delta "
+    "Widgets Corp., in the Superior Court of California.",
+    "On May 3, 2011, a shareholder filed a derivative lawsuit on behalf of the Company in the "
+    "Court of Chancery of the State of Delaware against Delta Widgets Corp.",
+    "On May 3, 2011, Gamma Partners LLC filed a lawsuit against the Company in the Superior Court "
+    "of California. Delta Widgets Corp. has also been listed among the defendants in the lawsuit.",
+    "On May 3, 2011, Gamma Partners LLC filed a lawsuit against the Company in the Superior Court "
+    "of California. The defendants include Delta Widgets Corp.",
+    "On May 3, 2011, a lawsuit was filed against the Company in the Superior Court of California. "
+    "Plaintiffs are Gamma Partners LLC and Sigma Trading Inc.",
+    "On May 3, 2011, the Company received a complaint filed by Gamma Partners LLC in the Superior "
+    "Court of California.",
 ]
 
 

@@ -43,6 +43,7 @@ from legalkg.nlp.components.parties import (
     has_corporate_suffix,
     is_government,
     name_before,
+    name_key,
 )
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -400,8 +401,10 @@ class AliasFinder:
                 continue
             if not any(s <= m.start() < e for s, e in definitions):
                 label, value = targets[m.group()]
-                end = _full_name_end(text, m.start(), aliases[m.group()]) or m.end()
-                add_mention(doc, m.start(), end, label, value, occupancy)
+                end = _full_name_end(text, m.start(), aliases[m.group()])
+                if end is None and _starts_other_name(text, m.start(), m.end(), aliases[m.group()]):
+                    continue  # "Acme Holdings Corp." after "Acme" was defined: its own company
+                add_mention(doc, m.start(), end or m.end(), label, value, occupancy)
 
 
 def _full_name_end(text: str, start: int, full: str) -> int | None:
@@ -412,6 +415,22 @@ def _full_name_end(text: str, start: int, full: str) -> int | None:
         return None
     found = re.compile(r"\s+".join(re.escape(w) for w in words)).match(text, start)
     return found.end() if found else None
+
+
+_NAME_GOES_ON = re.compile(r"(?:[ \t]+(?:[A-Z][\w'’&.-]*|&|of|de))+(?:,?[ \t]+[A-Z][\w.]*)?")
+
+
+def _starts_other_name(text: str, start: int, end: int, full: str) -> bool:
+    """Whether the alias at ``start:end`` opens a longer corporate name of another company:
+    "Acme Holdings Corp." is not a use of "Acme" defined for "Acme Corp." ("Acme, Inc." is)."""
+    goes_on = _NAME_GOES_ON.match(text, end, end + 80)
+    if goes_on is None:
+        return False
+    for word in re.finditer(r"\S+", text[end : goes_on.end()]):
+        longer = text[start : end + word.end()].rstrip(",")
+        if has_corporate_suffix(longer):
+            return name_key(longer) != name_key(full)
+    return False
 
 
 @Language.factory("legalkg_aliases", assigns=["doc.spans", "doc._.aliases"], default_config={})

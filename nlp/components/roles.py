@@ -56,6 +56,18 @@ class Side:
 
 
 @dataclass
+class Found:
+    """What one parsed sentence tells: sides of the event at ``index``, a lawsuit it recounts,
+    and ``further`` sides of the lawsuit told before it (the sentence starts at ``at``)."""
+
+    index: int | None
+    sides: list[Side]
+    lawsuit: Event | None = None
+    further: list[Side] = field(default_factory=list)
+    at: int = 0
+
+
+@dataclass
 class _Match:
     pattern: dict[str, Any]
     tokens: dict[str, Token]
@@ -95,9 +107,10 @@ class SideFinder:
             self._matchers[key] = matcher
         return self._matchers[key]
 
-    def match(self, doc: Doc) -> Iterator[tuple[int | None, list[Side], Event | None]]:
+    def match(self, doc: Doc) -> Iterator[Found]:
         """Per event (by index) the sides its sentence states and a lawsuit it tells; per
-        parsed sentence without an event, a lawsuit it reports (index ``None``)."""
+        parsed sentence without an event, a lawsuit it reports (index ``None``) or the further
+        sides it names of the lawsuit told before it ("The defendants include X and Y")."""
         events: list[Event] = doc._.events or []
         starts = doc.to_array("IDX").tolist()
         seen: set[int] = set()
@@ -111,32 +124,48 @@ class SideFinder:
                 continue
             matches = self._matches(*parsed)
             told = self._told_lawsuit(doc, event, matches, *parsed)
-            yield i, self._sides(doc, matches, parsed[1]), told
+            further = self._further(doc, matches, parsed[1]) if _bare(doc, event) else []
+            yield Found(i, self._sides(doc, matches, parsed[1]), told, further,
+                        event.evidence_start)
         for start, sub in (doc._.parses or {}).items():
             if start in seen:
                 continue
-            reported = self._reported_lawsuit(doc, self._matches(sub, start), sub, start)
+            matches = self._matches(sub, start)
+            reported = self._reported_lawsuit(doc, matches, sub, start)
             if reported is not None:
-                yield None, [], reported
+                yield Found(None, [], reported)
+            elif further := self._further(doc, matches, start):
+                yield Found(None, [], None, further, int(starts[start]))
 
-    def set_annotations(
-        self, doc: Doc, found: list[tuple[int | None, list[Side], Event | None]]
-    ) -> None:
-        """Add the sides to their events (kept in order) and the told lawsuits before them."""
+    def set_annotations(self, doc: Doc, found: list[Found]) -> None:
+        """Add the sides to their events (kept in order) and the told lawsuits before them;
+        then the further sides to the lawsuit told before them, whose bare restatement ("X was
+        named as a defendant") is no event of its own."""
         events: list[Event] = list(doc._.events or [])
         told: list[tuple[int, Event]] = []
-        for index, sides, lawsuit in found:
-            if index is not None:
-                _add_sides(events[index], sides)
-                if not events[index].plaintiffs and not events[index].defendants:
-                    _add_sides(events[index], _caption_sides(doc, events[index]))
-                _judgment_payer(events[index])
-            if lawsuit is not None:
-                at = index if index is not None else len(events)
-                told.append((at, lawsuit))
+        for item in found:
+            if item.index is not None:
+                event = events[item.index]
+                _add_sides(event, item.sides)
+                if not event.plaintiffs and not event.defendants:
+                    _add_sides(event, _caption_sides(doc, event))
+                _judgment_payer(event)
+            if item.lawsuit is not None:
+                at = item.index if item.index is not None else len(events)
+                told.append((at, item.lawsuit))
         for at, lawsuit in sorted(told, key=lambda t: t[0], reverse=True):
             events.insert(at, lawsuit)
-        doc._.events = sorted(events, key=lambda e: e.evidence_start)
+        events.sort(key=lambda e: e.evidence_start)
+        absorbed = [f.at for f in found if f.further and _attach(doc, events, f)]
+        doc._.events = [
+            e for e in events
+            if not (e.evidence_start in absorbed and _bare(doc, e))
+        ]
+
+    def _further(self, doc: Doc, matches: list[_Match], offset: int) -> list[Side]:
+        """The sides that patterns marked ``attach`` state on their own ("X was added as a
+        defendant", "Plaintiffs are A and B")."""
+        return self._sides(doc, [m for m in matches if m.pattern.get("attach")], offset)
 
     # -- matching ------------------------------------------------------------------------
 
@@ -148,14 +177,27 @@ class SideFinder:
             pattern = self.patterns[int(sub.vocab.strings[match_id])]
             nodes = [node["RIGHT_ID"] for node in pattern["pattern"]]
             out.append(_Match(pattern, {n: sub[t] for n, t in zip(nodes, token_ids, strict=True)}))
+        out = _without_overridden(out)
         return sorted(out, key=lambda m: (m.pattern["id"], sorted(t.i for t in m.tokens.values())))
 
     def _sides(self, doc: Doc, matches: list[_Match], offset: int) -> list[Side]:
         sides: dict[str, Side] = {}
+        stated = sorted(
+            (match.tokens[node].i, role)
+            for match in matches
+            for node, role in match.pattern["roles"].items()
+            if role != _JOINS
+        )
         for match in matches:
             for node, role in match.pattern["roles"].items():
+                token = match.tokens[node]
+                if role == _JOINS:  # "along with X": X is on the side named just before it
+                    before = [r for i, r in stated if i < token.i]
+                    if not before:
+                        continue
+                    role = before[-1]
                 side = sides.setdefault(role, Side(role))
-                for name, ix in _names(doc, match.tokens[node], offset):
+                for name, ix in _names(doc, token, offset):
                     if name not in side.names:
                         side.names.append(name)
                         side.mentions.append(ix)
@@ -232,6 +274,56 @@ class SideFinder:
         return event
 
 
+_JOINS = "joins"
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def _bare(doc: Doc, event: Event) -> bool:
+    """A lawsuit told without date, case, plaintiff or a court of its own sentence: a
+    restatement ("X was also named as a defendant") that may continue the lawsuit before it."""
+    if event.type != "LawsuitFiled" or event.date or event.case_number or event.plaintiffs:
+        return False
+    spans = _spans(doc)
+    courts = [spans[i] for i in event.provenance.get("court", []) if i < len(spans)]
+    return not any(event.evidence_start <= c.start_char < event.evidence_end for c in courts)
+
+
+def _attach(doc: Doc, events: list[Event], found: Found) -> bool:
+    """Add ``found.further`` to the last event before it in its paragraph that has sides, and
+    to the events of that paragraph sharing those sides (the same lawsuit's other steps)."""
+    text = doc.text
+    before = [
+        e for e in events
+        if e.evidence_start < found.at and (e.plaintiffs or e.defendants)
+        and not _PARAGRAPH_BREAK.search(text, e.evidence_start, found.at)
+    ]
+    if not before:
+        return False
+    target = before[-1]
+    sides = (list(target.plaintiffs), list(target.defendants))
+    for event in events:
+        lo, hi = sorted((event.evidence_start, target.evidence_start))
+        same = (event.plaintiffs, event.defendants) == sides
+        if same and not _PARAGRAPH_BREAK.search(text, lo, hi):
+            _add_sides(event, found.further)
+    return True
+
+
+def _without_overridden(matches: list[_Match]) -> list[_Match]:
+    """The matches less those a more specific pattern overrides on the same side token ("on
+    behalf of the Company" in a derivative suit names a nominal defendant, not a plaintiff)."""
+    overridden = {
+        (old, match.tokens["side"].i)
+        for match in matches
+        if "side" in match.tokens
+        for old in match.pattern.get("overrides", ())
+    }
+    return [
+        m for m in matches
+        if "side" not in m.tokens or (m.pattern["id"], m.tokens["side"].i) not in overridden
+    ]
+
+
 # sentence filters of the events component; mood and negation are read off the parse instead
 _SKIPPED = ("skip_sentence", "pending", "contract")
 _CONDITIONS = frozenset({"if", "unless", "whether", "should"})
@@ -288,10 +380,40 @@ def _names(doc: Doc, token: Token, offset: int) -> Iterator[tuple[str, int | Non
         found = _name(doc, head, offset)
         if found is not None:
             yield found
+            if found[1] is not None:
+                yield from _listed(doc, found[1], token.doc)
         for near in (*head.conjuncts, *(c for c in head.children if c.dep_ == "appos")):
             if near.i not in seen:
                 seen.add(near.i)
                 queue.append(near)
+
+
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
+
+
+def _listed(doc: Doc, ix: int, sentence: Doc) -> Iterator[tuple[str, int]]:
+    """The other parties of a written list that holds mention ``ix`` ("X, Y, Z and W"), when
+    the parse broke the list up; a list needs a comma, so "X and Y settled" is none."""
+    spans = _spans(doc)
+    parties = sorted(
+        (i for i, s in enumerate(spans) if s.label_ in PARTY_LABELS), key=lambda i: spans[i].start
+    )
+    at = parties.index(ix)
+    text = doc.text
+    run, commas = [ix], False
+    for step in (-1, 1):
+        j = at
+        while 0 <= j + step < len(parties):
+            a, b = sorted((spans[parties[j]], spans[parties[j + step]]), key=lambda s: s.start)
+            gap = _LIST_SEPARATOR.fullmatch(text, a.end_char, b.start_char)
+            if gap is None:
+                break
+            commas = commas or "," in gap.group()
+            j += step
+            run.append(parties[j])
+    if commas:
+        for i in run[1:]:
+            yield _span_name(spans[i]), i
 
 
 def _name(doc: Doc, token: Token, offset: int) -> tuple[str, int | None] | None:
@@ -312,7 +434,13 @@ def _name(doc: Doc, token: Token, offset: int) -> tuple[str, int | None] | None:
     if best is None:
         return None
     ix, span = best
+    if not span.start <= offset + token.i < span.end and _common_noun(token):
+        return None  # "the Company's directors", "a Company shareholder": not the company
     return _span_name(span), ix
+
+
+def _common_noun(token: Token) -> bool:
+    return token.tag_ in ("NN", "NNS") and token.is_lower
 
 
 def _own_phrase(token: Token) -> list[Token]:
