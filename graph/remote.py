@@ -8,8 +8,9 @@
   its N-Triples, so ingesting a filing again replaces exactly its graph; the triple counts are
   checked after each batch, because a server can fail an upload and keep a partial graph;
 - bindings cannot travel through the protocol, so they are written into the query as a
-  ``VALUES`` block at the start of its ``WHERE`` group, from terms serialised by rdflib
-  (``term.n3()``), never by pasting user text;
+  ``VALUES`` block at the start of its ``WHERE`` group, from terms written after checking
+  the characters SPARQL allows in each place (see :func:`bind_values`), never by pasting user
+  text;
 - credentials come from the environment only (``LEGALKG_ENDPOINT_USER`` and
   ``LEGALKG_ENDPOINT_PASSWORD`` for HTTP basic, or ``LEGALKG_ENDPOINT_TOKEN`` for a bearer
   token) and never appear in errors: every URL in a message is shown without user
@@ -65,6 +66,7 @@ __all__ = [
     "TOKEN_ENV",
     "UPDATE_ENV",
     "USER_ENV",
+    "BindingError",
     "EndpointLayout",
     "OxigraphServer",
     "SparqlEndpointStore",
@@ -171,8 +173,16 @@ def _known_layout(base: str, path: str) -> EndpointLayout:
 # --------------------------------------------------------------------------- bindings
 
 
-_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+_IRI_CHARS = re.compile(r'[^<>"{}|^`\\\x00-\x20]*')  # SPARQL's IRIREF, without the brackets
+_IRIREF = re.compile(f"<{_IRI_CHARS.pattern}>")
+_LANGTAG = re.compile(r"[A-Za-z]+(-[A-Za-z0-9]+)*")
+_STRING_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _VARNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+class BindingError(StoreError, ValueError):
+    """A value cannot be written into a query safely: a blank node, an invalid IRI or datatype
+    IRI, an invalid language tag, or a name that is not a SPARQL variable."""
 
 
 def bind_values(sparql: str, bindings: Mapping[str, Any]) -> str:
@@ -181,9 +191,11 @@ def bind_values(sparql: str, bindings: Mapping[str, Any]) -> str:
 
     This gives the meaning the embedded stores give bindings (the variable stands for the value
     throughout the query): a subquery does not see the outer query's bindings, so a variable
-    that is tested only inside a subquery must be bound there too. Terms are serialised by
-    rdflib (``n3()``), so a quote or a brace in a user's string stays inside its literal. Blank
-    nodes cannot be bound (SPARQL ``VALUES`` has no syntax for them).
+    that is tested only inside a subquery must be bound there too. A quote, a brace or a newline
+    in a string is escaped inside its literal; an IRI, a datatype IRI or a language tag with a
+    character SPARQL does not allow there (which could end the term and add query text) raises
+    :class:`BindingError`, also a ``ValueError``. Blank nodes cannot be bound (SPARQL
+    ``VALUES`` has no syntax for them).
 
     >>> bind_values("SELECT ?n WHERE { ?c <http://x/name> ?n }", {"c": URIRef("http://x/c")})
     'SELECT ?n WHERE { VALUES (?c) { (<http://x/c>) } ?c <http://x/name> ?n }'
@@ -195,23 +207,40 @@ def bind_values(sparql: str, bindings: Mapping[str, Any]) -> str:
     names = sorted(bindings)
     for name in names:
         if not _VARNAME.fullmatch(name):
-            raise StoreError(f"cannot bind {name!r}: not a SPARQL variable name")
-    terms = " ".join(_term_n3(name, bindings[name]) for name in names)
+            raise BindingError(f"cannot bind {name!r}: not a SPARQL variable name")
+    terms = " ".join(_term_sparql(name, bindings[name]) for name in names)
     block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }}"
     for at in sorted(_where_group_starts(sparql), reverse=True):
         sparql = sparql[:at] + block + sparql[at:]
     return sparql
 
 
-def _term_n3(name: str, term: Any) -> str:
+def _term_sparql(name: str, term: Any) -> str:
+    """``term`` as SPARQL text, written here rather than by rdflib's ``n3()``: rdflib writes an
+    invalid datatype IRI as is, and a string with a newline that ends in a backslash and a quote
+    as a long literal that closes early; either would let a value end its term and add query text.
+    """
     if isinstance(term, BNode):
-        raise StoreError(f"cannot bind ?{name} to a blank node on a SPARQL server; use an IRI")
-    if not isinstance(term, (URIRef, Literal)):
+        raise BindingError(f"cannot bind ?{name} to a blank node on a SPARQL server; use an IRI")
+    if isinstance(term, URIRef):
+        return _sparql_iri(term, f"cannot bind ?{name}")
+    if not isinstance(term, Literal):
         raise TypeError(f"cannot bind {term!r}: pass an rdflib URIRef or Literal")
-    try:
-        return term.n3()
-    except Exception:  # rdflib refuses to serialise an IRI with spaces, quotes or braces
-        raise StoreError(f"cannot bind ?{name}: {str(term)!r} is not a valid IRI") from None
+    text = '"' + str(term).translate(_STRING_ESCAPES) + '"'
+    if term.language is not None:
+        if not _LANGTAG.fullmatch(term.language):
+            raise BindingError(f"cannot bind ?{name}: {term.language!r} is not a language tag")
+        return f"{text}@{term.language}"
+    if term.datatype is not None:
+        return f"{text}^^{_sparql_iri(term.datatype, f'cannot bind ?{name}: datatype')}"
+    return text
+
+
+def _sparql_iri(iri: str, context: str) -> str:
+    """``<iri>``, once checked for the characters SPARQL's ``IRIREF`` allows."""
+    if not _IRI_CHARS.fullmatch(iri):
+        raise BindingError(f"{context}: {str(iri)!r} is not a valid IRI")
+    return f"<{iri}>"
 
 
 def _where_group_starts(sparql: str) -> set[int]:
@@ -439,7 +468,7 @@ class SparqlEndpointStore(StoreBackend):
             self._verify_counts(sent)
 
     def drop_graph(self, graph: str) -> None:
-        self._update(f"DROP SILENT GRAPH {URIRef(graph).n3()}")
+        self._update(f"DROP SILENT GRAPH {_sparql_iri(graph, 'graph name')}")
 
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
         text = bind_values(sparql, bindings or {})
@@ -451,7 +480,8 @@ class SparqlEndpointStore(StoreBackend):
 
     def count(self, graph: str | None = None) -> int:
         if graph is not None:
-            text = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {URIRef(graph).n3()} {{ ?s ?p ?o }} }}"
+            name = _sparql_iri(graph, "graph name")
+            text = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}"
         else:
             text = (
                 "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
@@ -520,7 +550,7 @@ class SparqlEndpointStore(StoreBackend):
 
     def _export_nquads(self, out: IO[bytes]) -> None:
         for scope, graph in enumerate(self._all_graphs()):
-            suffix = f" {URIRef(graph).n3()} .\n".encode()
+            suffix = f" {_sparql_iri(graph, 'graph name')} .\n".encode()
             for line in self._gsp_get(graph).splitlines():
                 line = line.strip()
                 if line and not line.startswith(b"#"):
@@ -547,7 +577,7 @@ class SparqlEndpointStore(StoreBackend):
         )
 
     def _verify_counts(self, sent: dict[str, int]) -> None:
-        values = " ".join(URIRef(g).n3() for g in sent)
+        values = " ".join(_sparql_iri(g, "graph name") for g in sent)
         rows = self._raw_select(
             f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} "
             "GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"

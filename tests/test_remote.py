@@ -17,7 +17,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
 
+import pyoxigraph as ox
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from legalkg.graph.kg import KnowledgeGraph
 from legalkg.graph.remote import (
     OxigraphServer,
@@ -157,6 +160,43 @@ def test_less_than_is_not_taken_for_an_iri() -> None:
 def test_unsafe_bindings_are_refused(bindings: dict[str, Any], message: str) -> None:
     with pytest.raises(StoreError, match=message):
         bind_values("SELECT * WHERE { ?x ?p ?o }", bindings)
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        Literal("1", datatype=URIRef("urn:x> ) } } ; DROP ALL ; #")),
+        Literal("1", datatype=URIRef("urn:x>\n} INSERT DATA { <urn:a> <urn:b> <urn:c> }")),
+        Literal("1", datatype=URIRef('urn:x" {')),
+        URIRef("urn:a> ) } } ; DROP ALL ; #"),
+        URIRef("urn:a\n}"),
+        URIRef("urn:a{b"),
+        URIRef('urn:"a"'),
+    ],
+)
+def test_a_crafted_iri_or_datatype_is_refused_not_written(term: Literal | URIRef) -> None:
+    with pytest.raises(ValueError, match="not a valid IRI"):
+        bind_values("SELECT * WHERE { ?x ?p ?o }", {"x": term})
+
+
+# rdflib's n3() wrote the first as a long literal that closed early, and the second as query text.
+HOSTILE = ['\n\\"', ") } } INJECTED { ?s ?p ?o } #", 'say "}" \r\n', "\\u0022 \"\"\""]
+
+
+@pytest.mark.parametrize("values", [HOSTILE, HOSTILE[::-1]])
+def test_hostile_strings_come_back_as_themselves(values: list[str]) -> None:
+    bindings = {f"v{i}": Literal(value) for i, value in enumerate(values)}
+    names = " ".join(f"?{name}" for name in sorted(bindings))
+    text = bind_values(f"SELECT {names} WHERE {{ }}", bindings)
+    rows = [tuple(str(term.value) for term in row) for row in ox.Store().query(text)]
+    assert rows == [tuple(values)]
+
+
+@given(st.text(), st.sampled_from([None, "en", "en-GB-x-1"]))
+def test_any_string_binds_to_itself(value: str, language: str | None) -> None:
+    text = bind_values("SELECT ?v WHERE { }", {"v": Literal(value, lang=language)})
+    (row,) = list(ox.Store().query(text))
+    assert (row[0].value, row[0].language) == (value, language and language.lower())
 
 
 def test_plain_strings_are_not_terms() -> None:
