@@ -8,9 +8,9 @@
   its N-Triples, so ingesting a filing again replaces exactly its graph; the triple counts are
   checked after each batch, because a server can fail an upload and keep a partial graph;
 - bindings cannot travel through the protocol, so they are written into the query as a
-  ``VALUES`` block at the start of its ``WHERE`` group, from terms written after checking
-  the characters SPARQL allows in each place (see :func:`bind_values`), never by pasting user
-  text;
+  ``VALUES`` block at the start of its ``WHERE`` group and of each subquery's, found by a
+  SPARQL parser, from terms written after checking the characters SPARQL allows in each place
+  (:func:`~legalkg.graph.binding.bind_values`), never by pasting user text;
 - credentials come from the environment only (``LEGALKG_ENDPOINT_USER`` and
   ``LEGALKG_ENDPOINT_PASSWORD`` for HTTP basic, or ``LEGALKG_ENDPOINT_TOKEN`` for a bearer
   token) and never appear in errors: every URL in a message is shown without user
@@ -47,6 +47,7 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 from legalkg.graph.backend import QueryResult, StoreBackend
+from legalkg.graph.binding import BindingError, bind_values, iri_text
 from legalkg.graph.store import (
     ENDPOINT_ENV,
     EXPORT_FORMATS,
@@ -56,7 +57,7 @@ from legalkg.graph.store import (
     check_layout,
     oxigraph_result,
 )
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 
 __all__ = [
     "ENDPOINT_ENV",
@@ -168,145 +169,6 @@ def _known_layout(base: str, path: str) -> EndpointLayout:
     if re.fullmatch(r".*/repositories/[^/]+", path):  # GraphDB, RDF4J
         return EndpointLayout(base, base + "/statements", base + "/rdf-graphs/service")
     return EndpointLayout(base, base, base)
-
-
-# --------------------------------------------------------------------------- bindings
-
-
-_IRI_CHARS = re.compile(r'[^<>"{}|^`\\\x00-\x20]*')  # SPARQL's IRIREF, without the brackets
-_IRIREF = re.compile(f"<{_IRI_CHARS.pattern}>")
-_LANGTAG = re.compile(r"[A-Za-z]+(-[A-Za-z0-9]+)*")
-_STRING_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-_VARNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-class BindingError(StoreError, ValueError):
-    """A value cannot be written into a query safely: a blank node, an invalid IRI or datatype
-    IRI, an invalid language tag, or a name that is not a SPARQL variable."""
-
-
-def bind_values(sparql: str, bindings: Mapping[str, Any]) -> str:
-    """Pre-bind variables by a ``VALUES`` block placed first in the query's ``WHERE`` group and
-    in the ``WHERE`` group of every subquery.
-
-    This gives the meaning the embedded stores give bindings (the variable stands for the value
-    throughout the query): a subquery does not see the outer query's bindings, so a variable
-    that is tested only inside a subquery must be bound there too. A quote, a brace or a newline
-    in a string is escaped inside its literal; an IRI, a datatype IRI or a language tag with a
-    character SPARQL does not allow there (which could end the term and add query text) raises
-    :class:`BindingError`, also a ``ValueError``. Blank nodes cannot be bound (SPARQL
-    ``VALUES`` has no syntax for them).
-
-    >>> bind_values("SELECT ?n WHERE { ?c <http://x/name> ?n }", {"c": URIRef("http://x/c")})
-    'SELECT ?n WHERE { VALUES (?c) { (<http://x/c>) } ?c <http://x/name> ?n }'
-    >>> bind_values('ASK { ?s ?p ?o }', {"o": Literal('say "}" ')})
-    'ASK { VALUES (?o) { ("say \\\\"}\\\\" ") } ?s ?p ?o }'
-    """
-    if not bindings:
-        return sparql
-    names = sorted(bindings)
-    for name in names:
-        if not _VARNAME.fullmatch(name):
-            raise BindingError(f"cannot bind {name!r}: not a SPARQL variable name")
-    terms = " ".join(_term_sparql(name, bindings[name]) for name in names)
-    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }}"
-    for at in sorted(_where_group_starts(sparql), reverse=True):
-        sparql = sparql[:at] + block + sparql[at:]
-    return sparql
-
-
-def _term_sparql(name: str, term: Any) -> str:
-    """``term`` as SPARQL text, written here rather than by rdflib's ``n3()``: rdflib writes an
-    invalid datatype IRI as is, and a string with a newline that ends in a backslash and a quote
-    as a long literal that closes early; either would let a value end its term and add query text.
-    """
-    if isinstance(term, BNode):
-        raise BindingError(f"cannot bind ?{name} to a blank node on a SPARQL server; use an IRI")
-    if isinstance(term, URIRef):
-        return _sparql_iri(term, f"cannot bind ?{name}")
-    if not isinstance(term, Literal):
-        raise TypeError(f"cannot bind {term!r}: pass an rdflib URIRef or Literal")
-    text = '"' + str(term).translate(_STRING_ESCAPES) + '"'
-    if term.language is not None:
-        if not _LANGTAG.fullmatch(term.language):
-            raise BindingError(f"cannot bind ?{name}: {term.language!r} is not a language tag")
-        return f"{text}@{term.language}"
-    if term.datatype is not None:
-        return f"{text}^^{_sparql_iri(term.datatype, f'cannot bind ?{name}: datatype')}"
-    return text
-
-
-def _sparql_iri(iri: str, context: str) -> str:
-    """``<iri>``, once checked for the characters SPARQL's ``IRIREF`` allows."""
-    if not _IRI_CHARS.fullmatch(iri):
-        raise BindingError(f"{context}: {str(iri)!r} is not a valid IRI")
-    return f"<{iri}>"
-
-
-def _where_group_starts(sparql: str) -> set[int]:
-    """Offsets just after the ``{`` that opens the query's ``WHERE`` group and each subquery's."""
-    masked = _mask(sparql)
-    form = re.search(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", masked, re.I)
-    if form is None:
-        raise StoreError("cannot bind values: not a SELECT, CONSTRUCT, DESCRIBE or ASK query")
-    at = form.end()
-    if form[1].upper() == "CONSTRUCT":
-        if re.match(r"\s*WHERE\b", masked[at:], re.I):
-            raise StoreError("cannot bind values in CONSTRUCT WHERE {...}; write the template")
-        at = _group_end(masked, masked.find("{", at))
-    brace = masked.find("{", at)
-    if brace < 0:
-        raise StoreError("cannot bind values: the query has no WHERE group")
-    starts = {brace + 1}
-    for select in re.finditer(r"\bSELECT\b", masked[brace:], re.I):
-        inner = masked.find("{", brace + select.end())
-        if inner >= 0:
-            starts.add(inner + 1)
-    return starts
-
-
-def _group_end(masked: str, start: int) -> int:
-    depth = 0
-    for i in range(start, len(masked)):
-        if masked[i] == "{":
-            depth += 1
-        elif masked[i] == "}":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-    raise StoreError("cannot bind values: unbalanced braces in the query")
-
-
-def _mask(sparql: str) -> str:
-    """The query with comments, strings and IRIs blanked out (same length), for scanning."""
-    out: list[str] = []
-    i = 0
-    while i < len(sparql):
-        end = _token_end(sparql, i)
-        if end > i:
-            out.append(" " * (end - i))
-            i = end
-        else:
-            out.append(sparql[i])
-            i += 1
-    return "".join(out)
-
-
-def _token_end(text: str, i: int) -> int:
-    char = text[i]
-    if char == "#":
-        newline = text.find("\n", i)
-        return len(text) if newline < 0 else newline
-    if char == "<":
-        match = _IRIREF.match(text, i)
-        return match.end() if match else i
-    if char in "'\"":
-        quote = char * 3 if text.startswith(char * 3, i) else char
-        j = i + len(quote)
-        while j < len(text) and not text.startswith(quote, j):
-            j += 2 if text[j] == "\\" else 1
-        return min(j + len(quote), len(text))
-    return i
 
 
 # --------------------------------------------------------------------------- results
@@ -468,7 +330,7 @@ class SparqlEndpointStore(StoreBackend):
             self._verify_counts(sent)
 
     def drop_graph(self, graph: str) -> None:
-        self._update(f"DROP SILENT GRAPH {_sparql_iri(graph, 'graph name')}")
+        self._update(f"DROP SILENT GRAPH {iri_text(graph, 'graph name')}")
 
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
         text = bind_values(sparql, bindings or {})
@@ -480,7 +342,7 @@ class SparqlEndpointStore(StoreBackend):
 
     def count(self, graph: str | None = None) -> int:
         if graph is not None:
-            name = _sparql_iri(graph, "graph name")
+            name = iri_text(graph, "graph name")
             text = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}"
         else:
             text = (
@@ -550,7 +412,7 @@ class SparqlEndpointStore(StoreBackend):
 
     def _export_nquads(self, out: IO[bytes]) -> None:
         for scope, graph in enumerate(self._all_graphs()):
-            suffix = f" {_sparql_iri(graph, 'graph name')} .\n".encode()
+            suffix = f" {iri_text(graph, 'graph name')} .\n".encode()
             for line in self._gsp_get(graph).splitlines():
                 line = line.strip()
                 if line and not line.startswith(b"#"):
@@ -577,7 +439,7 @@ class SparqlEndpointStore(StoreBackend):
         )
 
     def _verify_counts(self, sent: dict[str, int]) -> None:
-        values = " ".join(_sparql_iri(g, "graph name") for g in sent)
+        values = " ".join(iri_text(g, "graph name") for g in sent)
         rows = self._raw_select(
             f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} "
             "GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"

@@ -31,7 +31,7 @@ from legalkg.graph.remote import (
     redact_url,
 )
 from legalkg.graph.store import OxigraphStore, StoreError
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 EX = "https://example.org/"
@@ -111,14 +111,52 @@ def test_values_block_goes_first_in_the_where_group() -> None:
     assert text == f"SELECT ?n WHERE {{ {values} ?c <urn:p> ?n }}"
 
 
-def test_values_skip_braces_in_comments_strings_and_iris() -> None:
+def test_values_skip_braces_in_comments_and_strings() -> None:
     query = (
         "# a comment with { a brace\n"
-        "PREFIX ex: <http://ex.org/{x}>\n"
-        'SELECT ?s (CONCAT("{", ?o) AS ?x) WHERE { ?s ex:p ?o }'
+        "PREFIX ex: <http://ex.org/#>\n"
+        'SELECT ?s (CONCAT("{", \'"}\', """{""", ?o) AS ?x) # WHERE {\n'
+        "WHERE # {\n { ?s ex:p ?o }"
     )
     text = bind_values(query, {"o": Literal("v")})
-    assert text.endswith('WHERE { VALUES (?o) { ("v") } ?s ex:p ?o }')
+    assert text.endswith('WHERE # {\n { VALUES (?o) { ("v") } ?s ex:p ?o }')
+
+
+def test_values_go_in_the_where_groups_only() -> None:
+    query = (
+        "SELECT ?s WHERE { OPTIONAL { ?s <urn:p> ?o } MINUS { ?s <urn:q> ?o } "
+        "{ ?s <urn:r> ?o } UNION { SELECT ?s { ?s <urn:t> ?o } } "
+        "FILTER NOT EXISTS { { SELECT ?o WHERE { ?o <urn:u> ?s } } } } "
+        "VALUES ?s { <urn:a> }"
+    )
+    block = "VALUES (?o) { (<urn:o>) }"
+    assert bind_values(query, {"o": URIRef("urn:o")}) == (
+        f"SELECT ?s WHERE {{ {block} OPTIONAL {{ ?s <urn:p> ?o }} MINUS {{ ?s <urn:q> ?o }} "
+        f"{{ ?s <urn:r> ?o }} UNION {{ SELECT ?s {{ {block} ?s <urn:t> ?o }} }} "
+        f"FILTER NOT EXISTS {{ {{ SELECT ?o WHERE {{ {block} ?o <urn:u> ?s }} }} }} }} "
+        "VALUES ?s { <urn:a> }"
+    )
+
+
+def test_rdflibs_own_grammar_is_left_as_it_is() -> None:
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    bind_values("SELECT * WHERE { ?s ?p ?o }", {"s": URIRef("urn:s")})
+    assert parseQuery("SELECT * WHERE { ?s ?p ?o }")[1]["where"].name == "GroupGraphPatternSub"
+    graph = Graph()
+    graph.add((URIRef("urn:s"), URIRef("urn:p"), Literal("o")))
+    assert len(graph.query("SELECT * WHERE { { SELECT ?s WHERE { ?s ?p ?o } } }")) == 1
+
+
+def test_a_query_that_does_not_parse_cannot_take_values() -> None:
+    with pytest.raises(StoreError, match=r"does not parse.*line:1"):
+        bind_values("SELECT * WHERE { ?s ?p }", {"s": URIRef("urn:s")})
+    assert bind_values("SELECT * WHERE { ?s ?p }", {}) == "SELECT * WHERE { ?s ?p }"
+
+
+def test_describe_without_where_cannot_take_values() -> None:
+    with pytest.raises(StoreError, match="no WHERE group"):
+        bind_values("DESCRIBE <urn:s>", {"s": URIRef("urn:s")})
 
 
 def test_values_skip_the_construct_template() -> None:
