@@ -38,7 +38,7 @@ from pyparsing import (
 )
 from rdflib import BNode, Literal, URIRef
 
-__all__ = ["BindingError", "bind_values", "iri_text", "where_group_starts"]
+__all__ = ["BindingError", "WhereGroup", "bind_values", "iri_text", "where_groups"]
 
 _IRI_CHARS = re.compile(r'[^<>"{}|^`\\\x00-\x20]*')  # SPARQL's IRIREF, without the brackets
 _LANGTAG = re.compile(r"[A-Za-z]+(-[A-Za-z0-9]+)*")
@@ -79,8 +79,14 @@ def bind_values(sparql: str, bindings: Mapping[str, Any]) -> str:
             raise BindingError(f"cannot bind {name!r}: not a SPARQL variable name")
     terms = " ".join(_term_text(name, bindings[name]) for name in names)
     block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }}"
-    for at in reversed(where_group_starts(sparql)):
-        sparql = sparql[:at] + block + sparql[at:]
+    edits = []
+    for group in where_groups(sparql):
+        if group.subquery:  # { SELECT ... } becomes { VALUES ... { SELECT ... } }
+            edits += [(group.open, block + " {"), (group.close, "} ")]
+        else:
+            edits.append((group.open, block))
+    for at, text in sorted(edits, reverse=True):
+        sparql = sparql[:at] + text + sparql[at:]
     return sparql
 
 
@@ -118,48 +124,65 @@ def _term_text(name: str, term: Any) -> str:
 # --------------------------------------------------------------------------- WHERE groups
 
 
+@dataclass(frozen=True)
+class WhereGroup:
+    """The group of a ``WHERE`` clause, by character offsets in the query text."""
+
+    open: int  #: just after its ``{``
+    close: int  #: at its ``}``
+    subquery: bool  #: it holds a bare subquery, which no pattern may precede
+
+
 @functools.lru_cache(maxsize=512)
-def where_group_starts(sparql: str) -> tuple[int, ...]:
-    """Offsets just after the ``{`` that opens the query's ``WHERE`` group and each subquery's,
-    in increasing order; found by rdflib's SPARQL grammar and cached by query text.
+def where_groups(sparql: str) -> tuple[WhereGroup, ...]:
+    """The ``WHERE`` groups of the query and of each subquery, in text order; found by rdflib's
+    SPARQL grammar and cached by query text.
 
     :raises StoreError: if the query does not parse, or has no ``WHERE`` group (``DESCRIBE``
         without one, or the ``CONSTRUCT WHERE {...}`` short form).
 
-    >>> where_group_starts("SELECT * WHERE { { SELECT ?s WHERE { ?s ?p ?o } } }")
-    (16, 36)
+    >>> [(g.open, g.subquery) for g in where_groups("SELECT * { SELECT ?s { ?s ?p ?o } }")]
+    [(10, True), (22, False)]
     """
     try:
         parsed = _query_grammar().parse_string(sparql, parse_all=True)
     except ParseException as error:
         raise StoreError(f"cannot bind values: the query does not parse: {error}") from None
-    starts = sorted(group.start + 1 for group in _groups(parsed))
-    if not starts and parsed[-1].name == "ConstructQuery":
+    groups = sorted(
+        (WhereGroup(at.start + 1, at.end - 1, _is_subquery(at.body)) for at in _located(parsed)),
+        key=lambda group: group.open,
+    )
+    if not groups and parsed[-1].name == "ConstructQuery":
         raise StoreError("cannot bind values in CONSTRUCT WHERE {...}; write the template")
-    if not starts:
+    if not groups:
         raise StoreError("cannot bind values: the query has no WHERE group")
-    return tuple(starts)
+    return tuple(groups)
 
 
 @dataclass(frozen=True)
-class _WhereGroup:
-    """The group of a ``WHERE`` clause: where its ``{`` is, and what it holds."""
+class _Located:
+    """A ``WHERE`` group as parsed: from its ``{`` to just after its ``}``, and what it holds."""
 
     start: int
+    end: int
     body: ParseResults
 
 
-def _groups(node: Any) -> Iterator[_WhereGroup]:
+def _is_subquery(body: ParseResults) -> bool:
+    return getattr(body[0], "name", None) == "SubSelect"
+
+
+def _located(node: Any) -> Iterator[_Located]:
     """Every ``WHERE`` group in a parse tree (``ParseResults``, rdflib's ``CompValue`` dicts)."""
-    if isinstance(node, _WhereGroup):
+    if isinstance(node, _Located):
         yield node
-        yield from _groups(node.body)
+        yield from _located(node.body)
     elif isinstance(node, dict):
         for value in dict.values(node):  # CompValue's own accessors evaluate expressions
-            yield from _groups(value)
+            yield from _located(value)
     elif isinstance(node, (list, ParseResults)):
         for value in node:
-            yield from _groups(value)
+            yield from _located(value)
 
 
 @functools.cache
@@ -174,7 +197,7 @@ def _query_grammar() -> ParserElement:
     where = cast(ParseExpression, copies[id(sparql.WhereClause)])
     group = cast(ParseElementEnhance, where.exprs[-1])  # Param("where", GroupGraphPattern)
     located = Located(group.expr).add_parse_action(
-        lambda tokens: _WhereGroup(tokens["locn_start"], tokens["value"])
+        lambda tokens: _Located(tokens["locn_start"], tokens["locn_end"], tokens["value"])
     )
     group.expr = located
     return copies[id(sparql.QueryUnit)]
