@@ -7,8 +7,9 @@ every subquery. Two things make that safe:
 - terms are written here, with the characters SPARQL allows in each place checked, never by
   pasting user text or by rdflib's ``n3()`` (which writes an invalid datatype IRI as it is);
 - the ``WHERE`` groups are found by rdflib's SPARQL grammar (a private copy, with pyparsing's
-  ``Located`` around the group of each ``WHERE`` clause), so a brace in a string, an IRI or a
-  comment is never taken for one. Parses are cached by query text: named queries are reused.
+  ``Located`` around the group of each ``WHERE`` clause), so a brace in a string or a comment,
+  or a ``#`` in an IRI, is never taken for syntax. Parses are cached by query text: named
+  queries are reused.
 
 >>> bind_values("SELECT ?n WHERE { ?c <http://x/name> ?n }", {"c": URIRef("http://x/c")})
 'SELECT ?n WHERE { VALUES (?c) { (<http://x/c>) } ?c <http://x/name> ?n }'
