@@ -8,8 +8,9 @@
   its N-Triples, so ingesting a filing again replaces exactly its graph; the triple counts are
   checked after each batch, because a server can fail an upload and keep a partial graph;
 - bindings cannot travel through the protocol, so they are written into the query as a
-  ``VALUES`` block at the start of its ``WHERE`` group, from terms serialised by rdflib
-  (``term.n3()``), never by pasting user text;
+  ``VALUES`` block at the start of its ``WHERE`` group and of each subquery's, found by a
+  SPARQL parser, from terms written after checking the characters SPARQL allows in each place
+  (:func:`~legalkg.graph.binding.bind_values`), never by pasting user text;
 - credentials come from the environment only (``LEGALKG_ENDPOINT_USER`` and
   ``LEGALKG_ENDPOINT_PASSWORD`` for HTTP basic, or ``LEGALKG_ENDPOINT_TOKEN`` for a bearer
   token) and never appear in errors: every URL in a message is shown without user
@@ -46,6 +47,7 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 from legalkg.graph.backend import QueryResult, StoreBackend
+from legalkg.graph.binding import BindingError, bind_values, iri_text
 from legalkg.graph.store import (
     ENDPOINT_ENV,
     EXPORT_FORMATS,
@@ -55,7 +57,7 @@ from legalkg.graph.store import (
     check_layout,
     oxigraph_result,
 )
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 
 __all__ = [
     "ENDPOINT_ENV",
@@ -65,6 +67,7 @@ __all__ = [
     "TOKEN_ENV",
     "UPDATE_ENV",
     "USER_ENV",
+    "BindingError",
     "EndpointLayout",
     "OxigraphServer",
     "SparqlEndpointStore",
@@ -166,118 +169,6 @@ def _known_layout(base: str, path: str) -> EndpointLayout:
     if re.fullmatch(r".*/repositories/[^/]+", path):  # GraphDB, RDF4J
         return EndpointLayout(base, base + "/statements", base + "/rdf-graphs/service")
     return EndpointLayout(base, base, base)
-
-
-# --------------------------------------------------------------------------- bindings
-
-
-_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
-_VARNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-def bind_values(sparql: str, bindings: Mapping[str, Any]) -> str:
-    """Pre-bind variables by a ``VALUES`` block placed first in the query's ``WHERE`` group and
-    in the ``WHERE`` group of every subquery.
-
-    This gives the meaning the embedded stores give bindings (the variable stands for the value
-    throughout the query): a subquery does not see the outer query's bindings, so a variable
-    that is tested only inside a subquery must be bound there too. Terms are serialised by
-    rdflib (``n3()``), so a quote or a brace in a user's string stays inside its literal. Blank
-    nodes cannot be bound (SPARQL ``VALUES`` has no syntax for them).
-
-    >>> bind_values("SELECT ?n WHERE { ?c <http://x/name> ?n }", {"c": URIRef("http://x/c")})
-    'SELECT ?n WHERE { VALUES (?c) { (<http://x/c>) } ?c <http://x/name> ?n }'
-    >>> bind_values('ASK { ?s ?p ?o }', {"o": Literal('say "}" ')})
-    'ASK { VALUES (?o) { ("say \\\\"}\\\\" ") } ?s ?p ?o }'
-    """
-    if not bindings:
-        return sparql
-    names = sorted(bindings)
-    for name in names:
-        if not _VARNAME.fullmatch(name):
-            raise StoreError(f"cannot bind {name!r}: not a SPARQL variable name")
-    terms = " ".join(_term_n3(name, bindings[name]) for name in names)
-    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }}"
-    for at in sorted(_where_group_starts(sparql), reverse=True):
-        sparql = sparql[:at] + block + sparql[at:]
-    return sparql
-
-
-def _term_n3(name: str, term: Any) -> str:
-    if isinstance(term, BNode):
-        raise StoreError(f"cannot bind ?{name} to a blank node on a SPARQL server; use an IRI")
-    if not isinstance(term, (URIRef, Literal)):
-        raise TypeError(f"cannot bind {term!r}: pass an rdflib URIRef or Literal")
-    try:
-        return term.n3()
-    except Exception:  # rdflib refuses to serialise an IRI with spaces, quotes or braces
-        raise StoreError(f"cannot bind ?{name}: {str(term)!r} is not a valid IRI") from None
-
-
-def _where_group_starts(sparql: str) -> set[int]:
-    """Offsets just after the ``{`` that opens the query's ``WHERE`` group and each subquery's."""
-    masked = _mask(sparql)
-    form = re.search(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", masked, re.I)
-    if form is None:
-        raise StoreError("cannot bind values: not a SELECT, CONSTRUCT, DESCRIBE or ASK query")
-    at = form.end()
-    if form[1].upper() == "CONSTRUCT":
-        if re.match(r"\s*WHERE\b", masked[at:], re.I):
-            raise StoreError("cannot bind values in CONSTRUCT WHERE {...}; write the template")
-        at = _group_end(masked, masked.find("{", at))
-    brace = masked.find("{", at)
-    if brace < 0:
-        raise StoreError("cannot bind values: the query has no WHERE group")
-    starts = {brace + 1}
-    for select in re.finditer(r"\bSELECT\b", masked[brace:], re.I):
-        inner = masked.find("{", brace + select.end())
-        if inner >= 0:
-            starts.add(inner + 1)
-    return starts
-
-
-def _group_end(masked: str, start: int) -> int:
-    depth = 0
-    for i in range(start, len(masked)):
-        if masked[i] == "{":
-            depth += 1
-        elif masked[i] == "}":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-    raise StoreError("cannot bind values: unbalanced braces in the query")
-
-
-def _mask(sparql: str) -> str:
-    """The query with comments, strings and IRIs blanked out (same length), for scanning."""
-    out: list[str] = []
-    i = 0
-    while i < len(sparql):
-        end = _token_end(sparql, i)
-        if end > i:
-            out.append(" " * (end - i))
-            i = end
-        else:
-            out.append(sparql[i])
-            i += 1
-    return "".join(out)
-
-
-def _token_end(text: str, i: int) -> int:
-    char = text[i]
-    if char == "#":
-        newline = text.find("\n", i)
-        return len(text) if newline < 0 else newline
-    if char == "<":
-        match = _IRIREF.match(text, i)
-        return match.end() if match else i
-    if char in "'\"":
-        quote = char * 3 if text.startswith(char * 3, i) else char
-        j = i + len(quote)
-        while j < len(text) and not text.startswith(quote, j):
-            j += 2 if text[j] == "\\" else 1
-        return min(j + len(quote), len(text))
-    return i
 
 
 # --------------------------------------------------------------------------- results
@@ -439,7 +330,7 @@ class SparqlEndpointStore(StoreBackend):
             self._verify_counts(sent)
 
     def drop_graph(self, graph: str) -> None:
-        self._update(f"DROP SILENT GRAPH {URIRef(graph).n3()}")
+        self._update(f"DROP SILENT GRAPH {iri_text(graph, 'graph name')}")
 
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
         text = bind_values(sparql, bindings or {})
@@ -451,7 +342,8 @@ class SparqlEndpointStore(StoreBackend):
 
     def count(self, graph: str | None = None) -> int:
         if graph is not None:
-            text = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {URIRef(graph).n3()} {{ ?s ?p ?o }} }}"
+            name = iri_text(graph, "graph name")
+            text = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}"
         else:
             text = (
                 "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
@@ -520,7 +412,7 @@ class SparqlEndpointStore(StoreBackend):
 
     def _export_nquads(self, out: IO[bytes]) -> None:
         for scope, graph in enumerate(self._all_graphs()):
-            suffix = f" {URIRef(graph).n3()} .\n".encode()
+            suffix = f" {iri_text(graph, 'graph name')} .\n".encode()
             for line in self._gsp_get(graph).splitlines():
                 line = line.strip()
                 if line and not line.startswith(b"#"):
@@ -547,7 +439,7 @@ class SparqlEndpointStore(StoreBackend):
         )
 
     def _verify_counts(self, sent: dict[str, int]) -> None:
-        values = " ".join(URIRef(g).n3() for g in sent)
+        values = " ".join(iri_text(g, "graph name") for g in sent)
         rows = self._raw_select(
             f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} "
             "GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
