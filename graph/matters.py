@@ -46,6 +46,7 @@ from datetime import date
 from decimal import Decimal
 from itertools import combinations
 from typing import Any
+from urllib.parse import quote
 
 from legalkg.graph.backend import StoreBackend
 from legalkg.graph.build import matter_label
@@ -61,6 +62,7 @@ __all__ = [
     "MATTERS_GRAPH",
     "AmountDue",
     "CanonicalMatter",
+    "DueTotal",
     "MatterMerge",
     "MatterRecord",
     "MatterResolution",
@@ -71,10 +73,12 @@ __all__ = [
     "caption_key",
     "case_number_key",
     "decimal_text",
+    "due_totals",
     "matter_facts",
     "matter_records",
     "matter_timelines",
     "matters_graph",
+    "matters_ntriples",
     "merge_matters",
     "recompute_matters",
 ]
@@ -429,41 +433,87 @@ def _canonical(group: list[MatterRecord], merges: list[MatterMerge]) -> Canonica
     )
 
 
-def matters_graph(resolution: MatterResolution) -> Graph:
-    """The matters graph's triples (see the module docstring)."""
-    graph = Graph()
+def matters_ntriples(resolution: MatterResolution) -> bytes:
+    """The matters graph (see the module docstring) as N-Triples, written line by line: at
+    EDGAR size it has millions of triples, too many to build as an rdflib graph first."""
+    out: list[str] = []
+
+    def add(s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+        out.append(f"{s.n3()} {p.n3()} {o.n3()} .\n")
+
     for matter in resolution.matters:
         node = URIRef(matter.iri)
-        graph.add((node, RDF.type, LKG.Matter))
-        graph.add((node, RDF.type, LKG.CanonicalMatter))
-        graph.add((node, RDFS.label, Literal(matter.label)))
-        graph.add((node, LKG.matterKind, Literal(matter.kind)))
+        add(node, RDF.type, LKG.Matter)
+        add(node, RDF.type, LKG.CanonicalMatter)
+        add(node, RDFS.label, Literal(matter.label))
+        add(node, LKG.matterKind, Literal(matter.kind))
         if matter.caption:
-            graph.add((node, LKG.caption, Literal(matter.caption)))
+            add(node, LKG.caption, Literal(matter.caption))
         if matter.court:
-            graph.add((node, LKG.court, URIRef(matter.court)))
+            add(node, LKG.court, URIRef(matter.court))
         for number in matter.case_numbers:
-            graph.add((node, LKG.caseNumber, Literal(number)))
+            add(node, LKG.caseNumber, Literal(number))
         for side, prop in _SIDES.items():
-            for party in matter.sides.get(side, ()):
-                graph.add((node, prop, URIRef(party)))
+            for party in sorted(matter.sides.get(side, ())):
+                add(node, prop, URIRef(party))
         for member in matter.members:
-            graph.add((node, PROV.wasDerivedFrom, URIRef(member)))
-            graph.add((URIRef(member), LKG.sameMatterAs, node))
+            add(node, PROV.wasDerivedFrom, URIRef(member))
+            add(URIRef(member), LKG.sameMatterAs, node)
         for ordinal, merge in enumerate(matter.merges, start=1):
-            _add_merge(graph, merge_iri(node, ordinal), node, merge)
+            merge_node = merge_iri(node, ordinal)
+            add(merge_node, RDF.type, LKG.MatterMerge)
+            add(merge_node, LKG.mergedInto, node)
+            add(merge_node, LKG.mergedMatter, URIRef(merge.first))
+            add(merge_node, LKG.mergedMatter, URIRef(merge.second))
+            add(merge_node, LKG.mergeReason, Literal(merge.reason))
+            add(merge_node, LKG.mergeConfidence,
+                Literal(str(merge.confidence), datatype=XSD.decimal))
     for amount in resolution.amounts:
-        _add_amount(graph, amount)
-    return graph
+        due = URIRef(f"{amount.due_in}/due")
+        add(due, RDF.type, LKG.AmountDue)
+        add(due, LKG.dueIn, URIRef(amount.due_in))
+        add(due, LKG.duePayer, URIRef(amount.payer))
+        add(due, SDO.value, Literal(amount.value, datatype=XSD.decimal))
+        add(due, SDO.currency, Literal(amount.currency))
+        add(due, PROV.wasDerivedFrom, URIRef(amount.event))
+        add(due, LKG.reportCount, Literal(amount.reports))
+    for total in due_totals(resolution.amounts):
+        node = URIRef(f"{total.payer}/amount-due/{quote(total.currency, safe='')}")
+        add(node, RDF.type, LKG.AmountDueTotal)
+        add(node, LKG.duePayer, URIRef(total.payer))
+        add(node, SDO.value, Literal(decimal_text(total.value), datatype=XSD.decimal))
+        add(node, SDO.currency, Literal(total.currency))
+        add(node, LKG.matterCount, Literal(total.matters))
+        add(node, LKG.reportCount, Literal(total.reports))
+    return "".join(out).encode("utf-8")
 
 
-def _add_merge(graph: Graph, node: URIRef, canonical: URIRef, merge: MatterMerge) -> None:
-    graph.add((node, RDF.type, LKG.MatterMerge))
-    graph.add((node, LKG.mergedInto, canonical))
-    graph.add((node, LKG.mergedMatter, URIRef(merge.first)))
-    graph.add((node, LKG.mergedMatter, URIRef(merge.second)))
-    graph.add((node, LKG.mergeReason, Literal(merge.reason)))
-    graph.add((node, LKG.mergeConfidence, Literal(str(merge.confidence), datatype=XSD.decimal)))
+def matters_graph(resolution: MatterResolution) -> Graph:
+    """The matters graph as an rdflib graph (:func:`matters_ntriples`)."""
+    return Graph().parse(data=matters_ntriples(resolution), format="nt")
+
+
+@dataclass(frozen=True)
+class DueTotal:
+    """The amounts due of one canonical payer in one currency, summed over its matters."""
+
+    payer: str
+    currency: str
+    value: Decimal
+    matters: int
+    reports: int
+
+
+def due_totals(amounts: Iterable[AmountDue]) -> list[DueTotal]:
+    """Per payer and currency, the sum of ``amounts``, the matters and the reports counted."""
+    sums: dict[tuple[str, str], list[Any]] = {}
+    for amount in amounts:
+        entry = sums.setdefault((amount.payer, amount.currency), [Decimal(0), 0, 0])
+        entry[0] += Decimal(amount.value)
+        entry[1] += 1
+        entry[2] += amount.reports
+    return [DueTotal(payer, currency, value, matters, reports)
+            for (payer, currency), (value, matters, reports) in sorted(sums.items())]
 
 
 _SCALARS = {str(LKG.matterKind): "kind", str(LKG.caption): "caption", str(LKG.court): "court"}
@@ -640,17 +690,6 @@ def amounts_due(
     ]
 
 
-def _add_amount(graph: Graph, amount: AmountDue) -> None:
-    node = URIRef(f"{amount.due_in}/due")
-    graph.add((node, RDF.type, LKG.AmountDue))
-    graph.add((node, LKG.dueIn, URIRef(amount.due_in)))
-    graph.add((node, LKG.duePayer, URIRef(amount.payer)))
-    graph.add((node, SDO.value, Literal(amount.value, datatype=XSD.decimal)))
-    graph.add((node, SDO.currency, Literal(amount.currency)))
-    graph.add((node, PROV.wasDerivedFrom, URIRef(amount.event)))
-    graph.add((node, LKG.reportCount, Literal(amount.reports)))
-
-
 def recompute_matters(
     store: StoreBackend, policy: MergePolicy | None = None, facts: list[Fact] | None = None
 ) -> MatterResolution:
@@ -669,8 +708,7 @@ def recompute_matters(
     if not records and not resolution.amounts:
         store.drop_graph(MATTERS_GRAPH)
         return resolution
-    data = matters_graph(resolution).serialize(format="nt", encoding="utf-8")
-    store.replace_graphs([(MATTERS_GRAPH, data)])
+    store.replace_graphs([(MATTERS_GRAPH, matters_ntriples(resolution))])
     return resolution
 
 

@@ -269,9 +269,26 @@ class OxigraphStore(StoreBackend):
         if fresh:
             self._store.bulk_load(b"".join(fresh), ox.RdfFormat.N_QUADS)
         if again:
-            drops = "".join(f"DROP SILENT GRAPH <{graph}> ;\n" for graph, _, _ in again)
-            inserts = "\n".join(_ntriples_in_insert(*item) for item in again)
-            self._store.update(f"{drops}INSERT DATA {{\n{inserts}\n}}")
+            self._store.update(";\n".join(self._replacement(*item) for item in again))
+
+    def _replacement(self, graph: str, ntriples: bytes, scope: int) -> str:
+        """The SPARQL update that turns the stored graph into ``ntriples``: what differs,
+        deleted and inserted (a recomputed graph differs little from the last one), or, where
+        blank nodes make triples unnameable, the whole graph dropped and inserted."""
+        quads = to_nquads(graph, ntriples, scope)
+        node = ox.NamedNode(graph)
+        old = set(self._store.quads_for_pattern(None, None, None, node))
+        if b"_:" in ntriples or not ntriples.strip() or any(isinstance(q.subject, ox.BlankNode)
+                                    or isinstance(q.object, ox.BlankNode) for q in old):
+            return f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{\n" + (
+                _ntriples_in_insert(graph, ntriples, scope) + "\n}")
+        canonical = ox.Store()  # in memory: literals in the stored (canonical) form
+        canonical.bulk_load(quads, ox.RdfFormat.N_QUADS)
+        new = set(canonical)
+        gone = "\n".join(f"{q.triple} ." for q in old - new)
+        added = "\n".join(f"{q.triple} ." for q in new - old)
+        return (f"DELETE DATA {{ GRAPH <{graph}> {{\n{gone}\n}} }} ;\n"
+                f"INSERT DATA {{ GRAPH <{graph}> {{\n{added}\n}} }}")
 
     def has_graph(self, graph: str) -> bool:
         return bool(self._store.contains_named_graph(ox.NamedNode(graph)))

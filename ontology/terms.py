@@ -30,6 +30,13 @@ class LKG(DefinedNamespace):
     amount-bearing event reports the matter has (lkg:reportCount). Computed when matters are
     merged, so that totals read one node per matter.
     """
+    AmountDueTotal: URIRef
+    """amount due total: The sum of the amounts due (lkg:AmountDue) of one canonical payer
+    (lkg:duePayer) in one currency (schema:currency, the sum as schema:value), over its
+    matters (lkg:matterCount) and their amount-bearing event reports (lkg:reportCount).
+    Computed when matters are merged, so that totals by payer read one node per payer and
+    currency.
+    """
     Appeal: URIRef
     """appeal: An appeal was filed or decided."""
     BankruptcyPetition: URIRef
@@ -260,6 +267,9 @@ class LKG(DefinedNamespace):
     """item number: The item number as the filing prints it ("5", "8.01")."""
     itemTitle: URIRef
     """item title: The item's title as printed, else its official meaning."""
+    matterCount: URIRef
+    """matter count: How many matters (and events outside any matter) an amount due total sums.
+    """
     matterKind: URIRef
     """matter kind: What kind of matter it is: lawsuit, class_action, arbitration, bankruptcy,
     investigation, regulatory_proceeding or other.
