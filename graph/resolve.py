@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from legalkg.graph.backend import StoreBackend
@@ -67,6 +67,7 @@ __all__ = [
     "recompute_resolution",
     "resolution_facts",
     "resolution_graph",
+    "resolution_ntriples",
     "resolve_companies",
     "store_records",
 ]
@@ -478,30 +479,43 @@ def _preferred_label(names: set[str]) -> str | None:
 _KIND_CLASS = {"company": LKG.Company, "agency": LKG.GovernmentAgency, "person": LKG.Person}
 
 
-def resolution_graph(resolution: Resolution) -> Graph:
-    """The resolution facts as an rdflib graph (see the module docstring)."""
-    graph = Graph()
+def resolution_ntriples(resolution: Resolution, facts: Iterable[Fact] = ()) -> bytes:
+    """The resolution graph (see the module docstring) as N-Triples, written line by line (at
+    EDGAR size it has millions of triples), with the directory of courts and canonical
+    counterparty links taken from ``facts`` (:func:`_directory`)."""
+    lines: dict[str, None] = {}
+
+    def add(s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+        lines[f"{s.n3()} {p.n3()} {o.n3()} .\n"] = None
+
     for member, chosen in resolution.canonical.items():
-        graph.add((URIRef(member), OWL.sameAs, URIRef(chosen)))
+        add(URIRef(member), OWL.sameAs, URIRef(chosen))
     bodies = government_bodies()
     for chosen, label in resolution.labels.items():
         node = URIRef(chosen)
-        graph.add((node, RDF.type, _KIND_CLASS[resolution.kinds.get(chosen, "company")]))
-        graph.add((node, SKOS.prefLabel, Literal(label)))
-        for spelling in resolution.spellings[chosen] - {label}:
-            graph.add((node, SKOS.altLabel, Literal(spelling)))
-        for key in resolution.keys[chosen]:
-            graph.add((node, LKG.nameKey, Literal(key)))
-        for cik in resolution.ciks[chosen]:
-            graph.add((node, LKG.cik, Literal(cik)))
-        for ticker in resolution.tickers.get(chosen, ()):
-            graph.add((node, LKG.ticker, Literal(ticker)))
+        add(node, RDF.type, _KIND_CLASS[resolution.kinds.get(chosen, "company")])
+        add(node, SKOS.prefLabel, Literal(label))
+        for spelling in sorted(resolution.spellings[chosen] - {label}):
+            add(node, SKOS.altLabel, Literal(spelling))
+        for key in sorted(resolution.keys[chosen]):
+            add(node, LKG.nameKey, Literal(key))
+        for cik in sorted(resolution.ciks[chosen]):
+            add(node, LKG.cik, Literal(cik))
+        for ticker in sorted(resolution.tickers.get(chosen, ())):
+            add(node, LKG.ticker, Literal(ticker))
         body = bodies.get(resolution.bodies.get(chosen, ""))
         if body is not None:
-            graph.add((node, SKOS.notation, Literal(body.id)))
+            add(node, SKOS.notation, Literal(body.id))
             if body.wikidata:
-                graph.add((node, SKOS.exactMatch, URIRef(body.wikidata)))
-    return graph
+                add(node, SKOS.exactMatch, URIRef(body.wikidata))
+    for triple in _directory(facts, resolution):
+        add(*triple)
+    return "".join(lines).encode("utf-8")
+
+
+def resolution_graph(resolution: Resolution, facts: Iterable[Fact] = ()) -> Graph:
+    """The resolution graph as an rdflib graph (:func:`resolution_ntriples`)."""
+    return Graph().parse(data=resolution_ntriples(resolution, facts), format="nt")
 
 
 # ------------------------------------------------------------------- the input, per filing
@@ -586,8 +600,10 @@ def store_records(store: StoreBackend) -> list[CompanyRecord]:
     return fact_records(store_facts(store))
 
 
-def _directory(facts: list[Fact], resolution: Resolution, graph: Graph) -> None:
-    """Add one description of each court and the canonical counterparty links to ``graph``.
+def _directory(
+    facts: Iterable[Fact], resolution: Resolution
+) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:
+    """One description of each court and the canonical counterparty links.
 
     Filing graphs repeat these for every filing that names them; one copy lets queries join
     them without multiplying rows.
@@ -596,16 +612,16 @@ def _directory(facts: list[Fact], resolution: Resolution, graph: Graph) -> None:
     canonical = resolution.canonical
     for subject, what, value in facts:
         if what == "court-id":
-            graph.add((URIRef(subject), LKG.courtId, Literal(value)))
+            yield URIRef(subject), LKG.courtId, Literal(value)
         elif what == "court-name":
             names[subject].add(value)
         elif what == "counterparty":
             first, second = canonical.get(subject, subject), canonical.get(value, value)
             if first != second:
-                graph.add((URIRef(first), LKG.counterparty, URIRef(second)))
+                yield URIRef(first), LKG.counterparty, URIRef(second)
     for iri, spellings in names.items():
         label = min(spellings, key=lambda n: (n.lower().startswith("the "), len(n), n))
-        graph.add((URIRef(iri), SKOS.prefLabel, Literal(label)))
+        yield URIRef(iri), SKOS.prefLabel, Literal(label)
 
 
 def recompute_resolution(store: StoreBackend, facts: list[Fact] | None = None) -> Resolution:
@@ -617,9 +633,7 @@ def recompute_resolution(store: StoreBackend, facts: list[Fact] | None = None) -
 
         facts = store_facts(store)
     resolution = resolve_companies(fact_records(facts), sec_companies())
-    graph = resolution_graph(resolution)
-    _directory(facts, resolution, graph)
-    store.replace_graphs([(RESOLUTION_GRAPH, graph.serialize(format="nt", encoding="utf-8"))])
+    store.replace_graphs([(RESOLUTION_GRAPH, resolution_ntriples(resolution, facts))])
     return resolution
 
 
