@@ -564,12 +564,17 @@ def fact_records(facts: Iterable[Fact]) -> list[CompanyRecord]:
     records: dict[str, CompanyRecord] = {}
     filings: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     slots = {"name": "names", "former": "names", "alias": "aliases", "key": "keys"}
+    party_codes, filing_codes = set(_FACT_CODES.values()), {
+        "registrant", "filed", "file-name", "registrant-name"}
+    person, agency = str(LKG.Person), str(LKG.GovernmentAgency)
     for subject, what, value in facts:
-        if what in _FACT_CODES.values():
-            record = records.setdefault(subject, CompanyRecord(subject))
+        if what in party_codes:
+            record = records.get(subject)
+            if record is None:
+                record = records[subject] = CompanyRecord(subject)
             if what == "type":
-                record.person = record.person or value == str(LKG.Person)
-                record.agency = record.agency or value == str(LKG.GovernmentAgency)
+                record.person = record.person or value == person
+                record.agency = record.agency or value == agency
             elif what == "cik":
                 if digits := cik_key(value):
                     record.ciks.add(digits)
@@ -577,7 +582,7 @@ def fact_records(facts: Iterable[Fact]) -> list[CompanyRecord]:
                 getattr(record, slots[what]).add(value)
                 if what == "former":
                     record.former.add(value)
-        elif what in ("registrant", "filed", "file-name", "registrant-name"):
+        elif what in filing_codes:
             filings[subject][what].add(value)
     for facts_of in filings.values():
         for registrant in facts_of["registrant"]:
