@@ -1036,14 +1036,6 @@ def test_a_court_entering_a_consent_decree_approves_a_settlement() -> None:
     assert not [e for e in events if e.type == "CourtOrder"]
 
 
-def test_an_agency_approval_told_in_the_passive_is_a_regulatory_action() -> None:
-    event = one_event(
-        "The Company operates its plant under a tariff approved by the European Commission in "
-        "1998."
-    )
-    check(event, {"type": "RegulatoryAction", "agency": "European Commission", "date": "1998"})
-
-
 def test_a_reminder_to_the_listener_is_not_a_hypothetical() -> None:
     event = one_event(
         "As you will recall, the European Commission has ruled that the Company's power tariff "

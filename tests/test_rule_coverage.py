@@ -131,7 +131,6 @@ MORE = [
     "During 2005, the Company reached resolution of a coverage suit with one of its insurers.",
     "The court ordered entry of the consent decree in the Company's lawsuit against Delta "
     "Widgets Corp. on July 28, 2004.",
-    "The Company operates its plant under a tariff approved by the European Commission in 1998.",
 ]
 
 
