@@ -413,11 +413,6 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         {"type": "Judgment", "date": "2006-07-21", "amount": 2.3e6, "payee": FILER},
     ),
     (
-        "On November 4, 2009, the Company agreed to pay $1.1 million to settle a class action "
-        "lawsuit brought by former employees.",
-        {"type": "Settlement", "date": "2009-11-04", "amount": 1.1e6, "payer": FILER},
-    ),
-    (
         "On September 15, 2005, the Company received an information request from the European "
         "Commission.",
         {"type": "RegulatoryAction", "date": "2005-09-15", "agency": "European Commission"},
@@ -1010,3 +1005,53 @@ def test_a_written_list_of_defendants_keeps_every_item_and_drops_et_al() -> None
     )
     check(event, {"defendants": ["Delta Widgets, Inc.", "Omega Capital, LLC",
                                  "Sigma Trading, Inc.", "Zeta Energy Corporation"]})
+
+
+def test_a_dispute_resolved_in_plain_prose_is_a_settlement() -> None:
+    event = one_event(
+        "During 2005, the Company reached resolution of a coverage suit with one of its insurers."
+    )
+    check(event, {"type": "Settlement", "date": "2005"})
+    resolved = [e.type for e in events_of(
+        "All of the lawsuits previously filed by former dealers have been resolved."
+    )]
+    assert "Settlement" in resolved
+
+
+def test_an_unnamed_lawsuit_recounted_in_its_settlement_is_filed_too() -> None:
+    types = sorted(e.type for e in events_of(
+        "All of the lawsuits previously filed by former dealers have been resolved."
+    ))
+    assert types == ["LawsuitFiled", "Settlement"]
+
+
+def test_a_court_entering_a_consent_decree_approves_a_settlement() -> None:
+    events = events_of(
+        "The Company and Delta Widgets Corp. settled the lawsuit in the United States District "
+        "Court for the District of Delaware. The court ordered entry of the consent decree on "
+        "July 28, 2004."
+    )
+    approvals = [e for e in events if e.type == "SettlementApproval"]
+    assert [e.date for e in approvals] == ["2004-07-28"]
+    assert not [e for e in events if e.type == "CourtOrder"]
+
+
+def test_a_reminder_to_the_listener_is_not_a_hypothetical() -> None:
+    event = one_event(
+        "As you will recall, the European Commission has ruled that the Company's power tariff "
+        "was unlawful state aid."
+    )
+    check(event, {"type": "RegulatoryAction", "agency": "European Commission"})
+    assert not events_of("The European Commission will rule on the Company's power tariff.")
+
+
+def test_a_settled_lawsuit_brought_by_unnamed_plaintiffs_is_recounted_undated() -> None:
+    events = events_of(
+        "On November 4, 2009, the Company agreed to pay $1.1 million to settle a class action "
+        "lawsuit brought by former employees."
+    )
+    by_type = {e.type: e for e in events}
+    assert sorted(by_type) == ["LawsuitFiled", "Settlement"]
+    check(by_type["Settlement"], {"date": "2009-11-04", "amount": 1.1e6, "payer": FILER})
+    check(by_type["LawsuitFiled"], {"date": None, "plaintiffs": []})
+    assert by_type["LawsuitFiled"].matter == by_type["Settlement"].matter

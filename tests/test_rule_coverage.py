@@ -126,6 +126,11 @@ MORE = [
     "Plaintiffs are Gamma Partners LLC and Sigma Trading Inc.",
     "On May 3, 2011, the Company received a complaint filed by Gamma Partners LLC in the Superior "
     "Court of California.",
+    "On November 4, 2009, the Company agreed to pay $1.1 million to settle a class action "
+    "lawsuit brought by former employees.",
+    "During 2005, the Company reached resolution of a coverage suit with one of its insurers.",
+    "The court ordered entry of the consent decree in the Company's lawsuit against Delta "
+    "Widgets Corp. on July 28, 2004.",
 ]
 
 

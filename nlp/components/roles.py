@@ -212,8 +212,9 @@ class SideFinder:
         filing = [m for m in matches if m.pattern.get("filing") and _legal(m, matches)]
         if not filing or _irrealis(filing[0].tokens["verb"]):
             return None
-        lawsuit = self._lawsuit(doc, filing[0], matches, sub, offset, court=None)
-        return lawsuit if _specific(lawsuit, doc._.filer) else None
+        # the later step makes the recounted lawsuit a particular one, named or not ("All of
+        # the lawsuits previously filed by ship owners have been resolved")
+        return self._lawsuit(doc, filing[0], matches, sub, offset, court=None)
 
     def _reported_lawsuit(
         self, doc: Doc, matches: list[_Match], sub: Doc, offset: int
