@@ -18,6 +18,7 @@ one triple in a meta graph; a store written with another layout fails to open wi
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -408,15 +409,22 @@ def _open_oxigraph(path: Path, read_only: bool = False) -> ox.Store:
         raise StoreError(f"{path}: cannot open the store: {reason}") from None
 
 
+#: :func:`to_rdflib` remembering recent terms: results repeat terms (a currency, a count, a
+#: company in every row), and rdflib parses a typed literal's value each time it makes one.
+#: rdflib terms are immutable, so rows may share them.
+_converted = functools.lru_cache(maxsize=1 << 16)(to_rdflib)
+
+
 def oxigraph_result(answer: Any) -> QueryResult:
     """A pyoxigraph answer (solutions, boolean, triples or parsed quads) as a QueryResult."""
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult(kind="ask", boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):
         names = [v.value for v in answer.variables]
-        rows = [tuple(to_rdflib(solution[name]) for name in names) for solution in answer]
+        rows = [tuple(_converted(solution[name]) for name in names) for solution in answer]
         return QueryResult(kind="select", variables=names, rows=rows)
-    triples = [(to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in answer]
+    triples = [(_converted(t.subject), _converted(t.predicate), _converted(t.object))
+               for t in answer]
     return QueryResult(kind="graph", triples=triples)
 
 
