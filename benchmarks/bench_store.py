@@ -145,13 +145,19 @@ def synthetic_graphs(
         yield iri, data, count
 
 
+#: What copy N appends to every name word: nine syllables with no letter in common position.
+COPY_SYLLABLES = ("xavbor", "quintel", "morvex", "jundra", "plexto", "wyvren", "kolzim",
+                  "trebax", "fendor")
+
+
 def disjoint_copy(
     graphs: list[tuple[str, bytes, int]], copy: int
 ) -> list[tuple[str, bytes, int]]:
     """Copy ``copy`` (1-9) of the graphs, sharing no node and no company with the others.
 
-    Instance IRIs move under ``id/cN-``, every name word gets a ``qN`` suffix (so name keys
-    differ) and CIKs a digit, by byte replacement: no rebuilding.
+    Instance IRIs move under ``id/cN-``, every name word gets the copy's own syllable (so name
+    keys differ by far more than company resolution's fuzzy rule joins: a one-letter suffix
+    would merge the copies' companies) and CIKs a digit, by byte replacement: no rebuilding.
     """
     if copy == 0:
         return graphs
@@ -159,7 +165,9 @@ def disjoint_copy(
              (b"0000900", f"000{copy}900".encode())]
     for word in WORDS:
         for form in (word, word.upper(), word.lower()):
-            pairs.append((form.encode(), f"{form}{'Q' if form.isupper() else 'q'}{copy}".encode()))
+            syllable = COPY_SYLLABLES[copy - 1]
+            syllable = syllable.upper() if form.isupper() else syllable
+            pairs.append((form.encode(), f"{form}{syllable}".encode()))
 
     def rewrite(data: bytes) -> bytes:
         for old, new in pairs:

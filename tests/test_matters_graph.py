@@ -12,9 +12,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from decimal import Decimal
+from itertools import combinations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from legalkg.graph.backend import StoreBackend
 from legalkg.graph.build import build_graph, validate
 from legalkg.graph.cli import app
@@ -27,6 +30,7 @@ from legalkg.graph.matters import (
     case_number_key,
     merge_matters,
     recompute_matters,
+    similar_party_pairs,
 )
 from legalkg.graph.resolve import recompute_resolution
 from legalkg.graph.store import MemoryStore, OxigraphStore
@@ -426,3 +430,40 @@ def test_aarons_verdict_is_one_matter_in_the_corpus_store(
     assert {Decimal(93500000), Decimal(39800000)} <= set(amounts) and len(timeline.events) >= 3
     aarons = [r for r in totals if "aaron" in str(r.get("payerName", "")).lower()]
     assert all(Decimal(str(r["total"])) < Decimal(93500000) + Decimal(39800000) for r in aarons)
+
+
+# ------------------------------------------------------------ candidates at scale
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    parties=st.lists(
+        st.tuples(st.sampled_from(["lawsuit", "investigation"]),
+                  st.sets(st.sampled_from(["sec", "acme", "beta", "gamma", "delta", "eps"]),
+                          min_size=1, max_size=5)),
+        min_size=2, max_size=12),
+    share=st.sampled_from([0.0, 0.3, 0.5, 2 / 3, 0.75, 1.0]),
+)
+def test_prefix_filtered_candidates_hold_every_pair_that_shares_enough_parties(
+    parties: list[tuple[str, set[str]]], share: float,
+) -> None:
+    """The parties rule looks records up by their rarest parties only (a party in thousands of
+    matters, such as the SEC, would make all pairs quadratic); no pair of one kind whose
+    parties overlap by ``share`` or more may be lost."""
+    records = [MatterRecord(f"urn:m{i:02d}", kind=kind, parties=set(names))
+               for i, (kind, names) in enumerate(parties)]
+    found = {(a.iri, b.iri) for a, b in similar_party_pairs(records, share)}
+    assert all(a < b for a, b in found)
+    for a, b in combinations(records, 2):
+        shared = a.parties & b.parties
+        if a.kind == b.kind and shared and len(shared) / len(a.parties | b.parties) >= share:
+            assert (a.iri, b.iri) in found
+
+
+def test_a_party_in_every_matter_does_not_pair_every_matter() -> None:
+    """Matters that share only a hub party are not candidates of one another."""
+    records = [MatterRecord(f"urn:m{i:04d}", kind="investigation", parties={"sec", f"co{i}"})
+               for i in range(2000)]
+    records.append(MatterRecord("urn:twin", kind="investigation", parties={"sec", "co7"}))
+    pairs = [(a.iri, b.iri) for a, b in similar_party_pairs(records, 0.5)]
+    assert pairs == [("urn:m0007", "urn:twin")]
