@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from legalkg.graph.build import build_graph
+from legalkg.graph.digest import filing_digest
 from legalkg.graph.iris import filing_iri, matter_iri
 from legalkg.graph.matters import matter_timelines, recompute_matters
 from legalkg.graph.namedqueries import load_query
@@ -129,7 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     graphs = [build_graph(e) for e, _ in data]
     folder = args.store or Path(tempfile.mkdtemp(prefix="bench-matters-"))
     store = OxigraphStore(folder)
-    store.replace_graphs((iri, g.serialize(format="nt", encoding="utf-8")) for iri, g in graphs)
+    # as ingest stores them: each graph with its digest (legalkg.graph.digest)
+    store.replace_graphs((iri, g.serialize(format="nt", encoding="utf-8") + filing_digest(iri, g))
+                         for iri, g in graphs)
     recompute_resolution(store)
     seconds, resolution = timed(lambda: recompute_matters(store))
     precision, recall = pairwise(truth, resolution.canonical)
