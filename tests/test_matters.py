@@ -36,7 +36,7 @@ def test_a_suit_identified_by_its_own_clause_is_a_new_matter() -> None:
         ("Judgment", "The suit filed against the sellers of the metal was tried in 2006.", {}),
         ("Settlement", "The parties then agreed to a settlement of the matter.", {}),
     )
-    matters = link_matters(events, text, filer=FILER)
+    link_matters(events, text, filer=FILER)
     assert [e.matter for e in events] == ["m1", "m2", "m2"]
     assert events[2].plaintiffs == [] and events[1].defendants == []
 
