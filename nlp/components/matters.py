@@ -282,9 +282,9 @@ def _find(
         ):
             return last
         return None
-    matter = _agency_matter(recent, event, paragraph)
-    if matter is not None:
-        return matter
+    same_agency = _agency_matter(recent, event, paragraph)
+    if same_agency is not None:
+        return same_agency
     reference = _reference().search(event.evidence)
     if reference:
         # "this lawsuit", "such claims": a demonstrative reaches back past the window
