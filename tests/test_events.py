@@ -739,3 +739,58 @@ def test_two_triggers_sharing_their_own_date_do_not_stop_the_generator(nlp: Lang
     ]
     events = list(extractor._build(doc, 0, len(text), masked, cands, None, spans, spans))
     assert [(e.type, e.date) for e in events] == [("Judgment", "2010-05-01")]
+
+
+@pytest.mark.parametrize(
+    "clause", ["Beta LLC will pay the Company", "Beta LLC agreed to pay the Company"]
+)
+def test_who_pays_whom_without_a_sum(nlp: Language, clause: str) -> None:
+    text = f"In May 2008, the Company and Beta LLC settled the lawsuit; {clause} part of the costs."
+    events = run(
+        nlp,
+        text,
+        ("May 2008", "DATE", "2008-05"),
+        ("the Company", "REGISTRANT"),
+        ("Beta LLC", "ORG", "Beta LLC"),
+        ("Beta LLC", "ORG", "Beta LLC", 1),
+        ("the Company", "REGISTRANT", None, 1),
+    )
+    assert [(e.type, e.payer, e.payee) for e in events] == [("Settlement", "Beta LLC", FILER)]
+
+
+def test_a_payment_without_a_sum_and_without_a_payee_names_no_payer(nlp: Language) -> None:
+    text = "In May 2008, the Company settled the lawsuit with Beta LLC and will pay its costs."
+    events = run(
+        nlp,
+        text,
+        ("May 2008", "DATE", "2008-05"),
+        ("the Company", "REGISTRANT"),
+        ("Beta LLC", "ORG", "Beta LLC"),
+    )
+    assert [(e.type, e.payer, e.payee) for e in events] == [("Settlement", None, None)]
+
+
+def test_an_approval_by_unnamed_authorities_is_a_regulatory_action(nlp: Language) -> None:
+    text = "In May 2010, the Company received regulatory approval for its investment in Rho Ltd."
+    events = run(
+        nlp,
+        text,
+        ("May 2010", "DATE", "2010-05"),
+        ("the Company", "REGISTRANT"),
+        ("Rho Ltd.", "ORG", "Rho Ltd."),
+    )
+    assert [(e.type, e.date, e.agency, e.parties) for e in events] == [
+        ("RegulatoryAction", "2010-05", None, [FILER, "Rho Ltd."])
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The merger is subject to regulatory approval.",
+        "The Company expects to receive regulatory approval in 2012.",
+        "The sale has not been approved by the antitrust authorities.",
+    ],
+)
+def test_a_required_or_pending_approval_is_no_event(nlp: Language, text: str) -> None:
+    assert run(nlp, text) == []

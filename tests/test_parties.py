@@ -183,3 +183,22 @@ def test_party_named_by_its_case(nlp, text, name):
 def test_states_months_and_agencies_do_not_name_cases(nlp):
     doc = run(nlp, "the Delaware litigation, the March lawsuit and the FTC matter")
     assert mentions(doc, "ORG") == []
+
+
+def test_a_name_run_on_after_a_number_is_its_own_token() -> None:
+    nlp = spacy.blank("en")
+    text = "On May 2, 1999Jane Doe, Jr. sued; No. 3:06cv448, 4:07CV12"
+    words = [t.text for t in LegalTokenizer(nlp.vocab)(text)]
+    assert words[:8] == ["On", "May", "2", ",", "1999", "Jane", "Doe", ","]
+    assert "3:06cv448" in words and "4:07CV12" in words
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "suffix"),
+    [("Jane Doe, Jr. and Tom Roe", 8, ", Jr."), ("Jane Doe III sued", 8, " III"),
+     ("Jane Doe, Sr.", 8, ", Sr."), ("Jane Doe, Inc.", 8, ""), ("Jane Doe IIIX", 8, "")],
+)
+def test_a_generational_suffix_belongs_to_the_person(text: str, end: int, suffix: str) -> None:
+    from legalkg.nlp.components.parties import _name_suffix_length
+
+    assert text[end : end + _name_suffix_length(text, end)] == suffix

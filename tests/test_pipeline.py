@@ -192,3 +192,13 @@ def test_pipeline_round_trips_through_to_disk_and_spacy_load(tmp_path: Path) -> 
     assert json.loads(out) == here == [
         ["LawsuitFiled", "2010-05-03", ["Widget Makers, Inc."], ["Acme Holdings, Inc."]]
     ]
+
+
+def test_a_suit_filed_against_someone_then_tried_is_also_a_lawsuit_filed():
+    text = (
+        "The suit filed against the makers and sellers of the metal was tried before a federal "
+        "jury in May 2006 resulting in a judgment in favor of Acme Corp. totaling $5 million."
+    )
+    doc = annotate(text, filer="Acme Corp.")
+    found = sorted((e.type, e.date, e.matter) for e in doc._.events)
+    assert found == [("Judgment", "2006-05", "m1"), ("LawsuitFiled", None, "m1")]

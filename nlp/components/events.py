@@ -193,6 +193,9 @@ class RoleRule:
     # the rule matches a pronoun ("it and its subsidiaries filed petitions"): the party named
     # last before it, else the filer, fills the roles
     filer: bool = False
+    # the rule names payer and payee by the verb alone ("Beta will pay the Company a share"):
+    # it applies also where the sentence states no sum
+    moneyless: bool = False
 
 
 @dataclass
@@ -253,6 +256,7 @@ def load_role_rules(name: str = "event_roles.jsonl") -> list[RoleRule]:
             _expand(r["pattern"]),
             frozenset(r.get("types", ())),
             bool(r.get("filer", False)),
+            bool(r.get("moneyless", False)),
         )
         for r in read_jsonl(name)
     ]
@@ -597,6 +601,8 @@ class EventExtractor:
         for own in sorted(own_dates):
             groups.append((own, next(c for c in typed if c.own_date == own)))
         agencies = self._agencies(masked) if kind == "RegulatoryAction" else [None]
+        if kind == "RegulatoryAction" and "GOV" not in masked.labels():
+            agencies = [None]  # "received regulatory approval": agencies the text leaves unnamed
         for date_ix, cand in groups:
             for agency_ix in agencies:
                 yield self._event(
@@ -796,7 +802,9 @@ class EventExtractor:
         payments: bool = True,
     ) -> None:
         """Fill list and party roles from the role patterns; payer/payee only where money is."""
-        rules = [r for r in self.role_rules if payments or not set(r.roles) & _PAY_ROLES]
+        rules = [
+            r for r in self.role_rules if payments or r.moneyless or not set(r.roles) & _PAY_ROLES
+        ]
         self._apply_rules(doc, event, masked, prov, rules, skip_same_party=True)
 
     def _apply_rules(

@@ -16,6 +16,9 @@ in text order, by the first of these that holds:
 5. the same paragraph as the matter's last event, with nothing (court, case number, sides)
    telling them apart.
 
+An event whose sentence introduces its matter rather than refers back to one ("settled a
+coverage suit", "The suit filed against the sellers ..."; :func:`introduces_matter`) joins only
+by rules 0 to 3: distance alone would hand it an unrelated matter's sides.
 A ``LawsuitFiled`` event joins a matter only by rules 0 and 1, or when both its sides are the
 matter's: a lawsuit filed is otherwise a new matter. Any other event that no rule links opens a
 new matter. A matter's sides, court and case numbers are the union of what its events state; every
@@ -43,7 +46,9 @@ from legalkg.nlp.names import name_key
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["MatterLinker", "link_matters", "matter_kind", "one_spelling_each"]
+__all__ = [
+    "MatterLinker", "introduces_matter", "link_matters", "matter_kind", "one_spelling_each"
+]
 
 LITIGATION = frozenset(
     {"LawsuitFiled", "Judgment", "Dismissal", "Appeal", "CourtOrder", "Settlement",
@@ -74,12 +79,45 @@ def _references() -> re.Pattern[str]:
 
 
 _REFERENCE: list[re.Pattern[str]] = []
+# a matter introduced, not referred back to: "reached resolution of a coverage suit", "an
+# action"; or a definite description that identifies its matter by a clause of its own ("the
+# suit filed against the sellers"), which only the sides it names can link
+_INDEFINITE = re.compile(
+    r"\b(?:a|an)\s+(?:(?!(?:a|an|the)\b)[\w'-]+\s+){0,3}?"
+    r"(?:suit|lawsuit|action|case|litigation|claim|complaint|arbitration|proceeding)\b",
+    re.I,
+)
+_IDENTIFYING = re.compile(
+    r"\s+(?:that\s+(?:was|were|had\s+been|has\s+been)\s+)?"
+    r"(?:filed|brought|commenced|instituted)\s+(?:against|by)\b",
+    re.I,
+)
 
 
 def _reference() -> re.Pattern[str]:
     if not _REFERENCE:
         _REFERENCE.append(_references())
     return _REFERENCE[0]
+
+
+def introduces_matter(evidence: str) -> bool:
+    """Whether the sentence's first description of a matter introduces one rather than
+    refers back to one: indefinite ("a coverage suit"), or definite but identified by its own
+    clause ("The suit filed against the sellers ..."). Such an event links to an earlier
+    matter only by its case number, its sides or its agency, never by distance.
+
+    >>> introduces_matter("In 2004, Acme settled a coverage suit with one of its insurers.")
+    True
+    >>> introduces_matter("The suit filed against the sellers went to trial.")
+    True
+    >>> introduces_matter("The suit was settled, as was a claim for fees.")
+    False
+    """
+    indefinite = _INDEFINITE.search(evidence)
+    definite = _reference().search(evidence)
+    if definite is None or (indefinite is not None and indefinite.start() < definite.start()):
+        return indefinite is not None
+    return _IDENTIFYING.match(evidence, definite.end()) is not None
 
 
 def matter_kind(events: Iterable[Event]) -> str:
@@ -229,6 +267,8 @@ def _find(
     for matter in reversed(open_):
         if _joins_by_sides(matter, event, filer):
             return matter
+    if introduces_matter(event.evidence):
+        return _agency_matter(recent, event, paragraph)
     if event.type == "LawsuitFiled":
         # a lawsuit filed is a new matter unless its case or its sides say not, or it names no
         # side and refers back to the paragraph's matter ("The lawsuits, filed in 2009 ...")
@@ -242,10 +282,9 @@ def _find(
         ):
             return last
         return None
-    if event.type == "RegulatoryAction" and event.agency:
-        for matter in recent:
-            if _key(event.agency) in matter.agencies and paragraph - matter.paragraph <= 1:
-                return matter
+    same_agency = _agency_matter(recent, event, paragraph)
+    if same_agency is not None:
+        return same_agency
     reference = _reference().search(event.evidence)
     if reference:
         # "this lawsuit", "such claims": a demonstrative reaches back past the window
@@ -265,6 +304,15 @@ def _find(
                  and _key(event.agency) not in last.agencies)
     ):
         return last
+    return None
+
+
+def _agency_matter(recent: list[_Open], event: Event, paragraph: int) -> _Open | None:
+    """Rule 3: the same agency's matter, told in the same or the previous paragraph."""
+    if event.type == "RegulatoryAction" and event.agency:
+        for matter in recent:
+            if _key(event.agency) in matter.agencies and paragraph - matter.paragraph <= 1:
+                return matter
     return None
 
 

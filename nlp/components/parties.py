@@ -592,10 +592,28 @@ def statistical_parties(doc: Doc) -> None:
             continue
         if _modifier(doc, ent):
             continue
-        name = aliases.get(ent.text, ent.text)
+        end = ent.end_char
+        if ent.label_ == "PERSON":
+            end += _name_suffix_length(doc_text(doc), end)
+        text = doc_text(doc)[ent.start_char : end]
+        name = aliases.get(text, text)
         label = classify_name(name, doc) if ent.label_ == "ORG" else "PERSON"
         value = doc._.filer if label == "REGISTRANT" else name
-        add_mention(doc, ent.start_char, ent.end_char, label, value, occupancy, STATISTICAL)
+        add_mention(doc, ent.start_char, end, label, value, occupancy, STATISTICAL)
+
+
+_NAME_SUFFIX = re.compile(r",?[ \t]+(?:Jr\.|Sr\.|(?:II|III|IV)(?![\w.])|Esq\.)")
+
+
+def _name_suffix_length(text: str, end: int) -> int:
+    """How far a person's generational suffix runs past ``end`` (", Jr.", " III"): part of
+    the name ("Billy Smith, Jr."), which the pretrained recogniser often cuts off.
+
+    >>> _name_suffix_length("Billy Smith, Jr. and Kim Smith", 11)
+    5
+    """
+    found = _NAME_SUFFIX.match(text, end)
+    return found.end() - end if found else 0
 
 
 def _at(found: Found) -> tuple[int, int]:

@@ -251,7 +251,14 @@ class SideFinder:
             evidence_end=end,
             trigger=verb.text,
         )
-        clause = (doc[offset + verb.left_edge.i].idx, doc[offset + verb.right_edge.i].idx + 1)
+        # a verb coordinated with the filing ("The suit filed against X ... was tried in May
+        # 2006", parsed as "filed ... and was tried") tells another step: its date is not the
+        # filing's
+        last = min(
+            [verb.right_edge.i]
+            + [c.left_edge.i - 1 for c in verb.rights if c.dep_ == "conj" and c.pos_ == "VERB"]
+        )
+        clause = (doc[offset + verb.left_edge.i].idx, doc[offset + last].idx + 1)
         spans = _spans(doc)
         for ix, span in enumerate(spans):
             if not clause[0] <= span.start_char < clause[1]:

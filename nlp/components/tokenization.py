@@ -52,7 +52,8 @@ def _token_re() -> re.Pattern[str]:
         rf"(?:{alternation(single)})(?!\w)"  # legal abbreviations, whole
         r"|[A-Za-z]\.(?:[A-Za-z]\.)+"  # other initialisms: "S.D.Tex.", "L.L.C."
         r"|(?<![\w.])[A-Z]\.(?=[ \t]+[A-Z][a-z])"  # a middle initial: "John R. Doe"
-        r"|\d+(?:[.,:/-]\d+)*[A-Za-z]*\d*"  # numbers, "08-299", "3:06cv448"
+        # numbers, "08-299", "3:06cv448"; a capitalised word run on ("2006Billy") is a word
+        r"|\d+(?:[.,:/-]\d+)*(?:(?![A-Z][a-z])[A-Za-z])*\d*"
         r"|\w+(?:[-&]\w+)*"  # words, "Hart-Scott-Rodino", "AT&T"
         r"|['’]s(?!\w)"  # possessive
         r"|[^\w\s]"  # any other symbol
