@@ -768,29 +768,3 @@ def test_a_payment_without_a_sum_and_without_a_payee_names_no_payer(nlp: Languag
         ("Beta LLC", "ORG", "Beta LLC"),
     )
     assert [(e.type, e.payer, e.payee) for e in events] == [("Settlement", None, None)]
-
-
-def test_an_approval_by_unnamed_authorities_is_a_regulatory_action(nlp: Language) -> None:
-    text = "In May 2010, the Company received regulatory approval for its investment in Rho Ltd."
-    events = run(
-        nlp,
-        text,
-        ("May 2010", "DATE", "2010-05"),
-        ("the Company", "REGISTRANT"),
-        ("Rho Ltd.", "ORG", "Rho Ltd."),
-    )
-    assert [(e.type, e.date, e.agency, e.parties) for e in events] == [
-        ("RegulatoryAction", "2010-05", None, [FILER, "Rho Ltd."])
-    ]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The merger is subject to regulatory approval.",
-        "The Company expects to receive regulatory approval in 2012.",
-        "The sale has not been approved by the antitrust authorities.",
-    ],
-)
-def test_a_required_or_pending_approval_is_no_event(nlp: Language, text: str) -> None:
-    assert run(nlp, text) == []

@@ -601,8 +601,6 @@ class EventExtractor:
         for own in sorted(own_dates):
             groups.append((own, next(c for c in typed if c.own_date == own)))
         agencies = self._agencies(masked) if kind == "RegulatoryAction" else [None]
-        if kind == "RegulatoryAction" and "GOV" not in masked.labels():
-            agencies = [None]  # "received regulatory approval": agencies the text leaves unnamed
         for date_ix, cand in groups:
             for agency_ix in agencies:
                 yield self._event(
