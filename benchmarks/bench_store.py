@@ -381,7 +381,7 @@ EXAMPLE_FILING = Path(__file__).resolve().parents[1] / "examples" / "filings" / 
 def _ingest_one(store: StoreBackend) -> float:
     """Seconds the store side of ingesting one more filing takes: load its graph, re-resolve
     companies and re-merge matters from the digests (its extraction is not timed)."""
-    from legalkg.graph.digest import store_facts
+    from legalkg.graph.digest import recompute_derived
     from legalkg.graph.ingest import load_results, process_file
 
     result = process_file(EXAMPLE_FILING)
@@ -390,9 +390,7 @@ def _ingest_one(store: StoreBackend) -> float:
 
     def store_side() -> None:
         load_results(store, [result])
-        facts = store_facts(store)
-        recompute_resolution(store, facts)
-        recompute_matters(store, facts=facts)
+        recompute_derived(store)
 
     seconds, _ = timed(store_side)
     return seconds

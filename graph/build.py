@@ -48,6 +48,7 @@ __all__ = [
     "event_types",
     "filing_graph_iri",
     "matter_label",
+    "ntriples_of",
     "to_ntriples",
     "validate",
 ]
@@ -601,6 +602,17 @@ def to_ntriples(graph: Graph | Iterable[tuple[Any, Any, Any]]) -> bytes:
     text = data.serialize(format="nt", encoding="utf-8")
     lines = sorted(line for line in text.splitlines() if line.strip())
     return b"\n".join(lines) + (b"\n" if lines else b"")
+
+
+def ntriples_of(triples: Iterable[tuple[Any, Any, Any]]) -> bytes:
+    """The triples as N-Triples bytes in their order, each once, written term by term (no
+    rdflib graph is built: derived graphs at EDGAR size hold millions of triples).
+
+    >>> ntriples_of([(RDF.type, RDF.type, RDF.Property)] * 2).count(b"\\n")
+    1
+    """
+    lines = dict.fromkeys(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples)
+    return "".join(lines).encode("utf-8")
 
 
 def _as_graph(triples: Iterable[tuple[Any, Any, Any]]) -> Graph:

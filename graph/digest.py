@@ -24,13 +24,14 @@ import json
 
 from legalkg.graph.backend import StoreBackend
 from legalkg.graph.iris import GRAPH_IRI
-from legalkg.graph.matters import matter_facts
-from legalkg.graph.resolve import Fact, resolution_facts
+from legalkg.graph.matters import MatterResolution, MergePolicy, matter_facts, recompute_matters
+from legalkg.graph.resolve import Fact, Resolution, recompute_resolution, resolution_facts
 from legalkg.ontology import LKG
 from rdflib import Graph, Literal, URIRef
 
 __all__ = [
-    "DIGEST_VERSION", "FILING_GRAPH_PREFIX", "Fact", "filing_digest", "filing_facts", "store_facts",
+    "DIGEST_VERSION", "FILING_GRAPH_PREFIX", "Fact", "filing_digest", "filing_facts",
+    "recompute_derived", "store_facts",
 ]
 
 FILING_GRAPH_PREFIX = GRAPH_IRI + "filing/"
@@ -72,3 +73,12 @@ def store_facts(store: StoreBackend) -> list[Fact]:
                 whole.add(triple)
             facts.extend(filing_facts(whole))
     return facts
+
+
+def recompute_derived(
+    store: StoreBackend, policy: MergePolicy | None = None
+) -> tuple[Resolution, MatterResolution]:
+    """Read the store's digests once, recompute company resolution, then merge matters
+    (``policy``: :class:`~legalkg.graph.matters.MergePolicy`), replacing both graphs."""
+    facts = store_facts(store)
+    return recompute_resolution(store, facts), recompute_matters(store, policy, facts)

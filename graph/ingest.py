@@ -359,10 +359,8 @@ def ingest(
     each filing's size and time (:class:`IngestLimits`); a copy shorter than the stored one is
     refused (:func:`refuse_shorter_copies`).
     """
-    from legalkg.graph.digest import store_facts
-    from legalkg.graph.matters import recompute_matters
+    from legalkg.graph.digest import recompute_derived
     from legalkg.graph.parallel import filing_results
-    from legalkg.graph.resolve import recompute_resolution
 
     summary = IngestSummary()
     pending: list[FilingResult] = []
@@ -383,8 +381,6 @@ def ingest(
             pending = []
     load_results(store, pending)
     if resolve:
-        facts = store_facts(store)
-        recompute_resolution(store, facts)
-        recompute_matters(store, facts=facts)
+        recompute_derived(store)
     summary.store_triples = store.count()
     return summary

@@ -17,13 +17,12 @@ from pathlib import Path
 from typing import IO, Any
 
 from legalkg.graph.backend import QueryResult, StoreBackend
-from legalkg.graph.digest import store_facts
+from legalkg.graph.digest import recompute_derived
 from legalkg.graph.ingest import IngestLimits, IngestSummary, ingest
 from legalkg.graph.iris import MATTERS_GRAPH, RESOLUTION_GRAPH
 from legalkg.graph.lookup import Entity, entities, find_companies, labels_for, suggest
-from legalkg.graph.matters import MatterTimeline, MergePolicy, matter_timelines, recompute_matters
+from legalkg.graph.matters import MatterTimeline, MergePolicy, matter_timelines
 from legalkg.graph.namedqueries import Param, load_query, looks_like_iri, parse_param_value
-from legalkg.graph.resolve import recompute_resolution
 from legalkg.graph.store import open_store
 from legalkg.nlp.errors import LegalKGError
 from rdflib import Literal, URIRef
@@ -140,10 +139,8 @@ class KnowledgeGraph:
         """Recompute company resolution, then matters across filings (``policy``: when two
         filings' matters are one, see :class:`~legalkg.graph.matters.MergePolicy`); returns the
         number of distinct parties."""
-        facts = store_facts(self.store)
-        entities = recompute_resolution(self.store, facts).entities
-        recompute_matters(self.store, policy, facts)
-        return entities
+        resolution, _ = recompute_derived(self.store, policy)
+        return resolution.entities
 
     def matters(self, company: str | None = None) -> list[MatterTimeline]:
         """The matters of a company (any spelling, accepted alias, CIK or IRI; ``None``: every

@@ -45,12 +45,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from itertools import combinations
+from itertools import combinations, product
 from typing import Any
 from urllib.parse import quote
 
 from legalkg.graph.backend import StoreBackend
-from legalkg.graph.build import matter_label
+from legalkg.graph.build import matter_label, ntriples_of
 from legalkg.graph.iris import MATTERS_GRAPH, canonical_matter_iri, merge_iri, name_key
 from legalkg.graph.namedqueries import load_query
 from legalkg.graph.resolve import Fact
@@ -476,58 +476,55 @@ def _canonical(group: list[MatterRecord], merges: list[MatterMerge]) -> Canonica
 
 
 def matters_ntriples(resolution: MatterResolution) -> bytes:
-    """The matters graph (see the module docstring) as N-Triples, written line by line: at
-    EDGAR size it has millions of triples, too many to build as an rdflib graph first."""
-    out: list[str] = []
+    """The matters graph (see the module docstring) as N-Triples."""
+    return ntriples_of(_matters_triples(resolution))
 
-    def add(s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
-        out.append(f"{s.n3()} {p.n3()} {o.n3()} .\n")
 
+def _matters_triples(resolution: MatterResolution) -> Iterator[tuple[URIRef, URIRef, Any]]:
     for matter in resolution.matters:
         node = URIRef(matter.iri)
-        add(node, RDF.type, LKG.Matter)
-        add(node, RDF.type, LKG.CanonicalMatter)
-        add(node, RDFS.label, Literal(matter.label))
-        add(node, LKG.matterKind, Literal(matter.kind))
+        yield node, RDF.type, LKG.Matter
+        yield node, RDF.type, LKG.CanonicalMatter
+        yield node, RDFS.label, Literal(matter.label)
+        yield node, LKG.matterKind, Literal(matter.kind)
         if matter.caption:
-            add(node, LKG.caption, Literal(matter.caption))
+            yield node, LKG.caption, Literal(matter.caption)
         if matter.court:
-            add(node, LKG.court, URIRef(matter.court))
+            yield node, LKG.court, URIRef(matter.court)
         for number in matter.case_numbers:
-            add(node, LKG.caseNumber, Literal(number))
+            yield node, LKG.caseNumber, Literal(number)
         for side, prop in _SIDES.items():
             for party in sorted(matter.sides.get(side, ())):
-                add(node, prop, URIRef(party))
+                yield node, prop, URIRef(party)
         for member in matter.members:
-            add(node, PROV.wasDerivedFrom, URIRef(member))
-            add(URIRef(member), LKG.sameMatterAs, node)
+            yield node, PROV.wasDerivedFrom, URIRef(member)
+            yield URIRef(member), LKG.sameMatterAs, node
         for ordinal, merge in enumerate(matter.merges, start=1):
             merge_node = merge_iri(node, ordinal)
-            add(merge_node, RDF.type, LKG.MatterMerge)
-            add(merge_node, LKG.mergedInto, node)
-            add(merge_node, LKG.mergedMatter, URIRef(merge.first))
-            add(merge_node, LKG.mergedMatter, URIRef(merge.second))
-            add(merge_node, LKG.mergeReason, Literal(merge.reason))
-            add(merge_node, LKG.mergeConfidence,
-                Literal(str(merge.confidence), datatype=XSD.decimal))
+            yield merge_node, RDF.type, LKG.MatterMerge
+            yield merge_node, LKG.mergedInto, node
+            yield merge_node, LKG.mergedMatter, URIRef(merge.first)
+            yield merge_node, LKG.mergedMatter, URIRef(merge.second)
+            yield merge_node, LKG.mergeReason, Literal(merge.reason)
+            yield (merge_node, LKG.mergeConfidence,
+                   Literal(str(merge.confidence), datatype=XSD.decimal))
     for amount in resolution.amounts:
         due = URIRef(f"{amount.due_in}/due")
-        add(due, RDF.type, LKG.AmountDue)
-        add(due, LKG.dueIn, URIRef(amount.due_in))
-        add(due, LKG.duePayer, URIRef(amount.payer))
-        add(due, SDO.value, Literal(amount.value, datatype=XSD.decimal))
-        add(due, SDO.currency, Literal(amount.currency))
-        add(due, PROV.wasDerivedFrom, URIRef(amount.event))
-        add(due, LKG.reportCount, Literal(amount.reports))
+        yield due, RDF.type, LKG.AmountDue
+        yield due, LKG.dueIn, URIRef(amount.due_in)
+        yield due, LKG.duePayer, URIRef(amount.payer)
+        yield due, SDO.value, Literal(amount.value, datatype=XSD.decimal)
+        yield due, SDO.currency, Literal(amount.currency)
+        yield due, PROV.wasDerivedFrom, URIRef(amount.event)
+        yield due, LKG.reportCount, Literal(amount.reports)
     for total in due_totals(resolution.amounts):
         node = URIRef(f"{total.payer}/amount-due/{quote(total.currency, safe='')}")
-        add(node, RDF.type, LKG.AmountDueTotal)
-        add(node, LKG.duePayer, URIRef(total.payer))
-        add(node, SDO.value, Literal(decimal_text(total.value), datatype=XSD.decimal))
-        add(node, SDO.currency, Literal(total.currency))
-        add(node, LKG.matterCount, Literal(total.matters))
-        add(node, LKG.reportCount, Literal(total.reports))
-    return "".join(out).encode("utf-8")
+        yield node, RDF.type, LKG.AmountDueTotal
+        yield node, LKG.duePayer, URIRef(total.payer)
+        yield node, SDO.value, Literal(decimal_text(total.value), datatype=XSD.decimal)
+        yield node, SDO.currency, Literal(total.currency)
+        yield node, LKG.matterCount, Literal(total.matters)
+        yield node, LKG.reportCount, Literal(total.reports)
 
 
 def matters_graph(resolution: MatterResolution) -> Graph:
@@ -714,18 +711,18 @@ def amounts_due(
     latest: dict[str, tuple[str, ...]] = {}
     reports: dict[str, set[str]] = defaultdict(set)
     for event, said in events.items():
+        payers = sorted(canonical[p] for p in said["due-payer"] if p in canonical)
+        sums = [text.split(" ", 1) for text in sorted(said["due-amount"])]
         filing_days = sorted(said["due-report"] or said["due-filed"]) or [""]
-        for member in sorted(said["due-matter"]) or [event]:
+        for member, payer, (value, currency), filing_day in product(
+            sorted(said["due-matter"]) or [event], payers, sums, filing_days
+        ):
             due_in = matters.get(member, member)
-            for payer in sorted(canonical[p] for p in said["due-payer"] if p in canonical):
-                for text in said["due-amount"]:
-                    value, currency = text.split(" ", 1)
-                    for filing_day in filing_days:
-                        for day in sorted(said["due-date"]) or [filing_day]:
-                            key = (day, filing_day, event, payer, value, currency)
-                            reports[due_in].add(event)
-                            if key > latest.get(due_in, ()):
-                                latest[due_in] = key
+            reports[due_in].add(event)
+            day = max(said["due-date"], default=filing_day)
+            key = (day, filing_day, event, payer, value, currency)
+            if key > latest.get(due_in, ()):
+                latest[due_in] = key
     return [
         AmountDue(due_in, payer, value, currency, event, len(reports[due_in]))
         for due_in, (_, _, event, payer, value, currency) in sorted(latest.items())

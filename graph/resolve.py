@@ -48,6 +48,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from legalkg.graph.backend import StoreBackend
+from legalkg.graph.build import ntriples_of
 from legalkg.graph.companies import SecCompanyList, sec_companies
 from legalkg.graph.iris import RESOLUTION_GRAPH, cik_key
 from legalkg.nlp.agencies import GovernmentBody, government_bodies, government_body
@@ -74,7 +75,6 @@ __all__ = [
 
 FUZZY_THRESHOLD = 88.0
 """Least rapidfuzz ratio (0-100) of two name keys for rule 6, chosen on the resolution gold."""
-
 
 _CORPUS_FILE = re.compile(r"^([A-Z][A-Z.]{0,5})-8K-\d{14}\.txt$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")
@@ -479,38 +479,37 @@ def _preferred_label(names: set[str]) -> str | None:
 _KIND_CLASS = {"company": LKG.Company, "agency": LKG.GovernmentAgency, "person": LKG.Person}
 
 
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
 def resolution_ntriples(resolution: Resolution, facts: Iterable[Fact] = ()) -> bytes:
-    """The resolution graph (see the module docstring) as N-Triples, written line by line (at
-    EDGAR size it has millions of triples), with the directory of courts and canonical
-    counterparty links taken from ``facts`` (:func:`_directory`)."""
-    lines: dict[str, None] = {}
+    """The resolution graph (see the module docstring) as N-Triples, with the directory of
+    courts and canonical counterparty links taken from ``facts`` (:func:`_directory`)."""
+    return ntriples_of(_resolution_triples(resolution, facts))
 
-    def add(s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
-        lines[f"{s.n3()} {p.n3()} {o.n3()} .\n"] = None
 
+def _resolution_triples(resolution: Resolution, facts: Iterable[Fact]) -> Iterator[Triple]:
     for member, chosen in resolution.canonical.items():
-        add(URIRef(member), OWL.sameAs, URIRef(chosen))
+        yield URIRef(member), OWL.sameAs, URIRef(chosen)
     bodies = government_bodies()
     for chosen, label in resolution.labels.items():
         node = URIRef(chosen)
-        add(node, RDF.type, _KIND_CLASS[resolution.kinds.get(chosen, "company")])
-        add(node, SKOS.prefLabel, Literal(label))
+        yield node, RDF.type, _KIND_CLASS[resolution.kinds.get(chosen, "company")]
+        yield node, SKOS.prefLabel, Literal(label)
         for spelling in sorted(resolution.spellings[chosen] - {label}):
-            add(node, SKOS.altLabel, Literal(spelling))
+            yield node, SKOS.altLabel, Literal(spelling)
         for key in sorted(resolution.keys[chosen]):
-            add(node, LKG.nameKey, Literal(key))
+            yield node, LKG.nameKey, Literal(key)
         for cik in sorted(resolution.ciks[chosen]):
-            add(node, LKG.cik, Literal(cik))
+            yield node, LKG.cik, Literal(cik)
         for ticker in sorted(resolution.tickers.get(chosen, ())):
-            add(node, LKG.ticker, Literal(ticker))
+            yield node, LKG.ticker, Literal(ticker)
         body = bodies.get(resolution.bodies.get(chosen, ""))
         if body is not None:
-            add(node, SKOS.notation, Literal(body.id))
+            yield node, SKOS.notation, Literal(body.id)
             if body.wikidata:
-                add(node, SKOS.exactMatch, URIRef(body.wikidata))
-    for triple in _directory(facts, resolution):
-        add(*triple)
-    return "".join(lines).encode("utf-8")
+                yield node, SKOS.exactMatch, URIRef(body.wikidata)
+    yield from _directory(facts, resolution)
 
 
 def resolution_graph(resolution: Resolution, facts: Iterable[Fact] = ()) -> Graph:
@@ -538,11 +537,7 @@ Fact = tuple[str, str, str]
 
 def resolution_facts(graph: Graph) -> list[Fact]:
     """The facts of one filing graph that resolution reads, sorted (see above)."""
-    facts: set[Fact] = set()
-    for entity in set(graph.subjects(RDF.type, LKG.Party)):
-        for prop, value in graph.predicate_objects(entity):
-            if prop in _FACT_CODES:
-                facts.add((str(entity), _FACT_CODES[prop], str(value)))
+    facts = _coded(graph, LKG.Party, _FACT_CODES) | _coded(graph, LKG.Court, _COURT_CODES)
     for filing, registrant in graph.subject_objects(LKG.registrant):
         facts.add((str(filing), "registrant", str(registrant)))
         for prop, what in ((LKG.filedDate, "filed"), (LKG.fileName, "file-name")):
@@ -550,13 +545,19 @@ def resolution_facts(graph: Graph) -> list[Fact]:
                 facts.add((str(filing), what, str(value)))
         for name in graph.objects(registrant, LKG.name):
             facts.add((str(filing), "registrant-name", str(name)))
-    for court in set(graph.subjects(RDF.type, LKG.Court)):
-        for prop, value in graph.predicate_objects(court):
-            if prop in _COURT_CODES:
-                facts.add((str(court), _COURT_CODES[prop], str(value)))
     for source, target in graph.subject_objects(LKG.counterparty):
         facts.add((str(source), "counterparty", str(target)))
     return sorted(facts)
+
+
+def _coded(graph: Graph, cls: URIRef, codes: dict[Node, str]) -> set[Fact]:
+    """``(subject, code, value)`` for each property in ``codes`` of each subject of type ``cls``."""
+    return {
+        (str(subject), codes[prop], str(value))
+        for subject in set(graph.subjects(RDF.type, cls))
+        for prop, value in graph.predicate_objects(subject)
+        if prop in codes
+    }
 
 
 def fact_records(facts: Iterable[Fact]) -> list[CompanyRecord]:
@@ -605,9 +606,7 @@ def store_records(store: StoreBackend) -> list[CompanyRecord]:
     return fact_records(store_facts(store))
 
 
-def _directory(
-    facts: Iterable[Fact], resolution: Resolution
-) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:
+def _directory(facts: Iterable[Fact], resolution: Resolution) -> Iterator[Triple]:
     """One description of each court and the canonical counterparty links.
 
     Filing graphs repeat these for every filing that names them; one copy lets queries join

@@ -276,15 +276,15 @@ class OxigraphStore(StoreBackend):
         """The SPARQL update that turns the stored graph into ``ntriples``: what differs,
         deleted and inserted (a recomputed graph differs little from the last one), or, where
         blank nodes make triples unnameable, the whole graph dropped and inserted."""
-        quads = to_nquads(graph, ntriples, scope)
-        node = ox.NamedNode(graph)
-        old = set(self._store.quads_for_pattern(None, None, None, node))
-        if b"_:" in ntriples or not ntriples.strip() or any(isinstance(q.subject, ox.BlankNode)
-                                    or isinstance(q.object, ox.BlankNode) for q in old):
-            return f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{\n" + (
-                _ntriples_in_insert(graph, ntriples, scope) + "\n}")
+        old: set[ox.Quad] = set()
+        if b"_:" not in ntriples and ntriples.strip():
+            old = set(self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+        if not old or any(isinstance(q.subject, ox.BlankNode)
+                          or isinstance(q.object, ox.BlankNode) for q in old):
+            return (f"DROP SILENT GRAPH <{graph}> ;\n"
+                    f"INSERT DATA {{\n{_ntriples_in_insert(graph, ntriples, scope)}\n}}")
         canonical = ox.Store()  # in memory: literals in the stored (canonical) form
-        canonical.bulk_load(quads, ox.RdfFormat.N_QUADS)
+        canonical.bulk_load(to_nquads(graph, ntriples, scope), ox.RdfFormat.N_QUADS)
         new = set(canonical)
         gone = "\n".join(f"{q.triple} ." for q in old - new)
         added = "\n".join(f"{q.triple} ." for q in new - old)
