@@ -1055,3 +1055,53 @@ def test_a_settled_lawsuit_brought_by_unnamed_plaintiffs_is_recounted_undated() 
     check(by_type["Settlement"], {"date": "2009-11-04", "amount": 1.1e6, "payer": FILER})
     check(by_type["LawsuitFiled"], {"date": None, "plaintiffs": []})
     assert by_type["LawsuitFiled"].matter == by_type["Settlement"].matter
+
+
+@pytest.mark.parametrize(
+    ("text", "plaintiffs"),
+    [
+        ("On January 6, 2006 Mary Ellen Cobb, Jr. and Kim Delano, on behalf of themselves and all "
+         "persons similarly situated, brought an action against the Company in the Circuit Court "
+         "of Warrick County, Indiana.", ["Mary Ellen Cobb, Jr.", "Kim Delano"]),
+        ("On March 3, 2009, Peter Quill, individually and on behalf of all others similarly "
+         "situated, filed a putative class action against the Company in the United States "
+         "District Court for the Northern District of California.", ["Peter Quill"]),
+    ],
+)
+def test_the_named_plaintiffs_of_a_representative_suit_whatever_the_parse(
+    text: str, plaintiffs: list[str]
+) -> None:
+    check(one_event(text), {"type": "LawsuitFiled", "plaintiffs": plaintiffs,
+                            "defendants": [FILER]})
+
+
+def test_acting_on_behalf_of_itself_and_others_in_a_settlement_states_no_side() -> None:
+    event = one_event(
+        "In March 2006, the Company, on behalf of itself and Delta Widgets Corp., settled the "
+        "claims of the remaining plaintiffs."
+    )
+    assert event.type == "Settlement"
+    assert event.plaintiffs == []
+
+
+def test_a_person_only_the_pretrained_model_knows_is_a_party_but_not_the_judge() -> None:
+    event = one_event(
+        "On March 1, 2008, the SEC charged the Company's former chief financial officer, Robert "
+        "J. Kline, with securities fraud in a case assigned to Judge Mary Walsh."
+    )
+    assert "Robert J. Kline" in event.parties
+    assert not any("Walsh" in party for party in event.parties)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("On October 1, 2011, the parties executed a stipulation of dismissal with prejudice.",
+         "Dismissal"),
+        ("On May 2, 2012, the court reduced the jury's award to $4.1 million.", "Judgment"),
+        ("In December 2008, the Federal Trade Commission filed an administrative complaint "
+         "challenging the merger.", "RegulatoryAction"),
+    ],
+)
+def test_steps_told_without_naming_a_party_are_still_events(text: str, kind: str) -> None:
+    assert one_event(text).type == kind

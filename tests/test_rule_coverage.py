@@ -27,6 +27,8 @@ _spec.loader.exec_module(typical)
 FILER = typical.FILER
 
 MORE = [
+    "In December 2008, the Federal Trade Commission filed an administrative complaint "
+    "challenging the merger.",
     "On June 3, 2008, the settlement was finally approved by the United States District Court "
     "for the District of Massachusetts.",
     "On March 2, 2009, Theta Bank was placed into receivership by its state banking regulator.",

@@ -352,8 +352,9 @@ def _aliases(doc: Doc) -> dict[str, str]:
 
 # (start, end, label, value, whether the surface text is a short name to record as alias)
 Found = tuple[int, int, str, Any, bool]
-# ``span.kb_id_`` of a name only the pretrained recogniser found: it fills a role when a role
-# pattern or the parse ties it to the event, never by merely standing in the sentence
+# ``span.kb_id_`` of a name only the pretrained recogniser found: it fills a side when a role
+# pattern or the parse ties it to the event; only a person's full name joins an event's parties
+# by standing in its sentence (``legalkg.nlp.components.roles``)
 STATISTICAL = "statistical"
 
 

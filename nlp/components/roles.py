@@ -27,6 +27,7 @@ from typing import Any
 from legalkg.nlp.components.common import read_jsonl
 from legalkg.nlp.components.events import load_filters
 from legalkg.nlp.components.extensions import SPANS_KEY, register_extensions
+from legalkg.nlp.components.parties import STATISTICAL
 from legalkg.nlp.components.statistical import parsed_sentence
 from legalkg.nlp.model import Court, Event
 from spacy.language import Language
@@ -147,6 +148,8 @@ class SideFinder:
             if item.index is not None:
                 event = events[item.index]
                 _add_sides(event, item.sides)
+                if not event.plaintiffs:
+                    _add_sides(event, _representative_sides(doc, event))
                 if not event.plaintiffs and not event.defendants:
                     _add_sides(event, _caption_sides(doc, event))
                 _judgment_payer(event)
@@ -156,6 +159,7 @@ class SideFinder:
         for at, lawsuit in sorted(told, key=lambda t: t[0], reverse=True):
             events.insert(at, lawsuit)
         events.sort(key=lambda e: e.evidence_start)
+        _late_parties(doc, events)
         absorbed = [f.at for f in found if f.further and _attach(doc, events, f)]
         doc._.events = [
             e for e in events
@@ -277,6 +281,8 @@ class SideFinder:
         # outside the filing clause ("The Company is a defendant in a lawsuit filed by X")
         related = [m for m in matches if _within(m, verb) or m.pattern.get("sentence")]
         _add_sides(event, self._sides(doc, related, offset))
+        if not event.plaintiffs:
+            _add_sides(event, _representative_sides(doc, event))
         if doc._.filer and doc._.filer not in event.parties and _names_filer(doc, start, end):
             event.parties.insert(0, doc._.filer)
         return event
@@ -485,6 +491,78 @@ def _caption_sides(doc: Doc, event: Event) -> list[Side]:
             return []
         return [Side("plaintiffs", [names[0]], [i]), Side("defendants", [names[1]], [j])]
     return []
+
+
+_REPRESENTATIVE = re.compile(
+    r",?\s*(?:individually\s+and\s+|derivatively\s+and\s+)?on\s+behalf\s+of\s+"
+    r"(?:himself|herself|itself|themselves|all\s+others|all\s+other\s+persons|a\s+(?:putative\s+)?class)\b",
+    re.I,
+)
+_SUIT_VERB = re.compile(
+    r"\b(?:filed|brought|commenced|instituted|initiated|sued|file|bring|commence)\b", re.I
+)
+
+
+def _representative_sides(doc: Doc, event: Event) -> list[Side]:
+    """The named plaintiffs of a representative suit, read from the words, not the parse: "Jane
+    Doe and John Roe, on behalf of themselves and all others similarly situated, brought an
+    action" (a date or a suffix before the names often breaks the parse of the subject). The
+    names are the party mentions written as a list right before the phrase, and a verb of
+    filing follows it; "X, on behalf of itself and Y, settled" states no side."""
+    text = doc.text
+    start, end = event.evidence_start, event.evidence_end
+    spans = sorted(
+        (
+            (ix, s) for ix, s in enumerate(_spans(doc))
+            if s.label_ in PARTY_LABELS and start <= s.start_char and s.end_char <= end
+        ),
+        key=lambda pair: pair[1].start_char,
+    )
+    for found in _REPRESENTATIVE.finditer(text, start, end):
+        if event.type != "LawsuitFiled" and not _SUIT_VERB.search(text, found.end(), end):
+            continue
+        before = [(ix, s) for ix, s in spans if s.end_char <= found.start()]
+        if not before or text[before[-1][1].end_char : found.start()].strip(" ,"):
+            continue
+        run = [before[-1]]
+        for ix, span in reversed(before[:-1]):
+            if not _LIST_SEPARATOR.fullmatch(text, span.end_char, run[-1][1].start_char):
+                break
+            run.append((ix, span))
+        run.reverse()
+        if any(s.label_ == "GOV" for _, s in run):
+            return []  # "the SEC, on behalf of itself": an agency's action, not a class suit
+        return [Side("plaintiffs", [_span_name(s) for _, s in run], [ix for ix, _ in run])]
+    return []
+
+
+_JUDGE = re.compile(
+    r"\b(?:judges?|justices?|magistrates?|honorable|hon\.|arbitrators?|mediators?|trustees?"
+    r"|examiners?|counsel|attorneys?|chancellors?)\s*,?\s*$",
+    re.I,
+)
+
+
+def _late_parties(doc: Doc, events: list[Event]) -> None:
+    """Add to each event the people named in its sentence whom only the pretrained recogniser
+    found (an officer charged, an individual plaintiff): the rules that fill ``parties`` ran
+    before it. Only full names (two words or more) of people: its one-word names and its
+    organisations are too often places, laws and taxes ("Massena", "Social Contribution
+    Taxes"). A name the sentence gives a judge, an arbitrator, a trustee or a lawyer ("Judge
+    Mary Roe") is not a party."""
+    text = doc.text
+    for ix, span in enumerate(_spans(doc)):
+        if span.kb_id_ != STATISTICAL or span.label_ != "PERSON" or len(span.text.split()) < 2:
+            continue
+        if _JUDGE.search(text, max(0, span.start_char - 40), span.start_char):
+            continue
+        name = _span_name(span)
+        for event in events:
+            if not event.evidence_start <= span.start_char < event.evidence_end:
+                continue
+            if name not in event.parties and name != event.agency:
+                event.parties.append(name)
+                event.provenance.setdefault("parties", []).append(ix)
 
 
 def _span_name(span: Span) -> str:
