@@ -1105,3 +1105,20 @@ def test_a_person_only_the_pretrained_model_knows_is_a_party_but_not_the_judge()
 )
 def test_steps_told_without_naming_a_party_are_still_events(text: str, kind: str) -> None:
     assert one_event(text).type == kind
+
+
+def test_a_proof_of_claim_in_a_customers_bankruptcy_is_no_lawsuit() -> None:
+    events = events_of(
+        "In 2008, Northwind Airlines, Inc. filed for bankruptcy protection. The Company has filed "
+        "a proof of claim of approximately $14 million in the bankruptcy proceedings."
+    )
+    assert [e.type for e in events] == ["BankruptcyPetition"]
+
+
+def test_a_verdicts_award_goes_to_the_one_named_plaintiff() -> None:
+    by_type = {e.type: e for e in events_of(
+        "On July 22, 2011, a jury in the Circuit Court of Cook County, Illinois returned a "
+        "verdict against the Company in the lawsuit brought by Maria Lopez and awarded her $2.3 "
+        "million in compensatory damages."
+    )}
+    check(by_type["Judgment"], {"payer": FILER, "payee": "Maria Lopez", "amount": 2.3e6})

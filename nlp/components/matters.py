@@ -374,6 +374,12 @@ def _inherit(event: Event, matter: Matter, trial_numbers: list[str]) -> None:
     if event.debtor is None and matter.debtor and event.type == "BankruptcyPetition":
         event.debtor = matter.debtor
     _union(event.parties, [*event.plaintiffs, *event.defendants])
+    # an award a defendant pays goes to the side that sued, when that is one named party
+    if (
+        event.type == "Judgment" and event.amount is not None and event.payee is None
+        and event.payer in event.defendants and len(event.plaintiffs) == 1
+    ):
+        event.payee = event.plaintiffs[0]
 
 
 def _appellate(court: Court) -> bool:
