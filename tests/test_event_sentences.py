@@ -1122,3 +1122,29 @@ def test_a_verdicts_award_goes_to_the_one_named_plaintiff() -> None:
         "million in compensatory damages."
     )}
     check(by_type["Judgment"], {"payer": FILER, "payee": "Maria Lopez", "amount": 2.3e6})
+
+
+@pytest.mark.parametrize(
+    ("text", "case_number", "plaintiffs"),
+    [
+        ("On April 5, 2012, a complaint captioned Beta LLC v. Acme Holdings, Inc., C.A. No. "
+         "7421-VCN, was filed in the Delaware Court of Chancery.", "7421-VCN", ["Beta LLC"]),
+        ("In re Acme Holdings, Inc. Securities Litigation, Master File No. 08 Civ. 4567 (LAK), was "
+         "filed in 2008 in the United States District Court for the Southern District of New York.",
+         "08 Civ. 4567 (LAK)", []),
+        ("The action, No. 09 CV 1234, was filed on May 1, 2009 against the Company.",
+         "09 CV 1234", []),
+    ],
+)
+def test_a_lawsuit_whose_docket_label_or_caption_holds_abbreviations_is_found(
+    text: str, case_number: str, plaintiffs: list[str]
+) -> None:
+    check(one_event(text), {"type": "LawsuitFiled", "case_number": case_number,
+                            "plaintiffs": plaintiffs})
+
+
+def test_a_supreme_court_ruling_on_policy_that_names_the_us_congress_is_news() -> None:
+    assert events_of(
+        "Last week the Supreme Court ruled that the EPA has the authority to regulate CO2 "
+        "emissions, and the U.S. Congress is considering legislation."
+    ) == []

@@ -29,12 +29,15 @@ from spacy.tokens import Doc
 
 __all__ = ["CaseNumberFinder", "normalise_case_number"]
 
-NUMBER = r"(?:[A-Z]{1,4}[ -]?)?\d[\dA-Za-z]*(?:[-:./][\dA-Za-z]+)*"
+# the Southern District of New York's style: year, kind, sequence ("08 Civ. 4567 (LAK)")
+_YEAR_KIND = r"\d{2}[ -](?:Civ|CIV|Cv|CV|Cr|CR|Crim|CRIM|MD|MC|MDL)\.?[ -]\d{1,6}(?![\w-])"
+NUMBER = "(?:" + _YEAR_KIND + r"|(?:[A-Z]{1,4}[ -]?)?\d[\dA-Za-z]*(?:[-:./][\dA-Za-z]+)*)"
 DOCKET = (
+    "(?:" + _YEAR_KIND + "|"
     r"\d{1,2}:\d{2}-?[A-Za-z]{2,4}-?\d{2,6}(?:-[A-Z]{2,4})*"
     r"|\d{2}-[A-Za-z]{1,4}-\d{3,6}(?:-[A-Z]{2,4})*"
     r"|\d{2}-\d{2}-\d{3,6}(?:-[A-Z]{2,4})?(?![\d-])"  # state appeals: "13-06-00240-CV"
-    r"|\d{2}-\d{3,6}(?:-[A-Z]{2,4})?(?![\d-])"
+    r"|\d{2}-\d{3,6}(?:-[A-Z]{2,4})?(?![\d-]))"
 )
 
 

@@ -138,7 +138,28 @@ _TICKER = re.compile(r"⟨GOV:(\d+)⟩:")  # "(NYSE: AA)" names a listing, not a
 _ALIAS_DEFINITION = re.compile(r"(⟨[A-Z]+:\d+⟩)\s*\([^()]{0,30}?[“\"][^()“”\"]{1,60}[”\"]\s*\)")
 # dots of legal abbreviations ("Smith v. Acme", "et al.", "No. 08-299") and of a middle
 # initial ("Michael T. Smith") do not end a clause
-_ABBREVIATION_DOT = re.compile(r"\b(v|vs|No|Nos|al|Civ|Cir)\.(?=[\s,;)])|\b([A-Z])\.(?=\s+[A-Z])")
+# the dots of abbreviations, which would end the "[^.;]" windows of the trigger patterns: a
+# caption's "v.", docket labels ("C.A. No.", "Civ."), dotted initialisms ("U.S.", "S.A."), company
+# suffixes the entity components left unlabelled ("Inc.", "Corp."), titles ("Dr.", "Mr.")
+_ABBREVIATION_DOT = re.compile(
+    r"\b(v|vs|No|Nos|al|Civ|Cir|Inc|Corp|Co|Ltd|Dr|Mr|Mrs|Ms|Jr|Sr|Inv|Adv|Proc|Pro|Misc|Hon"
+    r"|Dept|Ct|App|Supp|Div|Dist)\.(?=[\s,;)])"
+    r"|\b([A-Z])\.(?=\s+[A-Z])"
+    r"|(?<![\w.])((?:[A-Za-z]\.){1,3}[A-Za-z])\.(?=[\s,;)])"
+)
+
+
+def _undotted(m: re.Match[str]) -> str:
+    """An abbreviation without its dots ("C.A." -> "CA", "Inc." -> "Inc").
+
+    >>> _ABBREVIATION_DOT.sub(_undotted, "a complaint, C.A. No. 7421, against Beta Corp. was filed")
+    'a complaint, CA No 7421, against Beta Corp was filed'
+    """
+    if m.group(3):
+        return m.group(3).replace(".", "")
+    return m.group(1) or m.group(2)
+
+
 # "captioned Smith v. Acme": a plaintiff the entity components did not label (a bare surname)
 _CAPTION = re.compile(
     r"\b(?:captioned|entitled|styled)\s+(?:as\s+)?((?-i:[A-Z][\w'’&-]*)(?:\s+(?-i:[A-Z][\w'’&-]*)){0,3})"
@@ -507,7 +528,7 @@ class EventExtractor:
             pos = span.end_char
         pieces.append(text[pos:end])
         masked = _ALIAS_DEFINITION.sub(r"\1", " ".join("".join(pieces).split()))
-        return _Masked(_ABBREVIATION_DOT.sub(lambda m: m.group(1) or m.group(2), masked), by_index)
+        return _Masked(_ABBREVIATION_DOT.sub(_undotted, masked), by_index)
 
     def _candidates(
         self, text: str, masked: _Masked, para_text: str, para_spans: list[Span]
