@@ -92,3 +92,17 @@ def test_harmonized_copy_applies_the_reference_conventions_only(tmp_path: Path) 
     module.main(str(source), str(tmp_path / "out"))
     assert json.loads((tmp_path / "out" / "x.gold.json").read_text()) == out
     assert (tmp_path / "out" / "x.txt").read_text() == "filing"
+
+
+SYNTHETIC = BLIND.parent / "synthetic"
+
+
+@pytest.mark.parametrize("split", ["a", "b"])
+def test_synthetic_sets_match_their_manifest(split: str) -> None:
+    entries = json.loads((SYNTHETIC / "SPLITS.json").read_text())[split]
+    assert len(entries) == 32
+    assert {p.name for p in (SYNTHETIC / split).glob("*.txt")} == set(entries)
+    for name, entry in entries.items():
+        text = SYNTHETIC / split / name
+        assert _sha256(text) == entry["text_sha256"], f"{split}/{name} changed"
+        assert _sha256(text.with_suffix(".gold.json")) == entry["gold_sha256"]

@@ -1148,3 +1148,21 @@ def test_a_supreme_court_ruling_on_policy_that_names_the_us_congress_is_news() -
         "Last week the Supreme Court ruled that the EPA has the authority to regulate CO2 "
         "emissions, and the U.S. Congress is considering legislation."
     ) == []
+
+
+def test_an_adverb_between_auxiliary_and_verb_and_a_pension_fund_plaintiff() -> None:
+    event = one_event(
+        "The Derivative Action was originally filed in May 2008 by shareholders Louise Farnham "
+        "and the Teamsters Local 1102 Pension Fund against Richard P. Haskell."
+    )
+    check(event, {"type": "LawsuitFiled", "date": "2008-05",
+                  "plaintiffs": ["Louise Farnham", "Teamsters Local 1102 Pension Fund"],
+                  "defendants": ["Richard P. Haskell"]})
+
+
+def test_a_second_step_told_after_an_adverb_keeps_its_own_clause() -> None:
+    events = events_of(
+        "Four of the cases were later dismissed and the remaining cases were consolidated into a "
+        "single case in the District Court of Wharton County, Texas."
+    )
+    assert [e.type for e in events] == ["Dismissal", "CourtOrder"]

@@ -148,6 +148,13 @@ _ABBREVIATION_DOT = re.compile(
     r"|(?<![\w.])((?:[A-Za-z]\.){1,3}[A-Za-z])\.(?=[\s,;)])"
 )
 
+# "was originally filed", "has since been dismissed", "were also named": the trigger patterns
+# read the auxiliary and the verb side by side
+_ADVERB_AFTER_AUXILIARY = re.compile(
+    r"\b((?i:was|were|is|are|been|be|being|has|have|had))\s+"
+    r"(?:(?-i:[a-z]+ly|also|later|since|then|already|now|thereafter|again|recently)\s+)+"
+)
+
 
 def _undotted(m: re.Match[str]) -> str:
     """An abbreviation without its dots ("C.A." -> "CA", "Inc." -> "Inc").
@@ -528,7 +535,8 @@ class EventExtractor:
             pos = span.end_char
         pieces.append(text[pos:end])
         masked = _ALIAS_DEFINITION.sub(r"\1", " ".join("".join(pieces).split()))
-        return _Masked(_ABBREVIATION_DOT.sub(_undotted, masked), by_index)
+        masked = _ADVERB_AFTER_AUXILIARY.sub(r"\1 ", _ABBREVIATION_DOT.sub(_undotted, masked))
+        return _Masked(masked, by_index)
 
     def _candidates(
         self, text: str, masked: _Masked, para_text: str, para_spans: list[Span]
@@ -1015,12 +1023,14 @@ def _other_clause_events(
     for cand in sorted(cands, key=lambda c: (-c.priority, c.start)):
         if cand.type == kind or cand.type not in _SECOND_TYPES or cand.type in out:
             continue
-        if clause(cand.start) in taken or clause(cand.end - 1) != clause(cand.start):
-            continue
-        if not re.search(r"[a-z]ed\b", cand.trigger):
+        # a trigger is read in the clause of its verb, at its end: a lazy window may start it
+        # at a noun of the clause before ("cases were dismissed and the remaining cases were
+        # consolidated")
+        own = clause(cand.end - 1)
+        if own in taken or not re.search(r"[a-z]ed\b", cand.trigger):
             continue
         out[cand.type] = cand
-        taken.add(clause(cand.start))
+        taken.add(own)
     return list(out.values())
 
 

@@ -130,7 +130,11 @@ def _name_end_re(allow_and: bool) -> re.Pattern[str]:
     words = "of|for|de|du|la|des|the" + ("|and" if allow_and else "")
     conn = rf"(?:[ \t]+(?:{words})[ \t]+|[ \t]*&[ \t]*|[ \t]+|-)"
     suffix = rf"(?:,?[ \t]+(?:{alternation(_suffixes())})(?![\w&]))"
-    return re.compile(rf"(?<![\w'’.&-])(?P<name>{CAP}(?:{conn}{CAP}){{0,9}}{suffix}*)$")
+    # a number inside a name ("Teamsters Local 1102 Pension Fund"), never first nor after "No."
+    return re.compile(
+        rf"(?<![\w'’.&-])(?P<name>{CAP}(?:{conn}(?:{CAP}|(?<!No[ \t])(?<!No\.[ \t])\d{{1,6}}))"
+        rf"{{0,9}}{suffix}*)$"
+    )
 
 
 @lru_cache(maxsize=1)
