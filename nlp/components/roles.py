@@ -150,6 +150,8 @@ class SideFinder:
                 _add_sides(event, item.sides)
                 if not event.plaintiffs:
                     _add_sides(event, _representative_sides(doc, event))
+                if not event.defendants and event.type == "LawsuitFiled":
+                    _add_sides(event, _against_sides(doc, event))
                 if not event.plaintiffs and not event.defendants:
                     _add_sides(event, _caption_sides(doc, event))
                 _judgment_payer(event)
@@ -563,6 +565,30 @@ def _late_parties(doc: Doc, events: list[Event]) -> None:
             if name not in event.parties and name != event.agency:
                 event.parties.append(name)
                 event.provenance.setdefault("parties", []).append(ix)
+
+
+_AGAINST = re.compile(r"\bagainst\s+(?:each\s+of\s+)?$", re.I)
+
+
+def _against_sides(doc: Doc, event: Event) -> list[Side]:
+    """The defendants written right after "against" in a lawsuit's sentence, when the parse
+    tied none to the filing ("filed ... by X and the Y Pension Fund against Z", where the
+    parser hangs "against Z" on the fund): the party mention that "against" introduces and the
+    written list it opens."""
+    text = doc.text
+    spans = _spans(doc)
+    for ix, span in enumerate(spans):
+        if span.label_ not in PARTY_LABELS or span.label_ == "GOV":
+            continue
+        if not event.evidence_start <= span.start_char < event.evidence_end:
+            continue
+        if not _AGAINST.search(text, max(event.evidence_start, span.start_char - 30),
+                               span.start_char):
+            continue
+        names = [(_span_name(span), ix), *_listed(doc, ix, doc)]
+        names = [(n, i) for n, i in names if n not in event.plaintiffs]
+        return [Side("defendants", [n for n, _ in names], [i for _, i in names])] if names else []
+    return []
 
 
 def _span_name(span: Span) -> str:
