@@ -1166,3 +1166,25 @@ def test_a_second_step_told_after_an_adverb_keeps_its_own_clause() -> None:
         "single case in the District Court of Wharton County, Texas."
     )
     assert [e.type for e in events] == ["Dismissal", "CourtOrder"]
+
+
+def test_a_caption_with_et_al_and_docket_before_was_filed_and_a_list_with_a_collective_item(
+) -> None:
+    event = one_event(
+        "On July 2, 2009, a putative class action complaint captioned Feldstein v. Acme "
+        "Holdings, Inc., et al., C.A. No. 4712-VCN, was filed in the Court of Chancery of the "
+        "State of Delaware by Irving Feldstein, a purported stockholder of the Company, against "
+        "the Company, each of the members of its board of directors, Halden Pharma AG and Halden "
+        "US Acquisition Corp."
+    )
+    check(event, {"type": "LawsuitFiled", "case_number": "4712-VCN",
+                  "plaintiffs": ["Irving Feldstein"],
+                  "defendants": [FILER, "Halden Pharma AG", "Halden US Acquisition Corp."]})
+
+
+def test_a_defined_consolidated_action_is_no_consolidation_order() -> None:
+    event = one_event(
+        "On July 14, 2009, the defendants reached an agreement in principle with plaintiffs' "
+        "counsel providing for the settlement of the Consolidated Action."
+    )
+    assert event.type == "Settlement"

@@ -90,6 +90,15 @@ def test_a_company_suffix_before_its_parenthetical_name_ends_no_sentence():
     assert text.index("It was") in starts
 
 
+def test_a_caption_running_on_after_a_company_suffix_ends_no_sentence():
+    text = ("The court consolidated the actions as In re Marlowe Therapeutics, Inc.\n"
+            "Shareholders Litigation. The fine was paid by Acme Inc. Beta Corp. paid the rest.")
+    starts = sentence_starts(text)
+    assert text.index("Shareholders") not in starts
+    assert text.index("The fine") in starts
+    assert text.index("Beta Corp.") in starts
+
+
 def test_annotate_end_to_end():
     text = (
         'On November 5, 2002, SAVVIS Communications Corporation (the "Company") agreed to pay '

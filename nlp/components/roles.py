@@ -162,6 +162,8 @@ class SideFinder:
             events.insert(at, lawsuit)
         events.sort(key=lambda e: e.evidence_start)
         _late_parties(doc, events)
+        for event in events:
+            _full_names(event)
         absorbed = [f.at for f in found if f.further and _attach(doc, events, f)]
         doc._.events = [
             e for e in events
@@ -404,7 +406,12 @@ def _names(doc: Doc, token: Token, offset: int) -> Iterator[tuple[str, int | Non
                 queue.append(near)
 
 
-_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
+_LIST_SEPARATOR = re.compile(
+    # a collective item written in lower case stays out of the names but not out of the list
+    # ("the Company, each of the members of its board of directors, Halden and Purchaser")
+    r"\s*(?:,\s*(?:(?-i:[a-z][\w'’-]*)(?:\s+(?-i:[a-z][\w'’-]*)){0,8}\s*,\s*)?"
+    r"(?:and\s+|or\s+)?|\s(?:and|or)\s+)"
+)
 
 
 def _listed(doc: Doc, ix: int, sentence: Doc) -> Iterator[tuple[str, int]]:
@@ -589,6 +596,27 @@ def _against_sides(doc: Doc, event: Event) -> list[Side]:
         names = [(n, i) for n, i in names if n not in event.plaintiffs]
         return [Side("defendants", [n for n, _ in names], [i for _, i in names])] if names else []
     return []
+
+
+def _full_names(event: Event) -> None:
+    """One name per person: a surname alone (a caption's "Feldstein v. Acme") gives way to the
+    full name the sentence also gives ("by Irving Feldstein")."""
+    names = [*event.parties, *event.plaintiffs, *event.defendants]
+    full: dict[str, str] = {}
+    for name in names:
+        words = name.split()
+        if len(words) > 1 and words[-1][:1].isupper():
+            full.setdefault(words[-1], name)
+    if not full:
+        return
+    for role in ("parties", "plaintiffs", "defendants"):
+        current: list[str] = getattr(event, role)
+        out: list[str] = []
+        for name in current:
+            name = full.get(name, name) if " " not in name else name
+            if name not in out:
+                out.append(name)
+        setattr(event, role, out)
 
 
 def _span_name(span: Span) -> str:

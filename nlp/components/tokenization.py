@@ -130,6 +130,9 @@ def _break_re() -> re.Pattern[str]:
     return re.compile(rf"(?P<period>{period})|{layout}")
 
 
+_CAPTION_GOES_ON = re.compile(r"(?:[A-Z][\w'’&-]*\s+){0,4}Litigation\b")
+
+
 def sentence_starts(text: str) -> list[int]:
     """Character offsets at which a new sentence starts (after the first), in order."""
     never, maybe = _never_re(), _maybe_re()
@@ -141,6 +144,11 @@ def sentence_starts(text: str) -> list[int]:
                 continue
             # "Alcoa Aluminio S.A. (Alcoa Aluminio) received": a name's parenthetical, not a start
             if text.startswith("(", match.end()) and maybe.search(text, max(0, stop - 12), stop):
+                continue
+            # "In re Acme, Inc. Securities Litigation": a caption runs on after the suffix
+            if _CAPTION_GOES_ON.match(text, match.end()) and maybe.search(
+                text, max(0, stop - 12), stop
+            ):
                 continue
         starts.append(match.end())
     return starts
