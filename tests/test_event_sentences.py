@@ -1188,3 +1188,20 @@ def test_a_defined_consolidated_action_is_no_consolidation_order() -> None:
         "counsel providing for the settlement of the Consolidated Action."
     )
     assert event.type == "Settlement"
+
+
+def test_a_settlement_told_first_and_the_complaints_and_their_sides_told_after_are_one_matter(
+) -> None:
+    events = events_of(
+        "On April 14, 2009, the Company and the other defendants entered into a memorandum of "
+        "understanding with the lead plaintiff to settle the consolidated securities class action "
+        "for $12.5 million.\n\n"
+        "The first of the complaints was filed in May 2008, and the actions name as defendants "
+        "the Company, its former Chief Executive Officer, Lawrence T. Bienvenu, and its Chief "
+        "Financial Officer, Sandra K. Mwangi. In August 2008, the Court consolidated the related "
+        "actions and appointed the Pipefitters Local 622 Annuity Fund as lead plaintiff."
+    )
+    assert [e.type for e in events] == ["Settlement", "LawsuitFiled", "CourtOrder"]
+    assert len({e.matter for e in events}) == 1
+    check(events[1], {"date": "2008-05", "plaintiffs": ["Pipefitters Local 622 Annuity Fund"],
+                      "defendants": [FILER, "Lawrence T. Bienvenu", "Sandra K. Mwangi"]})

@@ -131,6 +131,9 @@ MORE = [
     "On November 4, 2009, the Company agreed to pay $1.1 million to settle a class action "
     "lawsuit brought by former employees.",
     "During 2005, the Company reached resolution of a coverage suit with one of its insurers.",
+    "The first of the complaints was filed in May 2008, and the actions name as defendants the "
+    "Company, its former Chief Executive Officer, Lawrence T. Bienvenu, and its Chief Financial "
+    "Officer, Sandra K. Mwangi.",
     "The suit filed against the makers and sellers of the metal was tried before a federal "
     "jury in May 2006 resulting in a judgment in favor of the Company.",
     "The court ordered entry of the consent decree in the Company's lawsuit against Delta "

@@ -72,8 +72,14 @@ _DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "such", "said"})
 def _references() -> re.Pattern[str]:
     nouns = "|".join(re.escape(n) for n in read_lines("matter_references.txt"))
     determiners = "the|this|that|these|those|such|said|each|both|all|any"
+    # "the first of the complaints", "one of these suits": a part of the matter referred to
+    part = (
+        r"(?:(?:the\s+)?(?:first|second|third|last|latest|one|two|three|some|several|each|both"
+        r"|most|certain|either|neither)\s+of\s+)?"
+    )
     return re.compile(
-        rf"\b(?:{determiners})\s+(?:(?!(?:{determiners})\b)[\w'-]+\s+){{0,3}}?(?:{nouns})\b",
+        rf"\b{part}(?:{determiners})\s+(?:(?!(?:{determiners})\b)[\w'-]+\s+){{0,3}}?"
+        rf"(?:{nouns})\b",
         re.I,
     )
 
@@ -270,13 +276,16 @@ def _find(
     if introduces_matter(event.evidence):
         return _agency_matter(recent, event, paragraph)
     if event.type == "LawsuitFiled":
-        # a lawsuit filed is a new matter unless its case or its sides say not, or it names no
-        # side and refers back to the paragraph's matter ("The lawsuits, filed in 2009 ...")
+        # a lawsuit filed is a new matter unless its case or its sides say not, or it refers
+        # back to the paragraph's matter ("The lawsuits, filed in 2009 ...", "The first of the
+        # complaints was filed ...") naming no side, or naming the sides of a matter told
+        # without them (a settlement "with the lead plaintiff")
         last = open_[-1] if open_ else None
         plaintiffs, defendants = _sides(event, filer)
         if (
             last is not None and paragraph - last.paragraph <= 1
-            and not plaintiffs and not defendants
+            and (not plaintiffs and not defendants
+                 or not last.plaintiffs and not last.defendants)
             and _reference().match(event.evidence) and _compatible(last, event)
             and not _conflict(last, event, filer)
         ):
