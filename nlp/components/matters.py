@@ -284,8 +284,8 @@ def _find(
         plaintiffs, defendants = _sides(event, filer)
         if (
             last is not None and paragraph - last.paragraph <= 1
-            and (not plaintiffs and not defendants
-                 or not last.plaintiffs and not last.defendants)
+            and ((not plaintiffs and not defendants)
+                 or (not last.plaintiffs and not last.defendants))
             and _reference().match(event.evidence) and _compatible(last, event)
             and not _conflict(last, event, filer)
         ):
