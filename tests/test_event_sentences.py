@@ -1205,3 +1205,27 @@ def test_a_settlement_told_first_and_the_complaints_and_their_sides_told_after_a
     assert len({e.matter for e in events}) == 1
     check(events[1], {"date": "2008-05", "plaintiffs": ["Pipefitters Local 622 Annuity Fund"],
                       "defendants": [FILER, "Lawrence T. Bienvenu", "Sandra K. Mwangi"]})
+
+
+def test_a_granted_motion_to_dismiss_without_leave_is_a_dismissal_and_the_lead_plaintiff_named(
+) -> None:
+    events = events_of(
+        "On April 27, 2009, the United States District Court for the Northern District of "
+        "California granted, with prejudice and without leave to amend, the motion of the Company "
+        "and the individual defendants to dismiss the consolidated amended complaint, and entered "
+        "judgment in favor of the defendants.\n\n"
+        "The Action was commenced in June 2008 and named as defendants the Company, its Chief "
+        "Executive Officer, Alan J. Rourke, and its Chief Financial Officer, Priya Natarajan. The "
+        "court-appointed lead plaintiff, the Hargrove Family Trust, alleged that the defendants "
+        "made false statements."
+    )
+    assert [e.type for e in events] == ["Dismissal", "LawsuitFiled"]
+    check(events[1], {"plaintiffs": ["Hargrove Family Trust"],
+                      "defendants": [FILER, "Alan J. Rourke", "Priya Natarajan"]})
+
+
+def test_a_press_release_announcing_a_step_does_not_date_it() -> None:
+    assert events_of(
+        "On April 28, 2009, the Company issued a press release announcing the dismissal of the "
+        "Action."
+    ) == []

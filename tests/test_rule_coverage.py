@@ -131,6 +131,9 @@ MORE = [
     "On November 4, 2009, the Company agreed to pay $1.1 million to settle a class action "
     "lawsuit brought by former employees.",
     "During 2005, the Company reached resolution of a coverage suit with one of its insurers.",
+    "On May 3, 2011, a lawsuit was filed against the Company in the Superior Court of California. "
+    "The lead plaintiff, the Hargrove Family Trust, alleged that the Company made false "
+    "statements.",
     "The first of the complaints was filed in May 2008, and the actions name as defendants the "
     "Company, its former Chief Executive Officer, Lawrence T. Bienvenu, and its Chief Financial "
     "Officer, Sandra K. Mwangi.",

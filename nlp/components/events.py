@@ -1023,6 +1023,8 @@ def _other_clause_events(
     for cand in sorted(cands, key=lambda c: (-c.priority, c.start)):
         if cand.type == kind or cand.type not in _SECOND_TYPES or cand.type in out:
             continue
+        if cand.type == "Judgment" and kind in ("Dismissal", "SettlementApproval"):
+            continue  # "... dismissed the action and entered judgment": the dismissal's judgment
         # a trigger is read in the clause of its verb, at its end: a lazy window may start it
         # at a noun of the clause before ("cases were dismissed and the remaining cases were
         # consolidated")

@@ -597,16 +597,20 @@ def statistical_parties(doc: Doc) -> None:
             continue
         if _modifier(doc, ent):
             continue
-        end = ent.end_char
+        start, end = ent.start_char, ent.end_char
         if ent.label_ == "PERSON":
             end += _name_suffix_length(doc_text(doc), end)
-        text = doc_text(doc)[ent.start_char : end]
+        article = _ARTICLE.match(doc_text(doc), start, end)
+        if article:  # "the Hargrove Family Trust": the name without its article
+            start = article.end()
+        text = doc_text(doc)[start:end]
         name = aliases.get(text, text)
         label = classify_name(name, doc) if ent.label_ == "ORG" else "PERSON"
         value = doc._.filer if label == "REGISTRANT" else name
-        add_mention(doc, ent.start_char, end, label, value, occupancy, STATISTICAL)
+        add_mention(doc, start, end, label, value, occupancy, STATISTICAL)
 
 
+_ARTICLE = re.compile(r"(?:the|The|THE)\s+(?=[A-Z])")
 _NAME_SUFFIX = re.compile(r",?[ \t]+(?:Jr\.|Sr\.|(?:II|III|IV)(?![\w.])|Esq\.)")
 
 
