@@ -1229,3 +1229,18 @@ def test_a_press_release_announcing_a_step_does_not_date_it() -> None:
         "On April 28, 2009, the Company issued a press release announcing the dismissal of the "
         "Action."
     ) == []
+
+
+def test_a_list_with_a_defined_name_and_a_description_a_court_step_and_a_cross_complaint() -> None:
+    events = events_of(
+        'On February 2, 2009, the Company filed a lawsuit in the Superior Court of the State of '
+        'California for the County of Santa Clara against Vantage Logic, Inc. ("Vantage") and '
+        "two former Acme engineers, Rajiv Menon and Eric Solberg.\n\n"
+        "On May 19, 2009, the court granted the Company's motion for a preliminary injunction.\n\n"
+        "On March 9, 2009, Vantage filed a cross-complaint against the Company in the same action."
+    )
+    assert [e.type for e in events] == ["LawsuitFiled", "CourtOrder", "LawsuitFiled"]
+    assert len({e.matter for e in events}) == 1
+    for event in events:
+        check(event, {"plaintiffs": [FILER],
+                      "defendants": ["Vantage Logic, Inc.", "Rajiv Menon", "Eric Solberg"]})

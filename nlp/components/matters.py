@@ -275,6 +275,12 @@ def _find(
             return matter
     if introduces_matter(event.evidence):
         return _agency_matter(recent, event, paragraph)
+    if _counterclaim(event) and _reference().search(event.evidence):
+        # "X filed a cross-complaint against the Company in the same action": the matter told
+        # before, its sides reversed in the event's own words
+        for matter in recent:
+            if _compatible(matter, event):
+                return matter
     if event.type == "LawsuitFiled":
         # a lawsuit filed is a new matter unless its case or its sides say not, or it refers
         # back to the paragraph's matter ("The lawsuits, filed in 2009 ...", "The first of the
@@ -306,6 +312,13 @@ def _find(
     last = open_[-1] if open_ else None
     if (
         last is not None
+        and event.type in _COURT_STEPS and paragraph - last.paragraph <= 1
+        and _THE_COURT.search(event.evidence)
+        and _compatible(last, event) and not _conflict(last, event, filer)
+    ):
+        return last  # "the court granted the Company's motion": the court of the suit just told
+    if (
+        last is not None
         and last.paragraph == paragraph
         and _compatible(last, event)
         and not _conflict(last, event, filer)
@@ -314,6 +327,19 @@ def _find(
     ):
         return last
     return None
+
+
+_COURT_STEPS = frozenset({"Judgment", "Dismissal", "CourtOrder", "SettlementApproval"})
+_THE_COURT = re.compile(
+    r"\b(?:the|that|this|such)\s+(?:trial\s+|district\s+|bankruptcy\s+)?court\b", re.I
+)
+_COUNTERCLAIM = re.compile(
+    r"\b(?:cross|counter)[- ]?(?:complaints?|claims?|suits?|actions?)\b", re.I
+)
+
+
+def _counterclaim(event: Event) -> bool:
+    return event.type == "LawsuitFiled" and bool(_COUNTERCLAIM.search(event.evidence))
 
 
 def _agency_matter(recent: list[_Open], event: Event, paragraph: int) -> _Open | None:
@@ -345,10 +371,11 @@ def _court_places(event: Event) -> frozenset[str]:
 def _finish(matter_id: str, open_matter: _Open, events: list[Event], filer: str | None) -> Matter:
     members = [events[i] for i in sorted(open_matter.events)]
     matter = Matter(id=matter_id, kind=matter_kind(members), events=sorted(open_matter.events))
-    for event in members:
+    for position, event in enumerate(members):
         event.matter = matter_id
-        _union(matter.plaintiffs, event.plaintiffs)
-        _union(matter.defendants, event.defendants)
+        if not (position and _counterclaim(event)):  # a counterclaim's sides are reversed
+            _union(matter.plaintiffs, event.plaintiffs)
+            _union(matter.defendants, event.defendants)
         _union(matter.parties, event.parties)
         if event.case_number:
             _union(matter.case_numbers, [event.case_number])
@@ -369,6 +396,9 @@ def _inherit(event: Event, matter: Matter, trial_numbers: list[str]) -> None:
     """What a court event does not state, it takes from its matter."""
     if event.type not in LITIGATION:
         return
+    if _counterclaim(event) and matter.plaintiffs and matter.defendants:
+        # a counterclaim is a step of the matter: it shares the matter's sides (the gold rule)
+        event.plaintiffs, event.defendants = list(matter.plaintiffs), list(matter.defendants)
     # the matter's sides are every event's sides ("an event shares its matter's sides"); a name
     # the event itself puts on the other side stays there
     _union(event.plaintiffs, [n for n in matter.plaintiffs if n not in event.defendants])

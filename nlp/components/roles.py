@@ -150,7 +150,7 @@ class SideFinder:
                 _add_sides(event, item.sides)
                 if not event.plaintiffs:
                     _add_sides(event, _representative_sides(doc, event))
-                if not event.defendants and event.type == "LawsuitFiled":
+                if event.type == "LawsuitFiled":
                     _add_sides(event, _against_sides(doc, event))
                 if not event.plaintiffs and not event.defendants:
                     _add_sides(event, _caption_sides(doc, event))
@@ -407,32 +407,51 @@ def _names(doc: Doc, token: Token, offset: int) -> Iterator[tuple[str, int | Non
 
 
 _LIST_SEPARATOR = re.compile(
-    # a collective item written in lower case stays out of the names but not out of the list
-    # ("the Company, each of the members of its board of directors, Halden and Purchaser")
-    r"\s*(?:,\s*(?:(?-i:[a-z][\w'’-]*)(?:\s+(?-i:[a-z][\w'’-]*)){0,8}\s*,\s*)?"
-    r"(?:and\s+|or\s+)?|\s(?:and|or)\s+)"
+    # a defined short name in parentheses may follow an item ('X, Inc. ("X") and Y'), and an
+    # item that is a description, not a name, stays out of the names but not out of the list
+    # ("the Company, each of the members of its board of directors, Halden and Purchaser";
+    # "X and two former Arcwell engineers, Rajiv Menon and Eric Solberg")
+    r"(?:\s*\([^()]{1,60}\))?"
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+    r"(?:(?-i:[a-z][\w'’-]*)(?:\s+[\w'’.-]+){0,8}?\s*,\s*(?:and\s+|or\s+)?)?"
 )
+
+
+_DEFINED_HERE = re.compile(r"\(\s*[\"“]?$")
 
 
 def _listed(doc: Doc, ix: int, sentence: Doc) -> Iterator[tuple[str, int]]:
     """The other parties of a written list that holds mention ``ix`` ("X, Y, Z and W"), when
     the parse broke the list up; a list needs a comma, so "X and Y settled" is none."""
     spans = _spans(doc)
+    text = doc.text
+    # a short name defined in parentheses ('Vantage Logic, Inc. ("Vantage")') is no item
     parties = sorted(
-        (i for i, s in enumerate(spans) if s.label_ in PARTY_LABELS), key=lambda i: spans[i].start
+        (
+            i for i, s in enumerate(spans)
+            if s.label_ in PARTY_LABELS
+            and (i == ix or not _DEFINED_HERE.search(text, max(0, s.start_char - 3), s.start_char))
+        ),
+        key=lambda i: spans[i].start,
     )
     at = parties.index(ix)
-    text = doc.text
     run, commas = [ix], False
     for step in (-1, 1):
         j = at
-        while 0 <= j + step < len(parties):
-            a, b = sorted((spans[parties[j]], spans[parties[j + step]]), key=lambda s: s.start)
-            gap = _LIST_SEPARATOR.fullmatch(text, a.end_char, b.start_char)
-            if gap is None:
+        while True:
+            # the next item, or the one after a name inside a description ("two former
+            # Arcwell engineers, Rajiv Menon"), which is no item of its own
+            for k in (j + step, j + 2 * step):
+                if not 0 <= k < len(parties):
+                    continue
+                a, b = sorted((spans[parties[j]], spans[parties[k]]), key=lambda s: s.start)
+                gap = _LIST_SEPARATOR.fullmatch(text, a.end_char, b.start_char)
+                if gap is not None:
+                    break
+            else:
                 break
             commas = commas or "," in gap.group()
-            j += step
+            j = k
             run.append(parties[j])
     if commas:
         for i in run[1:]:
@@ -578,10 +597,10 @@ _AGAINST = re.compile(r"\bagainst\s+(?:each\s+of\s+)?$", re.I)
 
 
 def _against_sides(doc: Doc, event: Event) -> list[Side]:
-    """The defendants written right after "against" in a lawsuit's sentence, when the parse
-    tied none to the filing ("filed ... by X and the Y Pension Fund against Z", where the
-    parser hangs "against Z" on the fund): the party mention that "against" introduces and the
-    written list it opens."""
+    """The defendants written right after "against" in a lawsuit's sentence, which the parse
+    may tie to something else ("filed ... by X and the Y Pension Fund against Z", where the
+    parser hangs "against Z" on the fund; "..., Case No. 1-09-CV-131877, against X"): the party
+    mention that "against" introduces and the written list it opens."""
     text = doc.text
     spans = _spans(doc)
     for ix, span in enumerate(spans):
