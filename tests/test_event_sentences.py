@@ -1244,3 +1244,18 @@ def test_a_list_with_a_defined_name_and_a_description_a_court_step_and_a_cross_c
     for event in events:
         check(event, {"plaintiffs": [FILER],
                       "defendants": ["Vantage Logic, Inc.", "Rajiv Menon", "Eric Solberg"]})
+
+
+def test_the_debtor_named_before_a_long_apposition_and_kept_on_the_cases_later_steps() -> None:
+    events = events_of(
+        'As previously reported, on November 3, 2008, Westerly Homes of Texas, LP ("Westerly '
+        'Texas"), an indirect subsidiary of the Company that conducted the Company\'s homebuilding '
+        "operations in the Dallas-Fort Worth and Austin markets, filed a voluntary petition for "
+        "relief under Chapter 11 of the United States Bankruptcy Code in the United States "
+        "Bankruptcy Court for the Northern District of Texas, Case No. 08-36712-sgj11. On January "
+        "12, 2009, the Bankruptcy Court approved the appointment of Marcus D. Ellery as the "
+        "Chapter 11 trustee for Westerly Texas."
+    )
+    assert [e.type for e in events] == ["BankruptcyPetition", "CourtOrder"]
+    for event in events:
+        assert event.debtor == "Westerly Homes of Texas, LP"

@@ -410,8 +410,10 @@ def _inherit(event: Event, matter: Matter, trial_numbers: list[str]) -> None:
     numbers = matter.case_numbers if event.type == "Appeal" else trial_numbers
     if event.case_number is None and numbers:
         event.case_number = numbers[0]
-    if event.debtor is None and matter.debtor and event.type == "BankruptcyPetition":
-        event.debtor = matter.debtor
+    if event.debtor is None and matter.debtor and (
+        event.type == "BankruptcyPetition" or matter.kind == "bankruptcy"
+    ):
+        event.debtor = matter.debtor  # every step of a bankruptcy case is the debtor's
     _union(event.parties, [*event.plaintiffs, *event.defendants])
     # an award a defendant pays goes to the side that sued, when that is one named party
     if (

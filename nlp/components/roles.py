@@ -121,6 +121,8 @@ class SideFinder:
             if parsed is None:
                 continue
             seen.add(parsed[1])
+            if event.type == "BankruptcyPetition" and event.debtor is None:
+                _petitioner(doc, event, *parsed)
             if event.type not in SIDE_TYPES:
                 continue
             matches = self._matches(*parsed)
@@ -636,6 +638,47 @@ def _full_names(event: Event) -> None:
             if name not in out:
                 out.append(name)
         setattr(event, role, out)
+
+
+_PETITION_NOUNS = frozenset({"petition", "case", "proceeding", "protection", "bankruptcy"})
+
+
+def _petitioner(doc: Doc, event: Event, sub: Doc, offset: int) -> None:
+    """The debtor of a voluntary petition the surface rules did not name: the subject of
+    "filed" or "commenced" when its object or complement is a petition, a case or protection
+    ("X, an indirect subsidiary of the Company that ran its Texas operations, filed a voluntary
+    petition ..."; the apposition is too long for the patterns)."""
+    for verb in sub:
+        if verb.lemma_ not in ("file", "commence", "seek") or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        objects = [t for t in verb.subtree if t.lemma_.lower() in _PETITION_NOUNS]
+        if not objects:
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            found = _name(doc, subject, offset)
+            if found is None and _common_noun(subject):
+                found = _named_before(doc, doc[offset + subject.left_edge.i].idx)
+            if found is not None and not any(c.dep_ == "neg" for c in verb.children):
+                event.debtor = found[0]
+                if found[0] not in event.parties:
+                    event.parties.append(found[0])
+                return
+
+
+_APPOSITION_GAP = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*,\s*$")
+
+
+def _named_before(doc: Doc, at: int) -> tuple[str, int] | None:
+    """The party named right before a description in apposition to it ("X ("X2"), an
+    indirect subsidiary of the Company, filed"): the parser often makes the description the
+    subject and hangs the name elsewhere."""
+    best: tuple[str, int] | None = None
+    for ix, span in enumerate(_spans(doc)):
+        if span.label_ in PARTY_LABELS and span.end_char <= at and _APPOSITION_GAP.fullmatch(
+            doc.text, span.end_char, at
+        ):
+            best = (_span_name(span), ix)
+    return best
 
 
 def _span_name(span: Span) -> str:
