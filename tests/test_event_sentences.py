@@ -1259,3 +1259,20 @@ def test_the_debtor_named_before_a_long_apposition_and_kept_on_the_cases_later_s
     assert [e.type for e in events] == ["BankruptcyPetition", "CourtOrder"]
     for event in events:
         assert event.debtor == "Westerly Homes of Texas, LP"
+
+
+def test_a_caption_surname_takes_the_full_name_given_later_and_the_steps_are_one_matter() -> None:
+    events = events_of(
+        'On August 24, 2009, the United States District Court for the Eastern District of '
+        'Pennsylvania granted final approval of the settlement of the class action captioned '
+        'Delgado, et al. v. Acme Holdings, Inc., Civil Action No. 2:07-cv-04412 (the "Delgado '
+        'Action"), and entered a final order and judgment dismissing the Delgado Action with '
+        "prejudice.\n\n"
+        "The Delgado Action was filed in October 2007 by Rosa Delgado and Tamika Owens, two "
+        "former home health aides, on behalf of themselves and other former employees."
+    )
+    assert [e.type for e in events] == ["SettlementApproval", "Dismissal", "LawsuitFiled"]
+    assert len({e.matter for e in events}) == 1
+    for event in events:
+        assert event.plaintiffs == ["Rosa Delgado", "Tamika Owens"]
+        assert not any("al." in p or "v." in p for p in event.parties)

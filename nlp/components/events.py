@@ -1029,7 +1029,7 @@ def _other_clause_events(
         # at a noun of the clause before ("cases were dismissed and the remaining cases were
         # consolidated")
         own = clause(cand.end - 1)
-        if own in taken or not re.search(r"[a-z]ed\b", cand.trigger):
+        if own in taken or not re.search(r"[a-z](?:ed|ing)\b", cand.trigger):
             continue
         out[cand.type] = cand
         taken.add(own)

@@ -200,8 +200,10 @@ def _joins_by_sides(matter: _Open, event: Event, filer: str) -> bool:
     if _conflict(matter, event, filer):
         return False
     plaintiffs, defendants = _sides(event, filer)
-    both = plaintiffs & matter.plaintiffs and defendants & matter.defendants
-    return event.type != "LawsuitFiled" or bool(both)
+    # each side shared, or on neither (the filer, left out of the keys, on that side of both)
+    same_p = plaintiffs & matter.plaintiffs or not (plaintiffs or matter.plaintiffs)
+    same_d = defendants & matter.defendants or not (defendants or matter.defendants)
+    return event.type != "LawsuitFiled" or bool(same_p and same_d)
 
 
 def _same_sides(matter: _Open, event: Event, filer: str) -> bool:

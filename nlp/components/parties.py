@@ -595,6 +595,8 @@ def statistical_parties(doc: Doc) -> None:
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "PERSON") or _descriptive(ent.text, generic):
             continue
+        if _CAPTION_PIECE.search(ent.text):
+            continue  # "al. v." of "Delgado, et al. v. Acme": a piece of a caption
         if _modifier(doc, ent):
             continue
         start, end = ent.start_char, ent.end_char
@@ -610,6 +612,7 @@ def statistical_parties(doc: Doc) -> None:
         add_mention(doc, start, end, label, value, occupancy, STATISTICAL)
 
 
+_CAPTION_PIECE = re.compile(r"(?:^|\s)(?:et\s+al|al\.|v\.|vs\.)(?:\s|$)")
 _ARTICLE = re.compile(r"(?:the|The|THE)\s+(?=[A-Z])")
 _NAME_SUFFIX = re.compile(r",?[ \t]+(?:Jr\.|Sr\.|(?:II|III|IV)(?![\w.])|Esq\.)")
 

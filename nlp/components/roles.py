@@ -164,8 +164,9 @@ class SideFinder:
             events.insert(at, lawsuit)
         events.sort(key=lambda e: e.evidence_start)
         _late_parties(doc, events)
+        people = _people(doc)
         for event in events:
-            _full_names(event)
+            _full_names(event, people)
         absorbed = [f.at for f in found if f.further and _attach(doc, events, f)]
         doc._.events = [
             e for e in events
@@ -619,15 +620,29 @@ def _against_sides(doc: Doc, event: Event) -> list[Side]:
     return []
 
 
-def _full_names(event: Event) -> None:
+def _people(doc: Doc) -> dict[str, str]:
+    """Surname -> full name of every person the filing names in full, where the surname is
+    one person's only."""
+    full: dict[str, set[str]] = {}
+    for span in _spans(doc):
+        if span.label_ == "PERSON":
+            name = _span_name(span)
+            words = name.split()
+            if len(words) > 1 and words[-1][:1].isupper():
+                full.setdefault(words[-1].rstrip(".,"), set()).add(name)
+    return {surname: next(iter(names)) for surname, names in full.items() if len(names) == 1}
+
+
+def _full_names(event: Event, people: dict[str, str]) -> None:
     """One name per person: a surname alone (a caption's "Feldstein v. Acme") gives way to the
-    full name the sentence also gives ("by Irving Feldstein")."""
+    full name the sentence gives ("by Irving Feldstein"), or else the filing ("Delgado, et al.
+    v. Acme" once "Rosa Delgado" is named)."""
     names = [*event.parties, *event.plaintiffs, *event.defendants]
-    full: dict[str, str] = {}
+    full: dict[str, str] = dict(people)
     for name in names:
         words = name.split()
         if len(words) > 1 and words[-1][:1].isupper():
-            full.setdefault(words[-1], name)
+            full[words[-1]] = name
     if not full:
         return
     for role in ("parties", "plaintiffs", "defendants"):
