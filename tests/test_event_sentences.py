@@ -1276,3 +1276,20 @@ def test_a_caption_surname_takes_the_full_name_given_later_and_the_steps_are_one
     for event in events:
         assert event.plaintiffs == ["Rosa Delgado", "Tamika Owens"]
         assert not any("al." in p or "v." in p for p in event.parties)
+
+
+def test_a_verdict_awarding_damages_in_a_later_clause_and_the_judgment_entered_on_it() -> None:
+    events = events_of(
+        "As previously disclosed, in March 2007 the Company filed a complaint against Ardent Fiber "
+        "Systems, Inc. in the United States District Court for the Eastern District of Texas.\n\n"
+        "On January 29, 2009, the jury returned a verdict finding that Ardent had willfully "
+        "infringed three patents, that none of the claims were invalid, and awarding the Company "
+        "damages of $61.3 million. On June 8, 2009, the trial court entered a final judgment in "
+        "the amount of $64.0 million. The court denied Ardent's motion for judgment "
+        "notwithstanding the verdict."
+    )
+    assert [e.type for e in events] == ["LawsuitFiled", "Judgment", "Judgment", "CourtOrder"]
+    assert events[0].plaintiffs == [FILER]
+    check(events[1], {"amount": 61.3e6, "payer": "Ardent Fiber Systems, Inc.", "payee": FILER})
+    check(events[2], {"date": "2009-06-08", "amount": 64.0e6,
+                      "payer": "Ardent Fiber Systems, Inc."})

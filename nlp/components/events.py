@@ -180,7 +180,9 @@ _CAPTION_SIDES = re.compile(
     rf"(?P<defendant>{_PARTY_MARKER})"
 )
 _PAID_SUM = re.compile(
-    r"\bpa(?:y|ys|id|ying)\s+(?:(?:the\s+)?⟨(?:ORG|REGISTRANT|PERSON|GOV):\d+⟩\s+)?(⟨MONEY:(\d+)⟩)"
+    r"\b(?:pa(?:y|ys|id|ying)|award(?:s|ed|ing)?)\s+(?:(?:the\s+)?⟨(?:ORG|REGISTRANT|PERSON|GOV):\d+⟩\s+)?"
+    r"(?:(?:compensatory\s+|punitive\s+|actual\s+|total\s+)?damages\s+(?:of|totaling|totalling)\s+)?"
+    r"(⟨MONEY:(\d+)⟩)"
 )
 _CLAUSE_BREAK_STRONG = re.compile(r";|,\s+(?:and|but)\b|\b(?:while|whereas)\b")
 

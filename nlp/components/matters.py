@@ -417,12 +417,13 @@ def _inherit(event: Event, matter: Matter, trial_numbers: list[str]) -> None:
     ):
         event.debtor = matter.debtor  # every step of a bankruptcy case is the debtor's
     _union(event.parties, [*event.plaintiffs, *event.defendants])
-    # an award a defendant pays goes to the side that sued, when that is one named party
-    if (
-        event.type == "Judgment" and event.amount is not None and event.payee is None
-        and event.payer in event.defendants and len(event.plaintiffs) == 1
-    ):
-        event.payee = event.plaintiffs[0]
+    # an award is paid by the side found liable and goes to the side that sued, when that is
+    # one named party
+    if event.type == "Judgment" and event.amount is not None:
+        if event.payer is None and event.defendants:
+            event.payer = event.defendants[0]
+        if event.payee is None and event.payer in event.defendants and len(event.plaintiffs) == 1:
+            event.payee = event.plaintiffs[0]
 
 
 def _appellate(court: Court) -> bool:

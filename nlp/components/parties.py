@@ -125,14 +125,18 @@ def _suffix_hits(text: str) -> Iterator[tuple[int, int]]:
             yield k, end
 
 
+_NAME_NUMBER = r"(?<!No[ \t])(?<!No\.[ \t])(?!(?:19|20)\d\d\b)\d{1,6}"
+
+
 @lru_cache(maxsize=2)
 def _name_end_re(allow_and: bool) -> re.Pattern[str]:
     words = "of|for|de|du|la|des|the" + ("|and" if allow_and else "")
     conn = rf"(?:[ \t]+(?:{words})[ \t]+|[ \t]*&[ \t]*|[ \t]+|-)"
     suffix = rf"(?:,?[ \t]+(?:{alternation(_suffixes())})(?![\w&]))"
     # a number inside a name ("Teamsters Local 1102 Pension Fund"), never first nor after "No."
+    # nor a year ("in March 2007 Acme Corp. filed")
     return re.compile(
-        rf"(?<![\w'’.&-])(?P<name>{CAP}(?:{conn}(?:{CAP}|(?<!No[ \t])(?<!No\.[ \t])\d{{1,6}}))"
+        rf"(?<![\w'’.&-])(?P<name>{CAP}(?:{conn}(?:{CAP}|{_NAME_NUMBER}))"
         rf"{{0,9}}{suffix}*)$"
     )
 
