@@ -3,10 +3,12 @@
 One command rebuilds the shipped model deterministically (fixed seed, one process):
 
 1. builds the sentence corpus (:mod:`legalkg.nlp.training.corpus`) from the training gold
-   (``benchmarks/blind/train``, ``../shared/data/dev``, ``benchmarks/heldout``,
-   ``../shared/data/submissions``), the tuning gold (``benchmarks/blind/dev``, the dev split),
-   and silver labels of the rules over ``../shared/data/corpus``; ``benchmarks/blind/test`` and
-   ``benchmarks/validation`` are excluded, text included;
+   (``benchmarks/blind/train``, the synthetic tuning set ``benchmarks/synthetic/a``,
+   ``../shared/data/dev``, ``benchmarks/heldout``, ``../shared/data/submissions``), the tuning
+   gold (``benchmarks/blind/dev``, the dev split), and silver labels of the rules over
+   ``../shared/data/corpus``; ``benchmarks/blind/test``, ``benchmarks/blind/edgar``,
+   ``benchmarks/validation`` and the held-out synthetic set ``benchmarks/synthetic/b`` are
+   excluded, text included;
 2. trains spaCy's ``textcat_multilabel`` with ``textcat.cfg`` (beside this module);
 3. writes the model after the last epoch (a fixed number: with a handful of positive dev
    sentences, picking the "best" epoch would fit noise) to ``nlp/models/event_textcat``, with
@@ -56,12 +58,18 @@ def default_sources() -> dict[str, list[Path]]:
     return {
         "train": [
             Path("benchmarks/blind/train"),
+            Path("benchmarks/synthetic/a"),
             shared / "dev",
             Path("benchmarks/heldout"),
             shared / "submissions",
         ],
         "dev": [Path("benchmarks/blind/dev")],
-        "exclude": [Path("benchmarks/blind/test"), Path("benchmarks/validation")],
+        "exclude": [
+            Path("benchmarks/blind/test"),
+            Path("benchmarks/blind/edgar"),
+            Path("benchmarks/validation"),
+            Path("benchmarks/synthetic/b"),
+        ],
         "silver": [shared / "corpus"],
     }
 
