@@ -1293,3 +1293,19 @@ def test_a_verdict_awarding_damages_in_a_later_clause_and_the_judgment_entered_o
     check(events[1], {"amount": 61.3e6, "payer": "Ardent Fiber Systems, Inc.", "payee": FILER})
     check(events[2], {"date": "2009-06-08", "amount": 64.0e6,
                       "payer": "Ardent Fiber Systems, Inc."})
+
+
+def test_a_month_after_a_court_is_its_date_and_the_same_order_shares_the_date_before() -> None:
+    events = events_of(
+        "Omega Corp. commenced the action against the Company in the District Court in August "
+        "2005. In September 2007, the District Court granted the Company's motion for summary "
+        "judgment of non-infringement. In the same order, the District Court dismissed the "
+        "Company's counterclaims without prejudice. Omega Corp. filed its notice of appeal to "
+        "the Federal Circuit in October 2007, and oral argument was held on January 6, 2009. On "
+        "March 23, 2009, the Federal Circuit issued its decision in Omega Corp. v. Acme Holdings, "
+        "Inc., Appeal No. 2008-1044, affirming the judgment of the District Court."
+    )
+    assert [(e.type, e.date) for e in events] == [
+        ("LawsuitFiled", "2005-08"), ("Judgment", "2007-09"), ("Dismissal", "2007-09"),
+        ("Appeal", "2007-10"), ("Appeal", "2009-03-23"),
+    ]

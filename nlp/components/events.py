@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -440,6 +441,7 @@ class EventExtractor:
             doc.user_data.pop(_SENTS_KEY, None)
             doc.user_data.pop(_ORDER_KEY, None)
         merged = _merge_repeats(events)
+        _same_day(merged, text)
         for event in merged:  # a merged mention may have brought the sides of a judgment
             if event.type == "Judgment" and event.amount and not event.payer and event.defendants:
                 event.payer = event.defendants[0]
@@ -1058,6 +1060,24 @@ def _agreed_dismissal(
 
 
 _COURT_WORD = re.compile(r"⟨COURT:\d+⟩|\b(?:court|judge|tribunal)\b", re.I)
+
+
+_SAME_DAY = re.compile(
+    r"\b(?:on|in|at|by)\s+(?:the\s+same|that\s+same|that|the\s+same)\s+"
+    r"(?:day|date|order|hearing|ruling|decision|opinion|judgment)\b",
+    re.I,
+)
+
+
+def _same_day(events: list[Event], text: str) -> None:
+    """An undated event told "on the same day" or "in the same order" takes the date of the
+    event told just before it, in its paragraph or the one before."""
+    for before, event in itertools.pairwise(sorted(events, key=lambda e: e.evidence_start)):
+        if event.date or not before.date or not _SAME_DAY.search(event.evidence):
+            continue
+        between = text[before.evidence_end : event.evidence_start]
+        if len(_PARAGRAPH_BREAK.findall(between)) <= 1:
+            event.date = before.date
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:

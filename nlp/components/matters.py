@@ -389,12 +389,15 @@ def _finish(matter_id: str, open_matter: _Open, events: list[Event], filer: str 
         matter.caption = f"{matter.plaintiffs[0]} v. {matter.defendants[0]}"
     # an appeal's docket number is the appeal's, not the trial court's case
     trial = [e.case_number for e in members if e.case_number and e.type != "Appeal"]
+    appeal = [e.case_number for e in members if e.case_number and e.type == "Appeal"]
     for event in members:
-        _inherit(event, matter, trial)
+        _inherit(event, matter, trial, appeal)
     return matter
 
 
-def _inherit(event: Event, matter: Matter, trial_numbers: list[str]) -> None:
+def _inherit(
+    event: Event, matter: Matter, trial_numbers: list[str], appeal_numbers: list[str]
+) -> None:
     """What a court event does not state, it takes from its matter."""
     if event.type not in LITIGATION:
         return
@@ -409,7 +412,7 @@ def _inherit(event: Event, matter: Matter, trial_numbers: list[str]) -> None:
         event.type in ("Appeal", "Judgment", "CourtOrder") or not _appellate(matter.court)
     ):
         event.court = matter.court  # a suit is not filed, settled or dismissed on appeal
-    numbers = matter.case_numbers if event.type == "Appeal" else trial_numbers
+    numbers = (appeal_numbers or matter.case_numbers) if event.type == "Appeal" else trial_numbers
     if event.case_number is None and numbers:
         event.case_number = numbers[0]
     if event.debtor is None and matter.debtor and (
