@@ -1225,10 +1225,11 @@ def test_a_granted_motion_to_dismiss_without_leave_is_a_dismissal_and_the_lead_p
 
 
 def test_a_press_release_announcing_a_step_does_not_date_it() -> None:
-    assert events_of(
+    event = one_event(
         "On April 28, 2009, the Company issued a press release announcing the dismissal of the "
         "Action."
-    ) == []
+    )
+    assert (event.type, event.date) == ("Dismissal", None)
 
 
 def test_a_list_with_a_defined_name_and_a_description_a_court_step_and_a_cross_complaint() -> None:
@@ -1309,3 +1310,24 @@ def test_a_month_after_a_court_is_its_date_and_the_same_order_shares_the_date_be
         ("LawsuitFiled", "2005-08"), ("Judgment", "2007-09"), ("Dismissal", "2007-09"),
         ("Appeal", "2007-10"), ("Appeal", "2009-03-23"),
     ]
+
+
+def test_a_wells_notice_in_quotes_across_a_line_citing_the_rules_thereunder() -> None:
+    event = one_event(
+        'On February 20, 2009, the Company received a "Wells\nNotice" from the staff of the '
+        "SEC's Division of Enforcement stating that the staff intends to recommend that the "
+        "Commission bring a civil action alleging violations of Section 10(b) of the Securities "
+        "Exchange Act of 1934 and certain rules thereunder."
+    )
+    check(event, {"type": "RegulatoryAction", "date": "2009-02-20"})
+
+
+def test_a_us_attorneys_office_for_a_district_is_one_agency_and_its_short_name_too() -> None:
+    event = one_event(
+        "In January 2009 the Company received a grand jury subpoena issued at the request of the "
+        "United States Attorney's Office for the Eastern District of New York (the \"U.S. "
+        "Attorney's Office\") seeking documents. The Company is cooperating with the U.S. "
+        "Attorney's Office."
+    )
+    assert event.agency == "United States Attorney's Office for the Eastern District of New York"
+    assert event.court is None

@@ -151,6 +151,7 @@ _ABBREVIATION_DOT = re.compile(
 
 # "was originally filed", "has since been dismissed", "were also named": the trigger patterns
 # read the auxiliary and the verb side by side
+_QUOTES = re.compile(r"[\"“”]")
 _ADVERB_AFTER_AUXILIARY = re.compile(
     r"\b((?i:was|were|is|are|been|be|being|has|have|had))\s+"
     r"(?:(?-i:[a-z]+ly|also|later|since|then|already|now|thereafter|again|recently)\s+)+"
@@ -320,9 +321,14 @@ class CueFilter:
         """The cues whose keywords occur somewhere in ``text`` (a whole filing): checking its
         paragraphs then tries only those, without the per-paragraph word index."""
         low = text.lower()
+        flat: list[str] = []  # the text with whitespace collapsed, made once if needed
         narrow = CueFilter(())
         for prefixes, keywords, regex, sensitive in self.cues:
             present = tuple(k for k in keywords if k in low)
+            if not present and "\n" in low and any(" " in k for k in keywords):
+                if not flat:
+                    flat.append(" ".join(low.split()))  # "Wells\nNotice"
+                present = tuple(k for k in keywords if k in flat[0])
             if present or not keywords:
                 narrow.cues.append((prefixes, present, regex, sensitive))
         narrow.word_index = False
@@ -334,12 +340,24 @@ class CueFilter:
             return False
         low = text.lower()
         words = {word[:4] for word in _WORD.findall(low)} if self.word_index else None
+        # a line break inside a cue ("Wells\nNotice"): the text with its whitespace collapsed,
+        # made only when a cue of several words is otherwise missed
+        flat: tuple[str, str] | None = None
         for prefixes, keywords, regex, sensitive in self.cues:
             if words is not None and keywords and words.isdisjoint(prefixes):
                 continue
-            if keywords and not any(k in low for k in keywords):
+            if (not keywords or any(k in low for k in keywords)) and regex.search(
+                text if sensitive else low
+            ):
+                return True
+            if "\n" not in text or not any(" " in k for k in keywords):
                 continue
-            if regex.search(text if sensitive else low):
+            if flat is None:
+                joined = " ".join(text.split())
+                flat = (joined, joined.lower())
+            if any(k in flat[1] for k in keywords) and regex.search(
+                flat[0] if sensitive else flat[1]
+            ):
                 return True
         return False
 
@@ -539,6 +557,7 @@ class EventExtractor:
             pos = span.end_char
         pieces.append(text[pos:end])
         masked = _ALIAS_DEFINITION.sub(r"\1", " ".join("".join(pieces).split()))
+        masked = _QUOTES.sub("", masked)  # 'received a "Wells Notice"': quotes mark no boundary
         masked = _ADVERB_AFTER_AUXILIARY.sub(r"\1 ", _ABBREVIATION_DOT.sub(_undotted, masked))
         return _Masked(masked, by_index)
 

@@ -305,6 +305,7 @@ def _agency_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return full, abbreviations, shapes
 
 
+_DEFINED_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?[\"“]([^\"”]{2,60})[\"”]\s*\)")
 _TICKER_AFTER = re.compile(r"\s*:\s*[A-Z]{1,5}\b")
 
 
@@ -484,17 +485,29 @@ class PartyFinder:
         for span in mention_group(doc):
             if span.label_ == "GOV" and isinstance(span._.value, str):
                 written.setdefault(agency_key(span._.value) or "", span._.value)
+        shaped = [
+            (_skip_stopwords(text, m.start(), m.end()), m.end())
+            for m in scan(shapes, text, _SHAPE_ANCHOR, before=60, after=90)
+        ]
+        # a body named by shape and given a short name ('... for the Eastern District of New
+        # York (the "U.S. Attorney's Office")'): the short name stands for it
+        defined = {}
+        for a, b in shaped:
+            if short := _DEFINED_AFTER.match(text, b):
+                defined[" ".join(short.group(1).split())] = " ".join(text[a:b].split())
         for m in full.finditer(text):
             if after_word(text, m.start(), "."):
                 continue
             national = _NATIONAL_BEFORE.search(text, max(0, m.start() - 20), m.start())
             start = national.start() if national else m.start()
+            if any(a <= start and m.end() <= b and b - a > m.end() - start for a, b in shaped):
+                continue  # "U.S. Attorney's Office for the Eastern District of New York"
             name = " ".join(text[start : m.end()].split())
+            name = defined.get(name, name)
             written.setdefault(_agency_variant_key()[m.group()], name)
             yield start, m.end(), "GOV", name, False
-        for m in scan(shapes, text, _SHAPE_ANCHOR, before=60, after=90):
-            start = _skip_stopwords(text, m.start(), m.end())
-            yield start, m.end(), "GOV", " ".join(text[start : m.end()].split()), False
+        for start, end in shaped:
+            yield start, end, "GOV", " ".join(text[start:end].split()), False
         for m in abbreviations.finditer(text):
             if after_word(text, m.start(), ".&-") or _TICKER_AFTER.match(text, m.end()):
                 continue  # "(NYSE: AA)" names a listing, not an agency acting
