@@ -1331,3 +1331,20 @@ def test_a_us_attorneys_office_for_a_district_is_one_agency_and_its_short_name_t
     )
     assert event.agency == "United States Attorney's Office for the Eastern District of New York"
     assert event.court is None
+
+
+def test_a_group_term_stands_for_every_member_and_commencing_the_litigation_refers_back() -> None:
+    events = events_of(
+        'On May 26, 2009, the Company entered into a settlement agreement with Valmora '
+        'Pharmaceuticals Ltd. and its wholly owned subsidiary Valmora Pharmaceuticals USA, Inc. '
+        '(together, "Valmora") to resolve the patent infringement litigation between the '
+        "parties.\n\n"
+        "The Company commenced the litigation in July 2007 by filing a complaint against Valmora "
+        "in the United States District Court for the District of New Jersey."
+    )
+    assert [e.type for e in events] == ["Settlement", "LawsuitFiled"]
+    assert events[0].matter == events[1].matter
+    check(events[1], {"date": "2007-07", "plaintiffs": [FILER]})
+    assert sorted(events[1].defendants) == [
+        "Valmora Pharmaceuticals Ltd.", "Valmora Pharmaceuticals USA, Inc.",
+    ]

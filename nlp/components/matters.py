@@ -294,7 +294,7 @@ def _find(
             last is not None and paragraph - last.paragraph <= 1
             and ((not plaintiffs and not defendants)
                  or (not last.plaintiffs and not last.defendants))
-            and _reference().match(event.evidence) and _compatible(last, event)
+            and _refers_back(event.evidence) and _compatible(last, event)
             and not _conflict(last, event, filer)
         ):
             return last
@@ -338,6 +338,21 @@ _THE_COURT = re.compile(
 _COUNTERCLAIM = re.compile(
     r"\b(?:cross|counter)[- ]?(?:complaints?|claims?|suits?|actions?)\b", re.I
 )
+
+
+_FILED_THE = re.compile(
+    r"\b(?:commenced|filed|brought|instituted|initiated)\s+(?:the|this|that|these|those)\s+"
+    r"(?:[\w'-]+\s+){0,2}?(?:litigation|lawsuits?|suits?|actions?|cases?|complaints?|"
+    r"arbitrations?|proceedings?)\b",
+    re.I,
+)
+
+
+def _refers_back(evidence: str) -> bool:
+    """A lawsuit told as one already named: the sentence opens with a reference to it ("The
+    lawsuits, filed in 2009 ...") or files it with a definite article ("The Company commenced
+    the litigation in July 2007")."""
+    return bool(_reference().match(evidence) or _FILED_THE.search(evidence))
 
 
 def _counterclaim(event: Event) -> bool:

@@ -149,13 +149,13 @@ class SideFinder:
         for item in found:
             if item.index is not None:
                 event = events[item.index]
-                _add_sides(event, item.sides)
+                _add_sides(doc, event, item.sides)
                 if not event.plaintiffs:
-                    _add_sides(event, _representative_sides(doc, event))
+                    _add_sides(doc, event, _representative_sides(doc, event))
                 if event.type == "LawsuitFiled":
-                    _add_sides(event, _against_sides(doc, event))
+                    _add_sides(doc, event, _against_sides(doc, event))
                 if not event.plaintiffs and not event.defendants:
-                    _add_sides(event, _caption_sides(doc, event))
+                    _add_sides(doc, event, _caption_sides(doc, event))
                 _judgment_payer(event)
             if item.lawsuit is not None:
                 at = item.index if item.index is not None else len(events)
@@ -287,9 +287,9 @@ class SideFinder:
         # a pattern marked "sentence" states a side of the lawsuit the sentence is about, from
         # outside the filing clause ("The Company is a defendant in a lawsuit filed by X")
         related = [m for m in matches if _within(m, verb) or m.pattern.get("sentence")]
-        _add_sides(event, self._sides(doc, related, offset))
+        _add_sides(doc, event, self._sides(doc, related, offset))
         if not event.plaintiffs:
-            _add_sides(event, _representative_sides(doc, event))
+            _add_sides(doc, event, _representative_sides(doc, event))
         if doc._.filer and doc._.filer not in event.parties and _names_filer(doc, start, end):
             event.parties.insert(0, doc._.filer)
         return event
@@ -326,7 +326,7 @@ def _attach(doc: Doc, events: list[Event], found: Found) -> bool:
         lo, hi = sorted((event.evidence_start, target.evidence_start))
         same = (event.plaintiffs, event.defendants) == sides
         if same and not _PARAGRAPH_BREAK.search(text, lo, hi):
-            _add_sides(event, found.further)
+            _add_sides(doc, event, found.further)
     return True
 
 
@@ -710,11 +710,17 @@ def _judgment_payer(event: Event) -> None:
         event.payer = liable[0]
 
 
-def _add_sides(event: Event, sides: list[Side]) -> None:
+def _add_sides(doc: Doc, event: Event, sides: list[Side]) -> None:
+    groups = _groups(doc)
+    spans = _spans(doc) if groups else []
     for side in sides:
         current: list[str] = getattr(event, side.role)
         other = event.defendants if side.role == "plaintiffs" else event.plaintiffs
+        named: list[tuple[str, int | None]] = []
         for name, ix in zip(side.names, side.mentions, strict=True):
+            group = groups.get(spans[ix].text) if ix is not None and ix < len(spans) else None
+            named.extend((member, ix) for member in group) if group else named.append((name, ix))
+        for name, ix in named:
             if name in current or name in other:
                 continue
             current.append(name)
@@ -722,6 +728,50 @@ def _add_sides(event: Event, sides: list[Side]) -> None:
                 event.provenance.setdefault(side.role, []).append(ix)
             if name not in event.parties:
                 event.parties.append(name)
+
+
+_GROUP_TERM = re.compile(
+    r"\(\s*(?:together|collectively|jointly)(?:\s+with\s+[^,()]{1,40})?,?\s+(?:the\s+)?"
+    r"[\"“](?P<term>[^\"”]{1,40})[\"”]\s*\)"
+)
+_GROUPS_KEY = "legalkg_roles_groups"
+# between two members of a group: "X, Y and its wholly owned subsidiary Z"
+_GROUP_JOINER = re.compile(
+    r"\s*(?:,\s*)?(?:and\s+)?(?:(?:its|their|our|the)\s+(?:[\w-]+\s+){0,4}?)?"
+)
+
+
+def _groups(doc: Doc) -> dict[str, list[str]]:
+    """Defined terms that name a group of parties ('X Ltd. and its wholly owned subsidiary X
+    USA, Inc. (together, "X")'): a side written with the term is every member."""
+    if _GROUPS_KEY in doc.user_data:
+        return doc.user_data[_GROUPS_KEY]  # type: ignore[no-any-return]
+    groups: dict[str, list[str]] = {}
+    text = doc.text
+    spans = _spans(doc)
+    for m in _GROUP_TERM.finditer(text):
+        last = [
+            ix for ix, span in enumerate(spans)
+            if span.label_ in PARTY_LABELS and span.end_char <= m.start()
+            and not text[span.end_char : m.start()].strip()
+        ]
+        if not last:
+            continue
+        parties = sorted(
+            (i for i, span in enumerate(spans) if span.label_ in PARTY_LABELS),
+            key=lambda i: spans[i].start_char,
+        )
+        at = parties.index(last[-1])
+        members = [_span_name(spans[last[-1]])]
+        while at > 0 and _GROUP_JOINER.fullmatch(
+            text, spans[parties[at - 1]].end_char, spans[parties[at]].start_char
+        ):
+            at -= 1
+            members.insert(0, _span_name(spans[parties[at]]))
+        if len(members) > 1:
+            groups[m.group("term")] = list(dict.fromkeys(members))
+    doc.user_data[_GROUPS_KEY] = groups
+    return groups
 
 
 def _names_filer(doc: Doc, start: int, end: int) -> bool:
