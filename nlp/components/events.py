@@ -56,6 +56,7 @@ __all__ = [
     "load_role_rules",
     "load_triggers",
     "make_events",
+    "same_day",
     "trigger_cue_filter",
 ]
 
@@ -459,7 +460,7 @@ class EventExtractor:
             doc.user_data.pop(_SENTS_KEY, None)
             doc.user_data.pop(_ORDER_KEY, None)
         merged = _merge_repeats(events)
-        _same_day(merged, text)
+        same_day(merged, text)
         for event in merged:  # a merged mention may have brought the sides of a judgment
             if event.type == "Judgment" and event.amount and not event.payer and event.defendants:
                 event.payer = event.defendants[0]
@@ -1088,7 +1089,7 @@ _SAME_DAY = re.compile(
 )
 
 
-def _same_day(events: list[Event], text: str) -> None:
+def same_day(events: list[Event], text: str) -> None:
     """An undated event told "on the same day" or "in the same order" takes the date of the
     event told just before it, in its paragraph or the one before."""
     for before, event in itertools.pairwise(sorted(events, key=lambda e: e.evidence_start)):

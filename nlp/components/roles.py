@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from legalkg.nlp.components.common import read_jsonl
-from legalkg.nlp.components.events import load_filters
+from legalkg.nlp.components.events import load_filters, same_day
 from legalkg.nlp.components.extensions import SPANS_KEY, register_extensions
 from legalkg.nlp.components.parties import STATISTICAL
 from legalkg.nlp.components.statistical import parsed_sentence
@@ -163,6 +163,7 @@ class SideFinder:
         for at, lawsuit in sorted(told, key=lambda t: t[0], reverse=True):
             events.insert(at, lawsuit)
         events.sort(key=lambda e: e.evidence_start)
+        same_day(events, doc.text)  # the lawsuits told inside other steps' sentences too
         _late_parties(doc, events)
         people = _people(doc)
         for event in events:
