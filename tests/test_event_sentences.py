@@ -1348,3 +1348,10 @@ def test_a_group_term_stands_for_every_member_and_commencing_the_litigation_refe
     assert sorted(events[1].defendants) == [
         "Valmora Pharmaceuticals Ltd.", "Valmora Pharmaceuticals USA, Inc.",
     ]
+
+
+def test_a_credit_agreements_events_of_default_report_no_judgment() -> None:
+    assert events_of(
+        "The Credit Agreement contains customary events of default, including the entry of one or "
+        "more final judgments against the Company for the payment of money exceeding $10 million."
+    ) == []
