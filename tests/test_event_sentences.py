@@ -1355,3 +1355,28 @@ def test_a_credit_agreements_events_of_default_report_no_judgment() -> None:
         "The Credit Agreement contains customary events of default, including the entry of one or "
         "more final judgments against the Company for the payment of money exceeding $10 million."
     ) == []
+
+
+def test_a_criminal_information_or_an_indictment_is_the_governments_suit() -> None:
+    assert one_event(
+        "On June 23, 2009, the DOJ filed a criminal information in the United States District "
+        "Court for the Southern District of Texas charging the Company with one count of "
+        "conspiracy."
+    ).type == "LawsuitFiled"
+    assert one_event(
+        "On June 6, 2007, the Company was indicted by a federal grand jury in the Eastern "
+        "District of Virginia."
+    ).type == "LawsuitFiled"
+
+
+def test_an_agency_keeps_one_spelling_in_a_filing_and_a_division_its_own() -> None:
+    from legalkg.nlp.pipeline import annotate
+
+    doc = annotate(
+        "The United States Department of Justice opened an inquiry. Later the U.S. Department of "
+        "Justice closed it. The Antitrust Division of the Department of Justice asked questions.",
+        filer=FILER,
+    )
+    values = [s._.value for s in doc.spans["legalkg"] if s.label_ == "GOV"]
+    assert values[:2] == ["United States Department of Justice"] * 2
+    assert values[2].startswith("Antitrust Division")

@@ -131,6 +131,8 @@ MORE = [
     "On November 4, 2009, the Company agreed to pay $1.1 million to settle a class action "
     "lawsuit brought by former employees.",
     "During 2005, the Company reached resolution of a coverage suit with one of its insurers.",
+    "On June 23, 2009, the DOJ filed a criminal information in the United States District Court "
+    "for the Southern District of Texas charging the Company with one count of conspiracy.",
     "On May 3, 2011, a lawsuit was filed against the Company in the Superior Court of California. "
     "The lead plaintiff, the Hargrove Family Trust, alleged that the Company made false "
     "statements.",

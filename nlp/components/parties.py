@@ -305,6 +305,7 @@ def _agency_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return full, abbreviations, shapes
 
 
+_NATIONAL_PREFIX = re.compile(rf"^(?:the\s+|The\s+)?(?:{_NATIONAL})?")
 _DEFINED_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?[\"“]([^\"”]{2,60})[\"”]\s*\)")
 _TICKER_AFTER = re.compile(r"\s*:\s*[A-Z]{1,5}\b")
 
@@ -504,7 +505,12 @@ class PartyFinder:
                 continue  # "U.S. Attorney's Office for the Eastern District of New York"
             name = " ".join(text[start : m.end()].split())
             name = defined.get(name, name)
-            written.setdefault(_agency_variant_key()[m.group()], name)
+            # one spelling per agency in a filing: the first written ("United States Department
+            # of Justice", later "U.S. Department of Justice"); a division keeps its own name
+            key = _agency_variant_key()[m.group()]
+            first = written.setdefault(key, name)
+            if _NATIONAL_PREFIX.sub("", first) == _NATIONAL_PREFIX.sub("", name):
+                name = first
             yield start, m.end(), "GOV", name, False
         for start, end in shaped:
             yield start, end, "GOV", " ".join(text[start:end].split()), False
