@@ -1380,3 +1380,22 @@ def test_an_agency_keeps_one_spelling_in_a_filing_and_a_division_its_own() -> No
     values = [s._.value for s in doc.spans["legalkg"] if s.label_ == "GOV"]
     assert values[:2] == ["United States Department of Justice"] * 2
     assert values[2].startswith("Antitrust Division")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Profitability declined, including the increased expense from a litigation judgment.",
+         "Judgment"),
+        ("We have filed a formal protest and will address these matters with the Appeals Office "
+         "of the IRS.", "Appeal"),
+        ("A question, gentlemen, on the Delphi Corporation bankruptcy that we just heard last "
+         "weekend.", "BankruptcyPetition"),
+    ],
+)
+def test_events_told_as_nouns_in_financial_prose(text: str, kind: str) -> None:
+    assert one_event(text).type == kind
+
+
+def test_the_risk_of_a_bankruptcy_is_none() -> None:
+    assert events_of("Investors worry about the risk of a Delphi Corporation bankruptcy.") == []

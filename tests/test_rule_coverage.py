@@ -131,6 +131,11 @@ MORE = [
     "On November 4, 2009, the Company agreed to pay $1.1 million to settle a class action "
     "lawsuit brought by former employees.",
     "During 2005, the Company reached resolution of a coverage suit with one of its insurers.",
+    "Profitability declined, including the increased expense from a litigation judgment.",
+    "We have filed a formal protest and will address these matters with the Appeals Office of "
+    "the IRS.",
+    "A question, gentlemen, on the Delphi Corporation bankruptcy that we just heard last "
+    "weekend.",
     "On June 23, 2009, the DOJ filed a criminal information in the United States District Court "
     "for the Southern District of Texas charging the Company with one count of conspiracy.",
     "On May 3, 2011, a lawsuit was filed against the Company in the Superior Court of California. "
