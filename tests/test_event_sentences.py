@@ -1399,3 +1399,25 @@ def test_events_told_as_nouns_in_financial_prose(text: str, kind: str) -> None:
 
 def test_the_risk_of_a_bankruptcy_is_none() -> None:
     assert events_of("Investors worry about the risk of a Delphi Corporation bankruptcy.") == []
+
+
+def test_a_derivative_complaint_names_officers_after_a_description_and_the_company_nominal(
+) -> None:
+    event = one_event(
+        "On August 10, 2009, a purported shareholder of the Company, Leonard M. Pruitt, filed a "
+        "shareholder derivative complaint in the United States District Court for the District "
+        "of Colorado, purportedly on behalf of the Company against certain of its current and "
+        "former officers and directors, including the Company's President and Chief Executive "
+        "Officer, Dana K. Whitcombe, and its former Chief Financial Officer, Roberto Salas."
+    )
+    check(event, {"plaintiffs": ["Leonard M. Pruitt"]})
+    assert sorted(event.defendants) == sorted([FILER, "Dana K. Whitcombe", "Roberto Salas"])
+
+
+def test_a_dismissal_dated_after_its_trigger_not_by_the_filing_date_before_it() -> None:
+    events = events_of(
+        "A similar derivative action that had been filed against the Company in the District "
+        "Court for the City and County of Denver, Colorado in May 2009 was voluntarily dismissed "
+        "without prejudice by the plaintiff on July 31, 2009."
+    )
+    assert ("Dismissal", "2009-07-31") in [(e.type, e.date) for e in events]

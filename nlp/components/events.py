@@ -86,7 +86,7 @@ _PLACEHOLDERS = {
     "{MONEY}": r"⟨MONEY:\d+⟩",
     "{DATE}": r"⟨DATE:\d+⟩",
 }
-_OWN_DATE = re.compile(r"^[\w\s'-]{0,25}?\b(?:of|on|dated)\s+⟨DATE:(\d+)⟩")
+_OWN_DATE = re.compile(r"^[\w\s'-]{0,45}?\b(?:of|on|dated)\s+⟨DATE:(\d+)⟩")
 # "the quarter ended <date>", "the agreement dated <date>": not the event's date; but an
 # "order dated <date>" is the order's
 _PERIOD_DATE = re.compile(

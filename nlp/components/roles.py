@@ -168,6 +168,7 @@ class SideFinder:
         people = _people(doc)
         for event in events:
             _full_names(event, people)
+            _nominal_defendant(doc, event)
         absorbed = [f.at for f in found if f.further and _attach(doc, events, f)]
         doc._.events = [
             e for e in events
@@ -597,7 +598,18 @@ def _late_parties(doc: Doc, events: list[Event]) -> None:
                 event.provenance.setdefault("parties", []).append(ix)
 
 
-_AGAINST = re.compile(r"\bagainst\s+(?:each\s+of\s+)?$", re.I)
+_AGAINST = re.compile(
+    # "against X", "against each of X", and a collective description before the names
+    # ("against certain of its current and former officers and directors, including the
+    # Company's Chief Executive Officer, X")
+    r"\bagainst\s+(?:each\s+of\s+)?"
+    r"(?:(?-i:[a-z][\w'’-]*)(?:\s+(?-i:[a-z][\w'’-]*)){0,10},?\s+including\s+"
+    r"(?:(?:the\s+Company['’]s|its|their)\s+(?:[\w-]+,?\s+){0,8}?)?)?$",
+    re.I,
+)
+
+
+_POSSESSIVE = re.compile(r"['’]s?\b")
 
 
 def _against_sides(doc: Doc, event: Event) -> list[Side]:
@@ -612,13 +624,34 @@ def _against_sides(doc: Doc, event: Event) -> list[Side]:
             continue
         if not event.evidence_start <= span.start_char < event.evidence_end:
             continue
-        if not _AGAINST.search(text, max(event.evidence_start, span.start_char - 30),
+        if not _AGAINST.search(text, max(event.evidence_start, span.start_char - 240),
                                span.start_char):
             continue
+        if _POSSESSIVE.match(text, span.end_char):
+            continue  # "including the Company's President": not the Company
         names = [(_span_name(span), ix), *_listed(doc, ix, doc)]
         names = [(n, i) for n, i in names if n not in event.plaintiffs]
         return [Side("defendants", [n for n, _ in names], [i for _, i in names])] if names else []
     return []
+
+
+_ON_BEHALF_OF_FILER = re.compile(
+    r"\bderivative(?:ly)?\b.{0,300}?\bon\s+behalf\s+of\s+(?:the\s+Company|the\s+Registrant|"
+    r"the\s+Corporation|us|it)\b|\bon\s+behalf\s+of\s+(?:the\s+Company|the\s+Corporation)\b"
+    r".{0,300}?\bderivative(?:ly)?\b",
+    re.I | re.S,
+)
+
+
+def _nominal_defendant(doc: Doc, event: Event) -> None:
+    """A derivative suit brought "on behalf of the Company" names it a nominal defendant, never
+    a plaintiff, however the parse tied "on behalf of" (a parse-free check on the sentence)."""
+    filer = doc._.filer
+    if not filer or filer not in event.plaintiffs or not _ON_BEHALF_OF_FILER.search(event.evidence):
+        return
+    event.plaintiffs.remove(filer)
+    if filer not in event.defendants:
+        event.defendants.insert(0, filer)
 
 
 def _people(doc: Doc) -> dict[str, str]:
