@@ -1421,3 +1421,24 @@ def test_a_dismissal_dated_after_its_trigger_not_by_the_filing_date_before_it() 
         "without prejudice by the plaintiff on July 31, 2009."
     )
     assert ("Dismissal", "2009-07-31") in [(e.type, e.date) for e in events]
+
+
+def test_an_agency_glossed_in_its_own_language_and_defined_short_is_one_agency() -> None:
+    events = events_of(
+        'In February 2007 officials of the German Federal Cartel Office (Bundeskartellamt) (the '
+        '"FCO") conducted unannounced inspections at the offices of the Company as part of an '
+        "investigation. On May 11, 2009, the FCO issued a decision imposing a fine of EUR 14.6 "
+        "million on the Company."
+    )
+    assert [(e.type, e.date) for e in events] == [
+        ("RegulatoryAction", "2007-02"), ("RegulatoryAction", "2009-05-11"),
+    ]
+    assert {e.agency for e in events} == {"German Federal Cartel Office"}
+
+
+def test_a_date_in_a_relative_clause_about_something_else_does_not_date_the_event() -> None:
+    event = one_event(
+        "The Company, which acquired Ambros GmbH in 2005, believes that the fine is unfounded, "
+        "and on May 13, 2009, Ambros GmbH filed an appeal against the decision."
+    )
+    assert (event.type, event.date) == ("Appeal", "2009-05-13")

@@ -152,6 +152,8 @@ _ABBREVIATION_DOT = re.compile(
 
 # "was originally filed", "has since been dismissed", "were also named": the trigger patterns
 # read the auxiliary and the verb side by side
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|whom)\b[^,;]*$", re.I)
+_GOV_GLOSS = re.compile(r"⟨GOV:\d+⟩\s*\(\s*⟨GOV:(\d+)⟩\s*\)")
 _QUOTES = re.compile(r"[\"“”]")
 _ADVERB_AFTER_AUXILIARY = re.compile(
     r"\b((?i:was|were|is|are|been|be|being|has|have|had))\s+"
@@ -790,6 +792,8 @@ class EventExtractor:
                     continue
             if _PERIOD_DATE.search(masked.text[max(0, m.start() - 12) : m.start()]):
                 continue
+            if _RELATIVE_CLAUSE.search(masked.text, max(0, m.start() - 120), m.start()):
+                continue  # "The Company, which acquired Ambros in 2005, ...": not the event's
             if _DATELINE.match(masked.text[m.end() : m.end() + 4]):
                 continue
             before = _MARKER.sub(" ", masked.text[max(0, m.start() - 40) : m.start()])
@@ -804,8 +808,10 @@ class EventExtractor:
         units = {int(m.group(1)) for m in _SUB_UNIT.finditer(masked.text)}
         units |= {int(m.group(1)) for m in _TICKER.finditer(masked.text)}
         dropped = {_fold(_str_value(masked.spans[i]) or "") for i in units if i in masked.spans}
+        # "the German Federal Cartel Office (Bundeskartellamt)": one agency, its name twice
+        glosses = {int(m.group(1)) for m in _GOV_GLOSS.finditer(masked.text)}
         for ix, span in sorted(masked.spans.items()):
-            if span.label_ != "GOV" or ix in units:
+            if span.label_ != "GOV" or ix in units or ix in glosses:
                 continue
             if _fold(_str_value(span) or span.text) not in dropped:
                 seen.setdefault(_fold(_str_value(span) or span.text), ix)

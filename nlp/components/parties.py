@@ -306,7 +306,9 @@ def _agency_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 _NATIONAL_PREFIX = re.compile(rf"^(?:the\s+|The\s+)?(?:{_NATIONAL})?")
-_DEFINED_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?[\"“]([^\"”]{2,60})[\"”]\s*\)")
+_DEFINED_AFTER = re.compile(
+    r"\s*(?:\([^()\"“”]{1,60}\)\s*)?\(\s*(?:the\s+)?[\"“]([^\"”]{2,60})[\"”]\s*\)"
+)
 _TICKER_AFTER = re.compile(r"\s*:\s*[A-Z]{1,5}\b")
 
 
@@ -520,6 +522,20 @@ class PartyFinder:
             key = _agency_abbreviation_key()[m.group()]
             value = aliases.get(m.group()) or written.get(key) or m.group()
             yield m.start(), m.end(), "GOV", value, False
+        # a short name the filing defines for a body the lexicon knows by its full name ('the
+        # German Federal Cartel Office (Bundeskartellamt) (the "FCO")'): each use is that body
+        for m in full.finditer(text):
+            short = _DEFINED_AFTER.match(text, m.end())
+            if short is None or short.group(1) in defined or not short.group(1)[:1].isupper():
+                continue
+            national = _NATIONAL_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            start = national.start() if national else m.start()
+            value = written.get(_agency_variant_key()[m.group()]) or " ".join(
+                text[start : m.end()].split()
+            )
+            use = re.compile(rf"(?<![\w&-]){re.escape(short.group(1))}(?![\w&-])")
+            for u in use.finditer(text, short.end()):
+                yield u.start(), u.end(), "GOV", value, False
 
     def _organisations(self, doc: Doc, found: list[Found]) -> Iterator[Found]:
         text = doc_text(doc)
