@@ -779,7 +779,7 @@ def _groups(doc: Doc) -> dict[str, list[str]]:
     """Defined terms that name a group of parties ('X Ltd. and its wholly owned subsidiary X
     USA, Inc. (together, "X")'): a side written with the term is every member."""
     if _GROUPS_KEY in doc.user_data:
-        return doc.user_data[_GROUPS_KEY]  # type: ignore[no-any-return]
+        return doc.user_data[_GROUPS_KEY]
     groups: dict[str, list[str]] = {}
     text = doc.text
     spans = _spans(doc)
