@@ -307,7 +307,7 @@ class CueFilter:
     """
 
     def __init__(self, triggers: Iterable[Trigger], *, require_keywords: bool = False) -> None:
-        cues: dict[str, tuple[frozenset[str], tuple[str, ...], re.Pattern[str], bool]] = {}
+        cues: dict[str, _Cue] = {}
         for trig in triggers:
             keywords = trig.keywords or (trig.select_keywords if require_keywords else ())
             if require_keywords and not keywords:
@@ -316,7 +316,10 @@ class CueFilter:
             # a cue without case-sensitive parts runs on the lowercased text: re.I is slow
             sensitive = "(?-i:" in trig.cue
             regex = re.compile(rf"\b(?:{trig.cue})", re.I if sensitive else 0)
-            cues.setdefault(trig.cue, (prefixes, keywords, regex, sensitive))
+            # the word prefixes of each keyword of several words: "Wells\nNotice" is found
+            # on the text with its whitespace collapsed, tried only when those words are there
+            multi = tuple(tuple(w[:4] for w in k.split()) for k in keywords if " " in k)
+            cues.setdefault(trig.cue, (prefixes, keywords, regex, sensitive, multi))
         self.cues = list(cues.values())
         self.word_index = True
 
@@ -326,14 +329,16 @@ class CueFilter:
         low = text.lower()
         flat: list[str] = []  # the text with whitespace collapsed, made once if needed
         narrow = CueFilter(())
-        for prefixes, keywords, regex, sensitive in self.cues:
+        for prefixes, keywords, regex, sensitive, multi in self.cues:
             present = tuple(k for k in keywords if k in low)
-            if not present and "\n" in low and any(" " in k for k in keywords):
-                if not flat:
-                    flat.append(" ".join(low.split()))  # "Wells\nNotice"
-                present = tuple(k for k in keywords if k in flat[0])
+            if not present and multi and "\n" in low:
+                split = [k for k in keywords if " " in k and all(w in low for w in k.split())]
+                if split:
+                    if not flat:
+                        flat.append(" ".join(low.split()))  # "Wells\nNotice"
+                    present = tuple(k for k in split if k in flat[0])
             if present or not keywords:
-                narrow.cues.append((prefixes, present, regex, sensitive))
+                narrow.cues.append((prefixes, present, regex, sensitive, multi))
         narrow.word_index = False
         return narrow
 
@@ -343,17 +348,18 @@ class CueFilter:
             return False
         low = text.lower()
         words = {word[:4] for word in _WORD.findall(low)} if self.word_index else None
-        # a line break inside a cue ("Wells\nNotice"): the text with its whitespace collapsed,
-        # made only when a cue of several words is otherwise missed
         flat: tuple[str, str] | None = None
-        for prefixes, keywords, regex, sensitive in self.cues:
+        for prefixes, keywords, regex, sensitive, multi in self.cues:
             if words is not None and keywords and words.isdisjoint(prefixes):
                 continue
-            if (not keywords or any(k in low for k in keywords)) and regex.search(
-                text if sensitive else low
-            ):
-                return True
-            if "\n" not in text or not any(" " in k for k in keywords):
+            if not keywords or any(k in low for k in keywords):
+                if regex.search(text if sensitive else low):
+                    return True
+                continue
+            # a keyword of several words missed only because a line break splits it
+            if not multi or "\n" not in text:
+                continue
+            if words is not None and not any(all(p in words for p in m) for m in multi):
                 continue
             if flat is None:
                 joined = " ".join(text.split())
@@ -365,6 +371,7 @@ class CueFilter:
         return False
 
 
+_Cue = tuple[frozenset[str], tuple[str, ...], re.Pattern[str], bool, tuple[tuple[str, ...], ...]]
 _WORD = re.compile(r"\w+")
 
 
