@@ -294,6 +294,10 @@ class OxigraphStore(StoreBackend):
     def has_graph(self, graph: str) -> bool:
         return bool(self._store.contains_named_graph(ox.NamedNode(graph)))
 
+    def update(self, sparql: str) -> None:
+        self._writable()
+        self._store.update(sparql)
+
     def drop_graph(self, graph: str) -> None:
         self._writable()
         node = ox.NamedNode(graph)
@@ -460,6 +464,9 @@ class MemoryStore(StoreBackend):
         node = URIRef(graph)
         if any(g.identifier == node for g in self.dataset.graphs()):
             self.dataset.remove_graph(node)
+
+    def update(self, sparql: str) -> None:
+        self.dataset.update(sparql)
 
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
         try:
