@@ -38,6 +38,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 from legalkg.graph.backend import StoreBackend
@@ -329,7 +330,9 @@ def _update_derived(
         if graph in state.facts:
             state.facts_digest -= _hash(repr((graph, state.facts.pop(graph))))
         if fresh is not None:
-            state.facts[graph] = tuple(fresh)
+            # one string object per IRI or value: facts repeat them, and pickle then stores
+            # each once
+            state.facts[graph] = tuple((intern(a), intern(b), intern(c)) for a, b, c in fresh)
             state.facts_digest += _hash(repr((graph, state.facts[graph])))
     state.facts_digest %= _MODULUS
     new = {g: state.facts.get(g, ()) for g in old}
