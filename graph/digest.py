@@ -1,9 +1,11 @@
 """Per-filing digests: what the store-wide recomputations read of each filing graph.
 
 Company resolution (:mod:`legalkg.graph.resolve`) and matter merging
-(:mod:`legalkg.graph.matters`) are recomputed over the whole store after every ingest, and each
-reads only a small part of every filing graph. Ingest computes that part when it builds the
-graph (in the worker, not the writer) and stores it in the filing graph as one JSON literal,
+(:mod:`legalkg.graph.matters`) read only a small part of every filing graph: all of it when they
+are recomputed over the whole store (:func:`recompute_derived`, the reference), the new
+filings' part after an ingest (:func:`refresh_derived`, :mod:`legalkg.graph.incremental`).
+Ingest computes that part when it builds the graph (in the worker, not the writer) and stores
+it in the filing graph as one JSON literal,
 ``<graph> lkg:resolutionInput '{"version": N, "facts": [[subject, what, value], ...]}'``; reading
 a store's input is then one query returning one literal per filing, instead of joins over every
 filing graph. A graph without a digest of this :data:`DIGEST_VERSION` (loaded by other means,

@@ -3,7 +3,8 @@
 One filing becomes one named graph, so ingesting a filing again replaces exactly its triples.
 A filing that cannot be read, extracted or built is reported in the summary and leaves the store
 as it was; the rest of the batch goes on. Company resolution, then the merging of matters across
-filings, is recomputed once at the end.
+filings, is brought up to date once at the end, for what the new filings change
+(:mod:`legalkg.graph.incremental`) or, with ``incremental=False``, over the whole store.
 
 Inputs that could stall or spoil a run are refused with a message naming the file
 (:class:`IngestLimits`): special files (FIFOs, devices, sockets) and dangling links, files over
