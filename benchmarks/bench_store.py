@@ -319,18 +319,28 @@ COPY_QUERIES = ("company_events", "counterparties", "signatories", "settlements_
                 "shared_counterparties", "court_events", "settlement_totals")
 
 
-def _time_queries(
-    store: StoreBackend, repeat: int, results: dict[str, str], console: Console, label: str
-) -> dict[str, tuple[float, int]]:
-    timings: dict[str, tuple[float, int]] = {}
-    for measure_label, (name, bindings) in query_plan(store).items():
-        if measure_label not in COPY_QUERIES:
-            continue
-        seconds, rows = run_query(store, name, bindings, repeat)
-        timings[measure_label] = (seconds, rows)
-        results[f"`{measure_label}` (ms, rows)"] = f"{seconds * 1000:,.0f} ({rows:,})"
-        console.print(f"{label} {measure_label}: {seconds * 1000:,.1f} ms, {rows:,} rows")
-    return timings
+def _time_side_by_side(
+    one: StoreBackend, big: StoreBackend, repeat: int, console: Console, copies: int
+) -> tuple[dict[str, tuple[float, int]], dict[str, tuple[float, int]]]:
+    """Median seconds and rows of each compared query on one copy and on the big store, the
+    two runs of each repetition one after the other, so that other work on the machine
+    weighs on both alike (timed one store after the other, the ratio drifted by x0.5)."""
+    plans = (query_plan(one), query_plan(big))
+    found: tuple[dict[str, tuple[float, int]], ...] = ({}, {})
+    for label in COPY_QUERIES:
+        times: tuple[list[float], list[float]] = ([], [])
+        rows = [0, 0]
+        for _ in range(repeat):
+            for side, store in enumerate((one, big)):
+                name, bindings = plans[side][label]
+                seconds, result = timed(partial(store.query, load_query(name).text, bindings))
+                times[side].append(seconds)
+                rows[side] = len(result.rows)
+        for side in (0, 1):
+            found[side][label] = (statistics.median(times[side]), rows[side])
+        console.print(f"{label}: 1 copy {found[0][label][0] * 1000:,.1f} ms, {copies} copies "
+                      f"{found[1][label][0] * 1000:,.1f} ms, {rows[1]:,} rows")
+    return found[0], found[1]
 
 
 def _one_copy(args: argparse.Namespace, folder: Path, console: Console) -> tuple[
@@ -428,8 +438,6 @@ def _copies(
     graphs: list[tuple[str, bytes, int]], console: Console,
 ) -> None:
     """The big-store table: ``--copies`` disjoint copies, each measure beside one copy's."""
-    small: dict[str, str] = {}
-    single = _time_queries(one, args.repeat, small, console, "1 copy")
     big = OxigraphStore(folder / "copies")
     results: dict[str, str] = {}
     if not (args.reuse and big.count() > 0):
@@ -464,8 +472,9 @@ def _copies(
         results["optimize (s)"] = f"{optimize_seconds:.1f}"
     results.update(_ingest_one(big))
     big.optimize()  # the latencies below are after optimize(), as on a freshly built store
+    one.optimize()
     quads = big.count()
-    many = _time_queries(big, args.repeat, results, console, f"{args.copies} copies")
+    single, many = _time_side_by_side(one, big, args.repeat, console, args.copies)
     for label, (seconds, rows) in many.items():
         base, base_rows = single[label]
         results[f"`{label}` (ms, rows)"] = (
