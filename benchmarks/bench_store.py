@@ -319,18 +319,28 @@ COPY_QUERIES = ("company_events", "counterparties", "signatories", "settlements_
                 "shared_counterparties", "court_events", "settlement_totals")
 
 
-def _time_queries(
-    store: StoreBackend, repeat: int, results: dict[str, str], console: Console, label: str
-) -> dict[str, tuple[float, int]]:
-    timings: dict[str, tuple[float, int]] = {}
-    for measure_label, (name, bindings) in query_plan(store).items():
-        if measure_label not in COPY_QUERIES:
-            continue
-        seconds, rows = run_query(store, name, bindings, repeat)
-        timings[measure_label] = (seconds, rows)
-        results[f"`{measure_label}` (ms, rows)"] = f"{seconds * 1000:,.0f} ({rows:,})"
-        console.print(f"{label} {measure_label}: {seconds * 1000:,.1f} ms, {rows:,} rows")
-    return timings
+def _time_side_by_side(
+    one: StoreBackend, big: StoreBackend, repeat: int, console: Console, copies: int
+) -> tuple[dict[str, tuple[float, int]], dict[str, tuple[float, int]]]:
+    """Median seconds and rows of each compared query on one copy and on the big store, the
+    two runs of each repetition one after the other, so that other work on the machine
+    weighs on both alike (timed one store after the other, the ratio drifted by x0.5)."""
+    plans = (query_plan(one), query_plan(big))
+    found: tuple[dict[str, tuple[float, int]], ...] = ({}, {})
+    for label in COPY_QUERIES:
+        times: tuple[list[float], list[float]] = ([], [])
+        rows = [0, 0]
+        for _ in range(repeat):
+            for side, store in enumerate((one, big)):
+                name, bindings = plans[side][label]
+                seconds, result = timed(partial(store.query, load_query(name).text, bindings))
+                times[side].append(seconds)
+                rows[side] = len(result.rows)
+        for side in (0, 1):
+            found[side][label] = (statistics.median(times[side]), rows[side])
+        console.print(f"{label}: 1 copy {found[0][label][0] * 1000:,.1f} ms, {copies} copies "
+                      f"{found[1][label][0] * 1000:,.1f} ms, {rows[1]:,} rows")
+    return found[0], found[1]
 
 
 def _one_copy(args: argparse.Namespace, folder: Path, console: Console) -> tuple[
@@ -339,7 +349,11 @@ def _one_copy(args: argparse.Namespace, folder: Path, console: Console) -> tuple
     """The one-copy tables (Oxigraph and, unless --no-rdflib, rdflib); prints the first table."""
     graphs: list[tuple[str, bytes, int]] = []
     if args.reuse and (folder / "store" / "CURRENT").exists():
-        return OxigraphStore(folder / "store"), graphs
+        from legalkg.graph.digest import recompute_derived
+
+        store = OxigraphStore(folder / "store")
+        recompute_derived(store)  # derived graphs as this version writes them
+        return store, graphs
     build_seconds, graphs = timed(lambda: list(synthetic_graphs(args.triples)))
     triples = sum(count for _, _, count in graphs)
     console.print(f"built {len(graphs):,} filing graphs, {triples:,} triples "
@@ -378,22 +392,45 @@ def _one_copy(args: argparse.Namespace, folder: Path, console: Console) -> tuple
 EXAMPLE_FILING = Path(__file__).resolve().parents[1] / "examples" / "filings" / "savvis-8k-2002.txt"
 
 
-def _ingest_one(store: StoreBackend) -> float:
-    """Seconds the store side of ingesting one more filing takes: load its graph, re-resolve
-    companies and re-merge matters from the digests (its extraction is not timed)."""
-    from legalkg.graph.digest import recompute_derived
+#: Other real filings, ingested one by one after it through the incremental update.
+MORE_FILINGS = [EXAMPLE_FILING.with_name(n) for n in ("oracle-8k-2019.txt",
+                                                      "A-8K-20090915080040.txt")]
+
+
+def _ingest_one(store: StoreBackend) -> dict[str, str]:
+    """Seconds the store side of ingesting one more filing takes (its extraction is not
+    timed): load its graph, then bring resolution and matters up to date, by the full
+    recompute (the reference) and by the incremental update (:mod:`legalkg.graph.incremental`,
+    after the one full update that writes its state), each new filing redoing only the
+    parties and matters it touches."""
+    from legalkg.graph.digest import recompute_derived, refresh_derived
+    from legalkg.graph.incremental import invalidate, load_state
     from legalkg.graph.ingest import load_results, process_file
 
-    result = process_file(EXAMPLE_FILING)
-    if not result.ok:
-        raise SystemExit(f"{EXAMPLE_FILING}: {result.error}")
+    results = [process_file(path) for path in [EXAMPLE_FILING, *MORE_FILINGS]]
+    for result in results:
+        if not result.ok:
+            raise SystemExit(f"{result.path}: {result.error}")
 
-    def store_side() -> None:
-        load_results(store, [result])
+    def full() -> None:
+        load_results(store, results[:1])
         recompute_derived(store)
 
-    seconds, _ = timed(store_side)
-    return seconds
+    figures = {"ingest one more filing, full recompute (s)": f"{timed(full)[0]:.1f}"}
+    seconds, _ = timed(lambda: refresh_derived(store, [], None))
+    figures["incremental state, first full update (s)"] = f"{seconds:.1f}"
+    for result in results:
+        def step(result: Any = result) -> Any:
+            state = load_state(store)
+            invalidate(store)
+            load_results(store, [result])
+            return refresh_derived(store, [str(result.graph_iri)], state)
+
+        seconds, update = timed(step)
+        name = Path(result.path).name
+        figures[f"ingest {name}, incremental (s; parties, matters redone)"] = (
+            f"{seconds:.2f} ({update.parties:,}; {update.matters:,})")
+    return figures
 
 
 def _copies(
@@ -401,8 +438,6 @@ def _copies(
     graphs: list[tuple[str, bytes, int]], console: Console,
 ) -> None:
     """The big-store table: ``--copies`` disjoint copies, each measure beside one copy's."""
-    small: dict[str, str] = {}
-    single = _time_queries(one, args.repeat, small, console, "1 copy")
     big = OxigraphStore(folder / "copies")
     results: dict[str, str] = {}
     if not (args.reuse and big.count() > 0):
@@ -435,10 +470,11 @@ def _copies(
         results["matters (s)"] = f"{matter_seconds:.1f}"
         optimize_seconds, _ = timed(big.optimize)
         results["optimize (s)"] = f"{optimize_seconds:.1f}"
-    results["ingest one more filing: load, resolution and matters (s)"] = (
-        f"{_ingest_one(big):.1f}")
+    results.update(_ingest_one(big))
+    big.optimize()  # the latencies below are after optimize(), as on a freshly built store
+    one.optimize()
     quads = big.count()
-    many = _time_queries(big, args.repeat, results, console, f"{args.copies} copies")
+    single, many = _time_side_by_side(one, big, args.repeat, console, args.copies)
     for label, (seconds, rows) in many.items():
         base, base_rows = single[label]
         results[f"`{label}` (ms, rows)"] = (

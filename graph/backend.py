@@ -63,6 +63,10 @@ class StoreBackend(ABC):
     def export(self, out: IO[bytes], format: str) -> None:
         """Write the whole dataset as ``nquads``, ``trig``, ``turtle`` or ``jsonld``."""
 
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 update in one transaction (every operation or none)."""
+        raise NotImplementedError(f"{type(self).__name__} takes no SPARQL update")
+
     def has_graph(self, graph: str) -> bool:
         """True when the named graph holds at least one triple."""
         from rdflib import URIRef

@@ -1,9 +1,11 @@
 """Per-filing digests: what the store-wide recomputations read of each filing graph.
 
 Company resolution (:mod:`legalkg.graph.resolve`) and matter merging
-(:mod:`legalkg.graph.matters`) are recomputed over the whole store after every ingest, and each
-reads only a small part of every filing graph. Ingest computes that part when it builds the
-graph (in the worker, not the writer) and stores it in the filing graph as one JSON literal,
+(:mod:`legalkg.graph.matters`) read only a small part of every filing graph: all of it when they
+are recomputed over the whole store (:func:`recompute_derived`, the reference), the new
+filings' part after an ingest (:func:`refresh_derived`, :mod:`legalkg.graph.incremental`).
+Ingest computes that part when it builds the graph (in the worker, not the writer) and stores
+it in the filing graph as one JSON literal,
 ``<graph> lkg:resolutionInput '{"version": N, "facts": [[subject, what, value], ...]}'``; reading
 a store's input is then one query returning one literal per filing, instead of joins over every
 filing graph. A graph without a digest of this :data:`DIGEST_VERSION` (loaded by other means,
@@ -20,7 +22,10 @@ The digest is part of the filing graph, so replacing a filing replaces its diges
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from legalkg.graph.backend import StoreBackend
 from legalkg.graph.iris import GRAPH_IRI
@@ -29,9 +34,12 @@ from legalkg.graph.resolve import Fact, Resolution, recompute_resolution, resolu
 from legalkg.ontology import LKG
 from rdflib import Graph, Literal, URIRef
 
+if TYPE_CHECKING:
+    from legalkg.graph.incremental import DerivedState, Update
+
 __all__ = [
     "DIGEST_VERSION", "FILING_GRAPH_PREFIX", "Fact", "filing_digest", "filing_facts",
-    "recompute_derived", "store_facts",
+    "graph_facts", "recompute_derived", "refresh_derived", "store_facts",
 ]
 
 FILING_GRAPH_PREFIX = GRAPH_IRI + "filing/"
@@ -59,20 +67,32 @@ def filing_digest(graph_iri: str, graph: Graph) -> bytes:
 def store_facts(store: StoreBackend) -> list[Fact]:
     """The facts of every filing graph of ``store``: the stored digests, and the graphs without
     one read whole (one query each)."""
-    facts: list[Fact] = []
-    digested: set[str] = set()
-    for graph_iri, text in store.query(_DIGESTS).rows:
-        digest = json.loads(str(text))
-        if isinstance(digest, dict) and digest.get("version") == DIGEST_VERSION:
-            digested.add(str(graph_iri))
-            facts.extend((s, w, v) for s, w, v in digest["facts"])
-    for graph_iri in store.graph_names():
-        if graph_iri.startswith(FILING_GRAPH_PREFIX) and graph_iri not in digested:
+    return [fact for facts in graph_facts(store).values() for fact in facts]
+
+
+def graph_facts(store: StoreBackend, graphs: Iterable[str] | None = None) -> dict[str, list[Fact]]:
+    """The facts of each filing graph of ``store`` (``graphs``: of these only; one missing from
+    the store is left out), read from their digests, or whole where a graph has none."""
+    wanted = None if graphs is None else sorted(set(graphs))
+    query = _DIGESTS
+    if wanted is not None:
+        values = " ".join(URIRef(g).n3() for g in wanted)
+        query = (f"SELECT ?g ?facts WHERE {{ VALUES ?g {{ {values} }} "
+                 f"GRAPH ?g {{ ?g <{LKG.resolutionInput}> ?facts }} }}")
+    found: dict[str, list[Fact]] = {}
+    if wanted != []:
+        for graph_iri, text in store.query(query).rows:
+            digest = json.loads(str(text))
+            if isinstance(digest, dict) and digest.get("version") == DIGEST_VERSION:
+                found[str(graph_iri)] = [(s, w, v) for s, w, v in digest["facts"]]
+    names = store.graph_names() if wanted is None else [g for g in wanted if store.has_graph(g)]
+    for graph_iri in names:
+        if graph_iri.startswith(FILING_GRAPH_PREFIX) and graph_iri not in found:
             whole = Graph()
             for triple in store.query(_WHOLE_GRAPH, {"g": URIRef(graph_iri)}).triples:
                 whole.add(triple)
-            facts.extend(filing_facts(whole))
-    return facts
+            found[graph_iri] = filing_facts(whole)
+    return found
 
 
 def recompute_derived(
@@ -80,5 +100,27 @@ def recompute_derived(
 ) -> tuple[Resolution, MatterResolution]:
     """Read the store's digests once, recompute company resolution, then merge matters
     (``policy``: :class:`~legalkg.graph.matters.MergePolicy`), replacing both graphs."""
+    from legalkg.graph.incremental import invalidate
+
+    with contextlib.suppress(NotImplementedError):
+        invalidate(store)  # the graphs no longer follow an incremental state
     facts = store_facts(store)
     return recompute_resolution(store, facts), recompute_matters(store, policy, facts)
+
+
+def refresh_derived(
+    store: StoreBackend, graphs: Iterable[str], state: DerivedState | None,
+    policy: MergePolicy | None = None,
+) -> Update:
+    """Bring resolution and matters up to date after the filing graphs ``graphs`` were loaded
+    or dropped: incrementally from ``state`` (:func:`legalkg.graph.incremental.load_state`,
+    taken before the loads), reading only those graphs' digests; without a state, from every
+    digest of the store. Gives the graphs :func:`recompute_derived` gives (the reference)."""
+    from legalkg.graph.incremental import update_derived
+
+    if state is None:
+        return update_derived(store, dict(graph_facts(store)), None, policy)
+    graphs = sorted(set(graphs))
+    found = graph_facts(store, graphs)
+    facts: dict[str, list[Fact] | None] = {g: found.get(g) for g in graphs}
+    return update_derived(store, facts, state, policy)

@@ -3,7 +3,8 @@
 One filing becomes one named graph, so ingesting a filing again replaces exactly its triples.
 A filing that cannot be read, extracted or built is reported in the summary and leaves the store
 as it was; the rest of the batch goes on. Company resolution, then the merging of matters across
-filings, is recomputed once at the end.
+filings, is brought up to date once at the end, for what the new filings change
+(:mod:`legalkg.graph.incremental`) or, with ``incremental=False``, over the whole store.
 
 Inputs that could stall or spoil a run are refused with a message naming the file
 (:class:`IngestLimits`): special files (FIFOs, devices, sockets) and dangling links, files over
@@ -347,6 +348,7 @@ def ingest(
     batch_size: int = BATCH_SIZE,
     resolve: bool = True,
     limits: IngestLimits | None = None,
+    incremental: bool = True,
 ) -> IngestSummary:
     """Ingest every filing under ``paths`` into ``store``; recompute company resolution and
     matters (:func:`legalkg.graph.matters.recompute_matters`).
@@ -358,10 +360,20 @@ def ingest(
     loaded ``batch_size`` at a time, each replacing exactly its named graph. ``limits`` bound
     each filing's size and time (:class:`IngestLimits`); a copy shorter than the stored one is
     refused (:func:`refuse_shorter_copies`).
+
+    Resolution and matters are then brought up to date (unless ``resolve`` is false): with
+    ``incremental``, only for what the loaded filings change, from the state the last update
+    kept (:mod:`legalkg.graph.incremental`; a store without one is computed in full once);
+    otherwise recomputed over the whole store (:func:`legalkg.graph.digest.recompute_derived`,
+    the reference the incremental update equals).
     """
-    from legalkg.graph.digest import recompute_derived
+    from legalkg.graph.digest import recompute_derived, refresh_derived
+    from legalkg.graph.incremental import invalidate, load_state
     from legalkg.graph.parallel import filing_results
 
+    state = load_state(store) if resolve and incremental else None
+    invalidate(store)  # until the update below, the derived graphs lag the filings
+    loaded: list[str] = []
     summary = IngestSummary()
     pending: list[FilingResult] = []
     files = [str(p) for p in expand_paths(paths)]
@@ -378,9 +390,13 @@ def ingest(
             progress(result)
         if len(pending) >= batch_size:
             load_results(store, pending)
+            loaded.extend(r.graph_iri for r in pending if r.graph_iri)
             pending = []
     load_results(store, pending)
-    if resolve:
+    loaded.extend(r.graph_iri for r in pending if r.graph_iri)
+    if resolve and incremental:
+        refresh_derived(store, loaded, state)
+    elif resolve:
         recompute_derived(store)
     summary.store_triples = store.count()
     return summary

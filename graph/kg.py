@@ -128,11 +128,12 @@ class KnowledgeGraph:
         jobs: int = 1,
         dask_scheduler: str | None = None,
         limits: IngestLimits | None = None,
+        incremental: bool = True,
     ) -> IngestSummary:
         """Ingest filings (files, folders, globs); see :func:`legalkg.graph.ingest.ingest`."""
         return ingest(
             self.store, paths, progress=progress, jobs=jobs, dask_scheduler=dask_scheduler,
-            limits=limits,
+            limits=limits, incremental=incremental,
         )
 
     def resolve(self, policy: MergePolicy | None = None) -> int:

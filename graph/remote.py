@@ -430,6 +430,9 @@ class SparqlEndpointStore(StoreBackend):
         separator = "&" if "?" in self.layout.gsp_url else "?"
         return self.layout.gsp_url + separator + urllib.parse.urlencode({"graph": graph})
 
+    def update(self, sparql: str) -> None:
+        self._update(sparql)
+
     def _update(self, sparql: str) -> None:
         self._request(
             "POST",

@@ -59,24 +59,29 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 __all__ = [
+    "CORPUS_FILE",
     "FUZZY_THRESHOLD",
     "RESOLUTION_GRAPH",
     "CompanyRecord",
     "Resolution",
+    "court_label",
+    "entity_triples",
     "fact_records",
     "find_companies",
+    "fuzzy_block",
     "recompute_resolution",
     "resolution_facts",
     "resolution_graph",
     "resolution_ntriples",
     "resolve_companies",
     "store_records",
+    "variant_spellings",
 ]
 
 FUZZY_THRESHOLD = 88.0
 """Least rapidfuzz ratio (0-100) of two name keys for rule 6, chosen on the resolution gold."""
 
-_CORPUS_FILE = re.compile(r"^([A-Z][A-Z.]{0,5})-8K-\d{14}\.txt$")
+CORPUS_FILE = re.compile(r"^([A-Z][A-Z.]{0,5})-8K-\d{14}\.txt$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "judge", "hon", "honorable", "sir", "prof"})
 _PERSON_TAIL = frozenset({"jr", "sr", "ii", "iii", "iv", "md", "phd", "esq"})
@@ -202,7 +207,10 @@ def resolve_companies(
     >>> sorted(set(r.canonical.values())), r.labels["urn:a"]
     (['urn:a'], 'Winstar Communications, Inc.')
     """
-    by_iri = {r.iri: r for r in records}
+    # Records and their sets are read in sorted order, so that the unions (whose outcome can
+    # depend on their order where CIKs or legal forms conflict) are the same for any subset of
+    # whole components (:mod:`legalkg.graph.incremental`) and in any process.
+    by_iri = {r.iri: r for r in sorted(records, key=lambda r: r.iri)}
     clusters = _Clusters(by_iri)
     kinds = {iri: r.kind for iri, r in by_iri.items()}
     orgs = {iri: r for iri, r in by_iri.items() if kinds[iri] == "company"}
@@ -210,13 +218,13 @@ def resolve_companies(
     if reference is not None:
         _add_reference_ciks(orgs, reference)
         clusters.ciks.update({iri: set(r.ciks) for iri, r in orgs.items()})
-    by_cik = _groups((c, r.iri) for r in orgs.values() for c in r.ciks)
+    by_cik = _groups((c, r.iri) for r in orgs.values() for c in sorted(r.ciks))
     clusters.join_groups(by_cik, forms=False)
-    by_key = _groups((k, r.iri) for r in orgs.values() for k in r.name_keys())
+    by_key = _groups((k, r.iri) for r in orgs.values() for k in sorted(r.name_keys()))
     clusters.join_groups(by_key, forms=False)
     _join_tickers(orgs, clusters)
     accepted = _accepted_aliases(orgs, clusters)
-    key_owner = {k: clusters.find(r.iri) for r in orgs.values() for k in r.name_keys()}
+    key_owner = {k: clusters.find(r.iri) for r in orgs.values() for k in sorted(r.name_keys())}
     for alias_key, owner in accepted.items():
         if alias_key in key_owner:
             clusters.union(owner, key_owner[alias_key], forms=False)
@@ -248,7 +256,7 @@ def _resolve_agencies(agencies: dict[str, CompanyRecord], clusters: _Clusters) -
         body = government_body(name)
         return f"body:{body.id}" if body else f"key:{name_key(name)}"
 
-    pairs = ((body_or_key(n), r.iri) for r in agencies.values() for n in r.names)
+    pairs = ((body_or_key(n), r.iri) for r in agencies.values() for n in sorted(r.names))
     clusters.join_groups(_groups(pairs), forms=False)
 
 
@@ -270,7 +278,7 @@ def _resolve_persons(
 ) -> None:
     by_scope: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for record in persons:
-        for name in record.names:
+        for name in sorted(record.names):
             if record.scope:
                 by_scope[scope_of(record.scope)].append((name, record.iri))
     for named in by_scope.values():
@@ -312,9 +320,9 @@ def _join_tickers(orgs: dict[str, CompanyRecord], clusters: _Clusters) -> None:
     """Registrants of corpus filings with one ticker, a subsidiary's name excepted."""
     by_ticker: dict[str, list[CompanyRecord]] = defaultdict(list)
     for record in orgs.values():
-        for ticker in record.tickers:
+        for ticker in sorted(record.tickers):
             by_ticker[ticker].append(record)
-    for ticker, members in by_ticker.items():
+    for ticker, members in sorted(by_ticker.items()):
         main = min(members, key=lambda r: (min(len(k.split()) for k in r.name_keys() or {""}),
                                            -len(r.names), r.iri))
         for other in members:
@@ -337,19 +345,24 @@ def _join_fuzzy(orgs: dict[str, CompanyRecord], clusters: _Clusters, threshold: 
         for key in record.name_keys():
             owners[key].add(record.iri)
     blocks: dict[str, list[str]] = defaultdict(list)
-    for key in owners:
-        blocks[key.replace(" ", "")[:4]].append(key)
-    for keys in blocks.values():
+    for key in sorted(owners):
+        blocks[fuzzy_block(key)].append(key)
+    for _, keys in sorted(blocks.items()):
         if len(keys) < 2:
             continue
         scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=threshold)
         for i, j in zip(*scores.nonzero(), strict=True):
             a, b = keys[i], keys[j]
-            if i < j and _variant_spellings(a, b):
+            if i < j and variant_spellings(a, b):
                 clusters.union(min(owners[a]), min(owners[b]))
 
 
-def _variant_spellings(a: str, b: str) -> bool:
+def fuzzy_block(key: str) -> str:
+    """The block of rule 6: name keys are compared with the keys of their block only."""
+    return key.replace(" ", "")[:4]
+
+
+def variant_spellings(a: str, b: str) -> bool:
     """Two similar keys are spellings of one name when they differ only by spaces ("jpmorgan" /
     "jp morgan") or word by word in endings ("technology" / "technologies"): a different word
     ("ember" / "umber") makes another company, and so does an added word ("alcoa asia")."""
@@ -380,7 +393,7 @@ def _join_short_names(orgs: dict[str, CompanyRecord], clusters: _Clusters) -> No
             by_first[key.split()[0]].add(key)
             if len(key.split()) > 1:
                 by_initials[initials(key)].add(key)
-    owner = {k: r.iri for r in orgs.values() for k in r.name_keys()}
+    owner = {k: r.iri for r in orgs.values() for k in sorted(r.name_keys())}
     named = [(n, r.iri) for r in orgs.values() for n in r.names]
     for name, iri in sorted(named, key=lambda item: (-len(name_key(item[0]).split()), item)):
         key = name_key(name)
@@ -402,10 +415,10 @@ def _accepted_aliases(by_iri: dict[str, CompanyRecord], clusters: _Clusters) -> 
     """
     claims: dict[str, set[str]] = defaultdict(set)
     for record in by_iri.values():
-        for name in record.names:
+        for name in sorted(record.names):
             if legal_form(name):
                 claims[name_key(name)].add(clusters.find(record.iri))
-        for alias in record.aliases:
+        for alias in sorted(record.aliases):
             alias_key = name_key(alias)
             if any(_alias_fits(alias_key, k) for k in record.name_keys()):
                 claims[alias_key].add(clusters.find(record.iri))
@@ -491,25 +504,31 @@ def resolution_ntriples(resolution: Resolution, facts: Iterable[Fact] = ()) -> b
 def _resolution_triples(resolution: Resolution, facts: Iterable[Fact]) -> Iterator[Triple]:
     for member, chosen in resolution.canonical.items():
         yield URIRef(member), OWL.sameAs, URIRef(chosen)
-    bodies = government_bodies()
-    for chosen, label in resolution.labels.items():
-        node = URIRef(chosen)
-        yield node, RDF.type, _KIND_CLASS[resolution.kinds.get(chosen, "company")]
-        yield node, SKOS.prefLabel, Literal(label)
-        for spelling in sorted(resolution.spellings[chosen] - {label}):
-            yield node, SKOS.altLabel, Literal(spelling)
-        for key in sorted(resolution.keys[chosen]):
-            yield node, LKG.nameKey, Literal(key)
-        for cik in sorted(resolution.ciks[chosen]):
-            yield node, LKG.cik, Literal(cik)
-        for ticker in sorted(resolution.tickers.get(chosen, ())):
-            yield node, LKG.ticker, Literal(ticker)
-        body = bodies.get(resolution.bodies.get(chosen, ""))
-        if body is not None:
-            yield node, SKOS.notation, Literal(body.id)
-            if body.wikidata:
-                yield node, SKOS.exactMatch, URIRef(body.wikidata)
+    for chosen in resolution.labels:
+        yield from entity_triples(resolution, chosen)
     yield from _directory(facts, resolution)
+
+
+def entity_triples(resolution: Resolution, chosen: str) -> Iterator[Triple]:
+    """What the resolution graph says of the canonical IRI ``chosen`` (its ``owl:sameAs``
+    links from the members and the counterparty links aside)."""
+    node = URIRef(chosen)
+    label = resolution.labels[chosen]
+    yield node, RDF.type, _KIND_CLASS[resolution.kinds.get(chosen, "company")]
+    yield node, SKOS.prefLabel, Literal(label)
+    for spelling in sorted(resolution.spellings[chosen] - {label}):
+        yield node, SKOS.altLabel, Literal(spelling)
+    for key in sorted(resolution.keys[chosen]):
+        yield node, LKG.nameKey, Literal(key)
+    for cik in sorted(resolution.ciks[chosen]):
+        yield node, LKG.cik, Literal(cik)
+    for ticker in sorted(resolution.tickers.get(chosen, ())):
+        yield node, LKG.ticker, Literal(ticker)
+    body = government_bodies().get(resolution.bodies.get(chosen, ""))
+    if body is not None:
+        yield node, SKOS.notation, Literal(body.id)
+        if body.wikidata:
+            yield node, SKOS.exactMatch, URIRef(body.wikidata)
 
 
 def resolution_graph(resolution: Resolution, facts: Iterable[Fact] = ()) -> Graph:
@@ -594,7 +613,7 @@ def fact_records(facts: Iterable[Fact]) -> list[CompanyRecord]:
                 for name in facts_of["registrant-name"]:
                     owner.named_on[name] = max(owner.named_on.get(name, ""), day)
             for file_name in facts_of["file-name"]:
-                if match := _CORPUS_FILE.match(file_name):
+                if match := CORPUS_FILE.match(file_name):
                     owner.tickers.add(match.group(1))
     return list(records.values())
 
@@ -624,8 +643,13 @@ def _directory(facts: Iterable[Fact], resolution: Resolution) -> Iterator[Triple
             if first != second:
                 yield URIRef(first), LKG.counterparty, URIRef(second)
     for iri, spellings in names.items():
-        label = min(spellings, key=lambda n: (n.lower().startswith("the "), len(n), n))
-        yield URIRef(iri), SKOS.prefLabel, Literal(label)
+        yield URIRef(iri), SKOS.prefLabel, Literal(court_label(spellings))
+
+
+def court_label(spellings: Iterable[str]) -> str:
+    """The preferred label of a court among the names filings give it: the shortest, a name
+    not starting with "the" first."""
+    return min(spellings, key=lambda n: (n.lower().startswith("the "), len(n), n))
 
 
 def recompute_resolution(store: StoreBackend, facts: list[Fact] | None = None) -> Resolution:

@@ -267,6 +267,12 @@ class LKG(DefinedNamespace):
     """item number: The item number as the filing prints it ("5", "8.01")."""
     itemTitle: URIRef
     """item title: The item's title as printed, else its official meaning."""
+    labelOrder: URIRef
+    """label order: On an amount due total: a number that orders as the payer's preferred label
+    (skos:prefLabel in the resolution graph) does, read from the label's first 15 bytes of
+    UTF-8 (0 when the payer has no label), so that a query sorting by label compares numbers
+    first and strings only where these are equal. Computed when matters are merged.
+    """
     matterCount: URIRef
     """matter count: How many matters (and events outside any matter) an amount due total sums.
     """

@@ -467,3 +467,27 @@ def test_a_party_in_every_matter_does_not_pair_every_matter() -> None:
     records.append(MatterRecord("urn:twin", kind="investigation", parties={"sec", "co7"}))
     pairs = [(a.iri, b.iri) for a, b in similar_party_pairs(records, 0.5)]
     assert pairs == [("urn:m0007", "urn:twin")]
+
+
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_label_order_never_contradicts_the_order_of_labels(a: str, b: str) -> None:
+    """``settlement_totals`` sorts by lkg:labelOrder, then by label: the number may tie where
+    labels differ, never order them the other way."""
+    from legalkg.graph.matters import label_order
+
+    if a < b:
+        assert Decimal(label_order(a)) <= Decimal(label_order(b))
+    assert Decimal(label_order(a)) == Decimal(label_order(a))
+
+
+def test_settlement_totals_order_as_sorting_by_total_then_label(tmp_path: Path) -> None:
+    """Largest total first, then by payer label (unlabelled first), on Oxigraph and rdflib."""
+    from legalkg.graph.namedqueries import load_query
+
+    for store in (OxigraphStore(tmp_path / "store"), MemoryStore()):
+        load(store, aarons_filings())
+        rows = store.query(load_query("settlement_totals").text).rows
+        assert rows
+        keys = [(-Decimal(str(r[3])), "" if r[1] is None else str(r[1])) for r in rows]
+        assert keys == sorted(keys)
+        store.close()

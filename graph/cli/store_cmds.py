@@ -126,8 +126,13 @@ def ingest(
         "--max-filing-bytes", min=1, metavar="BYTES", help="Largest filing read; larger ones "
         "are skipped and reported.",
     )] = MAX_FILING_BYTES,
+    full_recompute: Annotated[bool, typer.Option(
+        "--full-recompute", help="Recompute company resolution and matters over the whole "
+        "store instead of updating only what the new filings change (same result; slower).",
+    )] = False,
 ) -> None:
-    """Read, extract and load filings into the store, then recompute company resolution.
+    """Read, extract and load filings into the store, then bring company resolution and
+    matters up to date (only for what the new filings change, unless --full-recompute).
 
     Each filing replaces exactly its own named graph, so ingesting again is safe. A filing
     that fails (unreadable, special file, too large, over its time budget, cut short, or
@@ -144,7 +149,8 @@ def ingest(
             bar.advance(Path(result.path).name, error=not result.ok)
 
         summary = kg.ingest(
-            files, progress=advance, jobs=jobs, dask_scheduler=dask, limits=limits
+            files, progress=advance, jobs=jobs, dask_scheduler=dask, limits=limits,
+            incremental=not full_recompute,
         )
     _print_summary(console, summary)
     if files and summary.filings == 0:
