@@ -1442,3 +1442,12 @@ def test_a_date_in_a_relative_clause_about_something_else_does_not_date_the_even
         "and on May 13, 2009, Ambros GmbH filed an appeal against the decision."
     )
     assert (event.type, event.date) == ("Appeal", "2009-05-13")
+
+
+def test_damages_a_complaint_seeks_are_no_amount_of_the_lawsuit() -> None:
+    event = one_event(
+        "On May 1, 2009, Beta Corp. filed a complaint against the Company in the Superior Court of "
+        "California seeking damages of $35 million."
+    )
+    assert event.type == "LawsuitFiled"
+    assert (event.amount, event.payer, event.payee) == (None, None, None)

@@ -331,6 +331,7 @@ def _find(
     return None
 
 
+PAYING_TYPES = frozenset({"Judgment", "Settlement", "SettlementApproval", "RegulatoryAction"})
 _COURT_STEPS = frozenset({"Judgment", "Dismissal", "CourtOrder", "SettlementApproval"})
 _THE_COURT = re.compile(
     r"\b(?:the|that|this|such)\s+(?:trial\s+|district\s+|bankruptcy\s+)?court\b", re.I
@@ -484,6 +485,14 @@ class MatterLinker:
         for event in events:
             for role in ("parties", "plaintiffs", "defendants"):
                 setattr(event, role, one_spelling_each(getattr(event, role)))
+        for event in events:
+            if event.type not in PAYING_TYPES:
+                # a suit's damages sought, a petition's debts, a court order's financing
+                # are not what an event pays: only a judgment, settlement, its approval or an
+                # agency's penalty carries an amount, a payer and a payee (the gold rule)
+                event.amount = event.payer = event.payee = None
+                for role in ("amount", "payer", "payee"):
+                    event.provenance.pop(role, None)
         doc._.events = events
         doc._.matters = link_matters(events, doc.text, filer=doc._.filer, window=self.window)
         return doc
