@@ -1451,3 +1451,13 @@ def test_damages_a_complaint_seeks_are_no_amount_of_the_lawsuit() -> None:
     )
     assert event.type == "LawsuitFiled"
     assert (event.amount, event.payer, event.payee) == (None, None, None)
+
+
+def test_a_courts_approval_states_the_sum_of_the_settlement_it_approves() -> None:
+    events = events_of(
+        "In December 2008, the Company and the named plaintiffs entered into a stipulation of "
+        "settlement of the class action under which the Company agreed to pay $3.35 million. The "
+        "Court granted final approval of the settlement on August 24, 2009."
+    )
+    by_type = {e.type: e for e in events}
+    check(by_type["SettlementApproval"], {"amount": 3.35e6, "payer": FILER})

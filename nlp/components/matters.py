@@ -408,7 +408,23 @@ def _finish(matter_id: str, open_matter: _Open, events: list[Event], filer: str 
     appeal = [e.case_number for e in members if e.case_number and e.type == "Appeal"]
     for event in members:
         _inherit(event, matter, trial, appeal)
+    _approved_terms(members)
     return matter
+
+
+def _approved_terms(members: list[Event]) -> None:
+    """A court's approval of a settlement states the settlement's sum and who pays whom when
+    it does not say them again: the terms of the matter's settlement told with a sum."""
+    settled = [e for e in members if e.type == "Settlement" and e.amount is not None]
+    if len(settled) != 1:
+        return
+    terms = settled[0]
+    for event in members:
+        if event.type != "SettlementApproval" or event.amount is not None:
+            continue
+        event.amount = terms.amount
+        event.payer = event.payer or terms.payer
+        event.payee = event.payee or terms.payee
 
 
 def _inherit(
