@@ -1461,3 +1461,14 @@ def test_a_courts_approval_states_the_sum_of_the_settlement_it_approves() -> Non
     )
     by_type = {e.type: e for e in events}
     check(by_type["SettlementApproval"], {"amount": 3.35e6, "payer": FILER})
+
+
+def test_a_persons_surname_that_is_the_filers_short_name_stays_the_persons() -> None:
+    events = events_of(
+        "On August 4, 2009, the Appellate Division reversed the order in the action brought by "
+        "Ravel Capital Partners LP against the Company.\n\n"
+        "The action was commenced in April 2007 by Ravel Capital Partners LP against the Company "
+        "and its Chairman, Harlan J. Acme."
+    )
+    assert "Harlan J. Acme" in events[-1].defendants
+    assert len({e.matter for e in events}) == 1

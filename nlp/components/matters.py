@@ -200,9 +200,10 @@ def _joins_by_sides(matter: _Open, event: Event, filer: str) -> bool:
     if _conflict(matter, event, filer):
         return False
     plaintiffs, defendants = _sides(event, filer)
-    # each side shared, or on neither (the filer, left out of the keys, on that side of both)
-    same_p = plaintiffs & matter.plaintiffs or not (plaintiffs or matter.plaintiffs)
-    same_d = defendants & matter.defendants or not (defendants or matter.defendants)
+    # each side shared, or named on one of the two only (the filer, left out of the keys, on
+    # that side of both; a co-defendant the other sentence did not name)
+    same_p = plaintiffs & matter.plaintiffs or not (plaintiffs and matter.plaintiffs)
+    same_d = defendants & matter.defendants or not (defendants and matter.defendants)
     return event.type != "LawsuitFiled" or bool(same_p and same_d)
 
 

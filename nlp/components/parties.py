@@ -305,6 +305,8 @@ def _agency_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return full, abbreviations, shapes
 
 
+# a first name and a middle initial, or a title, right before a word: that word is a surname
+_PERSON_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+\s+[A-Z]\.\s*|\b(?:Mr|Ms|Mrs|Dr)\.?\s+)$")
 _NATIONAL_PREFIX = re.compile(rf"^(?:the\s+|The\s+)?(?:{_NATIONAL})?")
 _DEFINED_AFTER = re.compile(
     r"\s*(?:\([^()\"“”]{1,60}\)\s*)?\(\s*(?:the\s+)?[\"“]([^\"”]{2,60})[\"”]\s*\)"
@@ -569,6 +571,8 @@ class PartyFinder:
         for m in pattern.finditer(doc_text(doc)):
             if after_word(doc_text(doc), m.start(), "&'’-"):
                 continue
+            if _PERSON_BEFORE.search(doc_text(doc), max(0, m.start() - 30), m.start()):
+                continue  # "its Chairman, Harlan J. Stanwick": a person's surname, not the filer
             yield m.start(), m.end(), "REGISTRANT", filer or m.group(), False
 
     def _case_names(self, doc: Doc, found: list[Found]) -> Iterator[Found]:
