@@ -318,7 +318,9 @@ class CueFilter:
             regex = re.compile(rf"\b(?:{trig.cue})", re.I if sensitive else 0)
             # the word prefixes of each keyword of several words: "Wells\nNotice" is found
             # on the text with its whitespace collapsed, tried only when those words are there
-            multi = tuple(tuple(w[:4] for w in k.split()) for k in keywords if " " in k)
+            multi = tuple(
+                (k, tuple(k.split()), tuple(w[:4] for w in k.split())) for k in keywords if " " in k
+            )
             cues.setdefault(trig.cue, (prefixes, keywords, regex, sensitive, multi))
         self.cues = list(cues.values())
         self.word_index = True
@@ -329,10 +331,17 @@ class CueFilter:
         low = text.lower()
         flat: list[str] = []  # the text with whitespace collapsed, made once if needed
         narrow = CueFilter(())
+        seen: dict[str, bool] = {}  # many cues share a keyword: scan the filing once for it
+
+        def occurs(keyword: str) -> bool:
+            if keyword not in seen:
+                seen[keyword] = keyword in low
+            return seen[keyword]
+
         for prefixes, keywords, regex, sensitive, multi in self.cues:
-            present = tuple(k for k in keywords if k in low)
+            present = tuple(k for k in keywords if occurs(k))
             if not present and multi and "\n" in low:
-                split = [k for k in keywords if " " in k and all(w in low for w in k.split())]
+                split = [k for k, words, _ in multi if all(w in low for w in words)]
                 if split:
                     if not flat:
                         flat.append(" ".join(low.split()))  # "Wells\nNotice"
@@ -359,7 +368,7 @@ class CueFilter:
             # a keyword of several words missed only because a line break splits it
             if not multi or "\n" not in text:
                 continue
-            if words is not None and not any(all(p in words for p in m) for m in multi):
+            if words is not None and not any(all(p in words for p in m) for _, _, m in multi):
                 continue
             if flat is None:
                 joined = " ".join(text.split())
@@ -371,7 +380,8 @@ class CueFilter:
         return False
 
 
-_Cue = tuple[frozenset[str], tuple[str, ...], re.Pattern[str], bool, tuple[tuple[str, ...], ...]]
+_Multi = tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
+_Cue = tuple[frozenset[str], tuple[str, ...], re.Pattern[str], bool, _Multi]
 _WORD = re.compile(r"\w+")
 
 

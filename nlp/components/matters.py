@@ -39,7 +39,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from legalkg.nlp.components.common import court_places, read_lines
+from legalkg.nlp.components.common import court_places, doc_text, read_lines
 from legalkg.nlp.components.extensions import register_extensions
 from legalkg.nlp.model import Court, Event, Matter
 from legalkg.nlp.names import name_key
@@ -511,7 +511,7 @@ class MatterLinker:
                 for role in ("amount", "payer", "payee"):
                     event.provenance.pop(role, None)
         doc._.events = events
-        doc._.matters = link_matters(events, doc.text, filer=doc._.filer, window=self.window)
+        doc._.matters = link_matters(events, doc_text(doc), filer=doc._.filer, window=self.window)
         return doc
 
 

@@ -222,11 +222,15 @@ def name_key(name: str) -> str:
     return names.name_key(_TAIL.sub("", name))
 
 
+@lru_cache(maxsize=1)
+def _trailing_suffixes() -> re.Pattern[str]:
+    return re.compile(rf"(?:,?\s+(?:{alternation(_suffixes())}))+$")
+
+
 def _core(name: str) -> str:
     """The name without tail, corporate suffixes and a leading "The"."""
     core = _TAIL.sub("", name).strip(" ,")
-    suffix = re.compile(rf"(?:,?\s+(?:{alternation(_suffixes())}))+$")
-    core = suffix.sub("", core).strip(" ,")
+    core = _trailing_suffixes().sub("", core).strip(" ,")
     return re.sub(r"^(?:The|THE)\s+", "", core)
 
 

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from legalkg.nlp.components.common import read_jsonl
+from legalkg.nlp.components.common import doc_text, read_jsonl
 from legalkg.nlp.components.events import load_filters, same_day
 from legalkg.nlp.components.extensions import SPANS_KEY, register_extensions
 from legalkg.nlp.components.parties import STATISTICAL
@@ -163,7 +163,7 @@ class SideFinder:
         for at, lawsuit in sorted(told, key=lambda t: t[0], reverse=True):
             events.insert(at, lawsuit)
         events.sort(key=lambda e: e.evidence_start)
-        same_day(events, doc.text)  # the lawsuits told inside other steps' sentences too
+        same_day(events, doc_text(doc))  # the lawsuits told inside other steps' sentences too
         _late_parties(doc, events)
         people = _people(doc)
         for event in events:
@@ -259,7 +259,7 @@ class SideFinder:
         end = doc[offset + len(sub) - 1].idx + len(doc[offset + len(sub) - 1].text)
         event = Event(
             type="LawsuitFiled",
-            evidence=doc.text[start:end],
+            evidence=doc_text(doc)[start:end],
             evidence_start=start,
             evidence_end=end,
             trigger=verb.text,
@@ -314,7 +314,7 @@ def _bare(doc: Doc, event: Event) -> bool:
 def _attach(doc: Doc, events: list[Event], found: Found) -> bool:
     """Add ``found.further`` to the last event before it in its paragraph that has sides, and
     to the events of that paragraph sharing those sides (the same lawsuit's other steps)."""
-    text = doc.text
+    text = doc_text(doc)
     before = [
         e for e in events
         if e.evidence_start < found.at and (e.plaintiffs or e.defendants)
@@ -429,7 +429,7 @@ def _listed(doc: Doc, ix: int, sentence: Doc) -> Iterator[tuple[str, int]]:
     """The other parties of a written list that holds mention ``ix`` ("X, Y, Z and W"), when
     the parse broke the list up; a list needs a comma, so "X and Y settled" is none."""
     spans = _spans(doc)
-    text = doc.text
+    text = doc_text(doc)
     # a short name defined in parentheses ('Vantage Logic, Inc. ("Vantage")') is no item
     parties = sorted(
         (
@@ -515,7 +515,7 @@ def _caption_sides(doc: Doc, event: Event) -> list[Side]:
         ),
         key=lambda pair: pair[1].start_char,
     )
-    text = doc.text
+    text = doc_text(doc)
     for (i, first), (j, second) in itertools.pairwise(spans):
         if not _VERSUS.fullmatch(text[first.end_char : second.start_char]):
             continue
@@ -542,7 +542,7 @@ def _representative_sides(doc: Doc, event: Event) -> list[Side]:
     action" (a date or a suffix before the names often breaks the parse of the subject). The
     names are the party mentions written as a list right before the phrase, and a verb of
     filing follows it; "X, on behalf of itself and Y, settled" states no side."""
-    text = doc.text
+    text = doc_text(doc)
     start, end = event.evidence_start, event.evidence_end
     spans = sorted(
         (
@@ -583,7 +583,7 @@ def _late_parties(doc: Doc, events: list[Event]) -> None:
     organisations are too often places, laws and taxes ("Massena", "Social Contribution
     Taxes"). A name the sentence gives a judge, an arbitrator, a trustee or a lawyer ("Judge
     Mary Roe") is not a party."""
-    text = doc.text
+    text = doc_text(doc)
     for ix, span in enumerate(_spans(doc)):
         if span.kb_id_ != STATISTICAL or span.label_ != "PERSON" or len(span.text.split()) < 2:
             continue
@@ -617,7 +617,7 @@ def _against_sides(doc: Doc, event: Event) -> list[Side]:
     may tie to something else ("filed ... by X and the Y Pension Fund against Z", where the
     parser hangs "against Z" on the fund; "..., Case No. 1-09-CV-131877, against X"): the party
     mention that "against" introduces and the written list it opens."""
-    text = doc.text
+    text = doc_text(doc)
     spans = _spans(doc)
     for ix, span in enumerate(spans):
         if span.label_ not in PARTY_LABELS or span.label_ == "GOV":
@@ -724,7 +724,7 @@ def _named_before(doc: Doc, at: int) -> tuple[str, int] | None:
     best: tuple[str, int] | None = None
     for ix, span in enumerate(_spans(doc)):
         if span.label_ in PARTY_LABELS and span.end_char <= at and _APPOSITION_GAP.fullmatch(
-            doc.text, span.end_char, at
+            doc_text(doc), span.end_char, at
         ):
             best = (_span_name(span), ix)
     return best
@@ -781,7 +781,7 @@ def _groups(doc: Doc) -> dict[str, list[str]]:
     if _GROUPS_KEY in doc.user_data:
         return doc.user_data[_GROUPS_KEY]
     groups: dict[str, list[str]] = {}
-    text = doc.text
+    text = doc_text(doc)
     spans = _spans(doc)
     for m in _GROUP_TERM.finditer(text):
         last = [

@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 import spacy
-from legalkg.nlp.components.common import read_lines
+from legalkg.nlp.components.common import doc_text, read_lines
 from legalkg.nlp.components.extensions import register_extensions
 from legalkg.nlp.errors import LegalKGError
 from spacy.attrs import IDX, SENT_START
@@ -141,7 +141,7 @@ class StatisticalBase:
     def match(self, doc: Doc, model: Language) -> dict[int, Doc]:
         """Parse each chosen sentence: its first token's index -> the parsed copy."""
         bounds = _sentence_tokens(doc)
-        text = doc.text
+        text = doc_text(doc)
         idx = doc.to_array(IDX)
         events = sorted(e.evidence_start for e in (doc._.events or []))
         chosen: list[tuple[int, int]] = []
