@@ -1472,3 +1472,14 @@ def test_a_persons_surname_that_is_the_filers_short_name_stays_the_persons() -> 
     )
     assert "Harlan J. Acme" in events[-1].defendants
     assert len({e.matter for e in events}) == 1
+
+
+def test_a_tax_report_received_after_the_sentence_naming_the_auditing_agency() -> None:
+    events = events_of(
+        "Our federal income tax returns for 2000 through 2002 have been under audit by the "
+        "Internal Revenue Service. In August 2007, we received a Revenue Agent's Report."
+    )
+    dated = [e for e in events if e.date == "2007-08"]
+    assert [(e.type, e.agency) for e in dated] == [
+        ("RegulatoryAction", "Internal Revenue Service"),
+    ]

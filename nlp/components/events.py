@@ -426,6 +426,7 @@ class _Candidate:
     end: int
     trigger: str
     own_date: int | None = None
+    needs: tuple[str, ...] = ()
 
 
 class EventExtractor:
@@ -606,6 +607,7 @@ class EventExtractor:
                         m.end(),
                         m.group(0),
                         int(own.group(1)) if own else None,
+                        tuple(trig.needs),
                     )
                 )
         return out
@@ -616,6 +618,10 @@ class EventExtractor:
         for need in trig.needs:
             if need == "GOV" and "GOV" not in labels:
                 return False
+            if need == "GOV_PARAGRAPH" and "GOV" not in labels and not any(
+                s.label_ == "GOV" for s in para_spans
+            ):
+                return False  # "... under audit by the IRS. In August 2007, we received a RAR."
             if need == "COURT_CONTEXT" and not (
                 any(s.label_ == "COURT" for s in para_spans)
                 or re.search(r"\b(?:court|judge)\b", para_text, re.I)
@@ -672,7 +678,15 @@ class EventExtractor:
             groups.append((date_ix, lead))
         for own in sorted(own_dates):
             groups.append((own, next(c for c in typed if c.own_date == own)))
-        agencies = self._agencies(masked) if kind == "RegulatoryAction" else [None]
+        agencies: list[int | None] = (
+            self._agencies(masked) if kind == "RegulatoryAction" else [None]
+        )
+        if not agencies and any("GOV_PARAGRAPH" in c.needs for c in typed):
+            # the agency named earlier in the paragraph is the one acting
+            before = [s for s in para_spans if s.label_ == "GOV" and s.end_char <= start]
+            if before:
+                last = before[-1]
+                agencies = [_span_index(spans, last)]
         for date_ix, cand in groups:
             for agency_ix in agencies:
                 yield self._event(
@@ -1110,6 +1124,13 @@ _SAME_DAY = re.compile(
     r"(?:day|date|order|hearing|ruling|decision|opinion|judgment)\b",
     re.I,
 )
+
+
+def _span_index(spans: list[Span], span: Span) -> int:
+    return next(
+        i for i, s in enumerate(spans)
+        if (s.start_char, s.end_char, s.label_) == (span.start_char, span.end_char, span.label_)
+    )
 
 
 def same_day(events: list[Event], text: str) -> None:
