@@ -248,3 +248,15 @@ def test_single_district_citation_in_a_caption(text: str, expected: list[tuple[s
 )
 def test_circuit_citation(text: str, expected: str) -> None:
     assert [m.court_id for m in find_court_mentions(text)] == [expected]
+
+
+def test_a_city_and_county_court_is_one_state_court_not_the_federal_district() -> None:
+    from legalkg.nlp.pipeline import annotate
+
+    doc = annotate(
+        "The suit was filed in the District Court for the City and County of Denver, Colorado in "
+        "May 2009.",
+        filer="Acme Inc.",
+    )
+    courts = [(s.text, s._.value) for s in doc.spans["legalkg"] if s.label_ == "COURT"]
+    assert courts == [("the District Court for the City and County of Denver, Colorado", None)]
