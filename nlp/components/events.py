@@ -150,11 +150,13 @@ _ABBREVIATION_DOT = re.compile(
     r"|(?<![\w.])((?:[A-Za-z]\.){1,3}[A-Za-z])\.(?=[\s,;)])"
 )
 
-# "was originally filed", "has since been dismissed", "were also named": the trigger patterns
-# read the auxiliary and the verb side by side
+# a date in a relative clause about something else ("The Company, which acquired X in 2005, ...")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|whom)\b[^,;]*$", re.I)
+# an agency glossed by its name in its own language ("the FCO (Bundeskartellamt)")
 _GOV_GLOSS = re.compile(r"⟨GOV:\d+⟩\s*\(\s*⟨GOV:(\d+)⟩\s*\)")
 _QUOTES = re.compile(r"[\"“”]")
+# "was originally filed", "has since been dismissed", "were also named": the trigger patterns
+# read the auxiliary and the verb side by side
 _ADVERB_AFTER_AUXILIARY = re.compile(
     r"\b((?i:was|were|is|are|been|be|being|has|have|had))\s+"
     r"(?:(?-i:[a-z]+ly|also|later|since|then|already|now|thereafter|again|recently)\s+)+"
@@ -480,7 +482,6 @@ class EventExtractor:
             doc.user_data.pop(_SENTS_KEY, None)
             doc.user_data.pop(_ORDER_KEY, None)
         merged = _merge_repeats(events)
-        same_day(merged, text)
         for event in merged:  # a merged mention may have brought the sides of a judgment
             if event.type == "Judgment" and event.amount and not event.payer and event.defendants:
                 event.payer = event.defendants[0]
@@ -686,7 +687,7 @@ class EventExtractor:
             before = [s for s in para_spans if s.label_ == "GOV" and s.end_char <= start]
             if before:
                 last = before[-1]
-                agencies = [_span_index(spans, last)]
+                agencies = [spans.index(last)]
         for date_ix, cand in groups:
             for agency_ix in agencies:
                 yield self._event(
@@ -1120,17 +1121,10 @@ _COURT_WORD = re.compile(r"⟨COURT:\d+⟩|\b(?:court|judge|tribunal)\b", re.I)
 
 
 _SAME_DAY = re.compile(
-    r"\b(?:on|in|at|by)\s+(?:the\s+same|that\s+same|that|the\s+same)\s+"
+    r"\b(?:on|in|at|by)\s+(?:the\s+same|that\s+same|that)\s+"
     r"(?:day|date|order|hearing|ruling|decision|opinion|judgment)\b",
     re.I,
 )
-
-
-def _span_index(spans: list[Span], span: Span) -> int:
-    return next(
-        i for i, s in enumerate(spans)
-        if (s.start_char, s.end_char, s.label_) == (span.start_char, span.end_char, span.label_)
-    )
 
 
 def same_day(events: list[Event], text: str) -> None:

@@ -13,14 +13,19 @@ in text order, by the first of these that holds:
 4. a definite description of a matter ("the suit", "these plaintiffs", "the consent decree";
    head nouns in ``matter_references.txt``) resolved to the nearest compatible matter within
    ``window`` paragraphs (a demonstrative, "this lawsuit", to the nearest at any distance);
-5. the same paragraph as the matter's last event, with nothing (court, case number, sides)
+5. a court step saying "the court" in the paragraph after the matter's last event, with
+   nothing telling them apart;
+6. the same paragraph as the matter's last event, with nothing (court, case number, sides)
    telling them apart.
 
 An event whose sentence introduces its matter rather than refers back to one ("settled a
 coverage suit", "The suit filed against the sellers ..."; :func:`introduces_matter`) joins only
 by rules 0 to 3: distance alone would hand it an unrelated matter's sides.
-A ``LawsuitFiled`` event joins a matter only by rules 0 and 1, or when both its sides are the
-matter's: a lawsuit filed is otherwise a new matter. Any other event that no rule links opens a
+A ``LawsuitFiled`` event joins a matter only by rules 0 and 1, when each of its sides is the
+matter's (or named by only one of the two), when it is a counterclaim "in the same action", or
+when it refers back to the matter of the paragraph before ("The first of the complaints was
+filed ...") naming no side, or sides that matter was told without: a lawsuit filed is
+otherwise a new matter. Any other event that no rule links opens a
 new matter. A matter's sides, court and case numbers are the union of what its events state; every
 court event carries its matter's sides, and inherits the court and case number when it states
 none: a settlement keeps the suit's plaintiffs, defendants, court and case number.
@@ -40,6 +45,7 @@ import re
 from collections.abc import Iterable
 
 from legalkg.nlp.components.common import court_places, doc_text, read_lines
+from legalkg.nlp.components.events import same_day
 from legalkg.nlp.components.extensions import register_extensions
 from legalkg.nlp.model import Court, Event, Matter
 from legalkg.nlp.names import name_key
@@ -499,6 +505,9 @@ class MatterLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         events = sorted(doc._.events or [], key=lambda e: e.evidence_start)
+        # "on the same day": once every event is found, the lawsuits told inside other
+        # steps' sentences and the classifier's included
+        same_day(events, doc_text(doc))
         for event in events:
             for role in ("parties", "plaintiffs", "defendants"):
                 setattr(event, role, one_spelling_each(getattr(event, role)))

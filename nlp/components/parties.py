@@ -504,11 +504,18 @@ class PartyFinder:
         for a, b in shaped:
             if short := _DEFINED_AFTER.match(text, b):
                 defined[" ".join(short.group(1).split())] = " ".join(text[a:b].split())
+        # a short name the filing defines for a body the lexicon knows by its full name ('the
+        # German Federal Cartel Office (Bundeskartellamt) (the "FCO")'), found in the same scan
+        short_names_defined: list[tuple[str, str, int, int, int]] = []
         for m in full.finditer(text):
-            if after_word(text, m.start(), "."):
-                continue
             national = _NATIONAL_BEFORE.search(text, max(0, m.start() - 20), m.start())
             start = national.start() if national else m.start()
+            short = _DEFINED_AFTER.match(text, m.end())
+            if short and short.group(1) not in defined and short.group(1)[:1].isupper():
+                key = _agency_variant_key()[m.group()]
+                short_names_defined.append((short.group(1), key, start, m.end(), short.end()))
+            if after_word(text, m.start(), "."):
+                continue
             if any(a <= start and m.end() <= b and b - a > m.end() - start for a, b in shaped):
                 continue  # "U.S. Attorney's Office for the Eastern District of New York"
             name = " ".join(text[start : m.end()].split())
@@ -528,19 +535,11 @@ class PartyFinder:
             key = _agency_abbreviation_key()[m.group()]
             value = aliases.get(m.group()) or written.get(key) or m.group()
             yield m.start(), m.end(), "GOV", value, False
-        # a short name the filing defines for a body the lexicon knows by its full name ('the
-        # German Federal Cartel Office (Bundeskartellamt) (the "FCO")'): each use is that body
-        for m in full.finditer(text):
-            short = _DEFINED_AFTER.match(text, m.end())
-            if short is None or short.group(1) in defined or not short.group(1)[:1].isupper():
-                continue
-            national = _NATIONAL_BEFORE.search(text, max(0, m.start() - 20), m.start())
-            start = national.start() if national else m.start()
-            value = written.get(_agency_variant_key()[m.group()]) or " ".join(
-                text[start : m.end()].split()
-            )
-            use = re.compile(rf"(?<![\w&-]){re.escape(short.group(1))}(?![\w&-])")
-            for u in use.finditer(text, short.end()):
+        # each use of such a short name is that body
+        for term, key, start, end, after in short_names_defined:
+            value = written.get(key) or " ".join(text[start:end].split())
+            use = re.compile(rf"(?<![\w&-]){re.escape(term)}(?![\w&-])")
+            for u in use.finditer(text, after):
                 yield u.start(), u.end(), "GOV", value, False
 
     def _organisations(self, doc: Doc, found: list[Found]) -> Iterator[Found]:

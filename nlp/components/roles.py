@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from legalkg.nlp.components.common import doc_text, read_jsonl
-from legalkg.nlp.components.events import load_filters, same_day
+from legalkg.nlp.components.events import load_filters
 from legalkg.nlp.components.extensions import SPANS_KEY, register_extensions
 from legalkg.nlp.components.parties import STATISTICAL
 from legalkg.nlp.components.statistical import parsed_sentence
@@ -163,7 +163,6 @@ class SideFinder:
         for at, lawsuit in sorted(told, key=lambda t: t[0], reverse=True):
             events.insert(at, lawsuit)
         events.sort(key=lambda e: e.evidence_start)
-        same_day(events, doc_text(doc))  # the lawsuits told inside other steps' sentences too
         _late_parties(doc, events)
         people = _people(doc)
         for event in events:
@@ -721,10 +720,11 @@ def _named_before(doc: Doc, at: int) -> tuple[str, int] | None:
     """The party named right before a description in apposition to it ("X ("X2"), an
     indirect subsidiary of the Company, filed"): the parser often makes the description the
     subject and hangs the name elsewhere."""
+    text = doc_text(doc)
     best: tuple[str, int] | None = None
     for ix, span in enumerate(_spans(doc)):
         if span.label_ in PARTY_LABELS and span.end_char <= at and _APPOSITION_GAP.fullmatch(
-            doc_text(doc), span.end_char, at
+            text, span.end_char, at
         ):
             best = (_span_name(span), ix)
     return best
