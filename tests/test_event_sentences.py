@@ -1483,3 +1483,33 @@ def test_a_tax_report_received_after_the_sentence_naming_the_auditing_agency() -
     assert [(e.type, e.agency) for e in dated] == [
         ("RegulatoryAction", "Internal Revenue Service"),
     ]
+
+
+def test_a_company_inside_a_plaintiffs_description_is_no_plaintiff() -> None:
+    event = one_event(
+        "On August 10, 2009, a purported shareholder of Acme Holdings, Inc. (the \"Company\"), "
+        "Leonard M. Pruitt, filed a shareholder derivative complaint in the United States "
+        "District Court for the District of Colorado against certain of the Company's current "
+        "and former directors and officers."
+    )
+    check(event, {"type": "LawsuitFiled", "plaintiffs": ["Leonard M. Pruitt"]})
+
+
+def test_a_department_in_a_persons_title_is_not_part_of_the_company_name() -> None:
+    event = one_event(
+        "In June 2008, Karen D. Whitfield, the former Vice President of Sales of Acme Holdings, "
+        "Inc., filed a complaint against the Company in the Superior Court of New Jersey."
+    )
+    assert not any(name.startswith("Sales") for name in event.parties), event.parties
+    check(event, {"defendants": [FILER]})
+
+
+def test_a_caption_gives_the_side_the_sentence_leaves_out() -> None:
+    event = one_event(
+        "On July 6, 2009, a complaint captioned Ocampo v. Lumen Partners LLC, et al., C.A. No. "
+        "4719-VCN, was filed in the Court of Chancery by Teresa Ocampo against the same "
+        "defendants."
+    )
+    assert "Lumen Partners LLC" in event.defendants, event.defendants
+    assert not set(event.plaintiffs) & set(event.defendants)
+

@@ -158,6 +158,16 @@ def _ends_sentence(word: str) -> bool:
     return not re.fullmatch(r"(?:[A-Za-z]\.)+", word)
 
 
+def _bare_word(word: str) -> str:
+    """``word`` lower-cased without punctuation around it or a possessive ("Board's" ->
+    "board"): a word as the lists in ``nlp/data`` write it.
+
+    >>> _bare_word("Sales"), _bare_word("Directors'"), _bare_word("Company's,")
+    ('sales', 'directors', 'company')
+    """
+    return re.sub(r"['’]s$", "", word.lower().strip(".,;:()\"“”")).strip("'’")
+
+
 def _strip_left(words: list[tuple[int, str]], known: Iterable[str] = ()) -> int:
     """Index of the first word of the name proper in ``words`` ((offset, word) pairs)."""
     skip = word_set("name_stopwords.txt") | _suffix_words() | set(CONNECTORS)
@@ -174,7 +184,7 @@ def _strip_left(words: list[tuple[int, str]], known: Iterable[str] = ()) -> int:
         elif words[j][1] in ("of", "for"):
             left = [w for _, w in words[i:j]]
             generic_words = word_set("org_generic_words.txt")
-            generic = any(w.lower().strip(".,'’s") in generic_words for w in left)
+            generic = any(_bare_word(w) in generic_words for w in left)
             if generic or name_key(" ".join(left)) in known_keys:
                 i = j + 1
                 while i < len(words) and words[i][1] in skip:

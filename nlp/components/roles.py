@@ -30,6 +30,7 @@ from legalkg.nlp.components.extensions import SPANS_KEY, register_extensions
 from legalkg.nlp.components.parties import STATISTICAL
 from legalkg.nlp.components.statistical import parsed_sentence
 from legalkg.nlp.model import Court, Event
+from legalkg.nlp.names import name_key
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
@@ -152,10 +153,12 @@ class SideFinder:
                 _add_sides(doc, event, item.sides)
                 if not event.plaintiffs:
                     _add_sides(doc, event, _representative_sides(doc, event))
+                if not event.plaintiffs and event.type == "LawsuitFiled":
+                    _add_sides(doc, event, _appositive_filer(doc, event))
                 if event.type == "LawsuitFiled":
                     _add_sides(doc, event, _against_sides(doc, event))
-                if not event.plaintiffs and not event.defendants:
-                    _add_sides(doc, event, _caption_sides(doc, event))
+                if not event.plaintiffs or not event.defendants:
+                    _add_sides(doc, event, _caption_completion(event, _caption_sides(doc, event)))
                 _judgment_payer(event)
             if item.lawsuit is not None:
                 at = item.index if item.index is not None else len(events)
@@ -422,6 +425,13 @@ _LIST_SEPARATOR = re.compile(
 
 
 _DEFINED_HERE = re.compile(r"\(\s*[\"“]?$")
+# a name inside a description of another item ("a purported shareholder of Acme Corp. (the
+# "Company"), John Doe, filed"): "of" after a noun that is not a quantifier ("each of X, Y")
+_DESCRIBED = re.compile(
+    r"\b(?!(?:each|all|both|any|certain|some|several|most|none|either|neither|one|two|three|"
+    r"behalf|favor|favour)\b)[A-Za-z]+\s+of\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _listed(doc: Doc, ix: int, sentence: Doc) -> Iterator[tuple[str, int]]:
@@ -434,7 +444,10 @@ def _listed(doc: Doc, ix: int, sentence: Doc) -> Iterator[tuple[str, int]]:
         (
             i for i, s in enumerate(spans)
             if s.label_ in PARTY_LABELS
-            and (i == ix or not _DEFINED_HERE.search(text, max(0, s.start_char - 3), s.start_char))
+            and (i == ix or not (
+                _DEFINED_HERE.search(text, max(0, s.start_char - 3), s.start_char)
+                or _DESCRIBED.search(text, max(0, s.start_char - 40), s.start_char)
+            ))
         ),
         key=lambda i: spans[i].start,
     )
@@ -525,6 +538,24 @@ def _caption_sides(doc: Doc, event: Event) -> list[Side]:
     return []
 
 
+def _caption_completion(event: Event, caption: list[Side]) -> list[Side]:
+    """The caption's sides for an event with a side missing: both when it states none, the
+    missing one when the caption's other side is the one the event states ("a complaint
+    captioned Ocampo v. Marlowe, Inc., et al. was filed by Teresa Ocampo")."""
+    if not caption or (not event.plaintiffs and not event.defendants):
+        return caption
+    stated = {side.role: side for side in caption}
+    filled = "plaintiffs" if event.plaintiffs else "defendants"
+    words = {w for name in getattr(event, filled) for w in _name_words(name)}
+    if not words & {w for name in stated[filled].names for w in _name_words(name)}:
+        return []
+    return [side for role, side in stated.items() if role != filled]
+
+
+def _name_words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", name_key(name)) if len(w) > 2}
+
+
 _REPRESENTATIVE = re.compile(
     r",?\s*(?:individually\s+and\s+|derivatively\s+and\s+)?on\s+behalf\s+of\s+"
     r"(?:himself|herself|itself|themselves|all\s+others|all\s+other\s+persons|a\s+(?:putative\s+)?class)\b",
@@ -565,6 +596,29 @@ def _representative_sides(doc: Doc, event: Event) -> list[Side]:
         if any(s.label_ == "GOV" for _, s in run):
             return []  # "the SEC, on behalf of itself": an agency's action, not a class suit
         return [Side("plaintiffs", [_span_name(s) for _, s in run], [ix for ix, _ in run])]
+    return []
+
+
+_FILES_IN_APPOSITION = re.compile(
+    r"\s*,\s*(?:has\s+|had\s+)?(?:filed|brought|commenced|instituted|initiated)\s+"
+    r"(?:a|an|the|this|suit|an?\s+action)\b",
+    re.I,
+)
+
+
+def _appositive_filer(doc: Doc, event: Event) -> list[Side]:
+    """The name set off by commas right before the verb that files the suit: the subject a
+    description introduced ("a purported shareholder of Acme Corp. (the "Company"), John Doe,
+    filed a complaint"), which the parse often hangs off the description's "of"."""
+    text = doc_text(doc)
+    for ix, span in enumerate(_spans(doc)):
+        if (
+            span.label_ in PARTY_LABELS
+            and event.evidence_start <= span.start_char and span.end_char < event.evidence_end
+            and text[max(0, span.start_char - 2) : span.start_char].strip() == ","
+            and _FILES_IN_APPOSITION.match(text, span.end_char)
+        ):
+            return [Side("plaintiffs", [_span_name(span)], [ix])]
     return []
 
 
