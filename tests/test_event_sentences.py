@@ -1513,3 +1513,32 @@ def test_a_caption_gives_the_side_the_sentence_leaves_out() -> None:
     assert "Lumen Partners LLC" in event.defendants, event.defendants
     assert not set(event.plaintiffs) & set(event.defendants)
 
+
+
+def test_an_order_consolidating_the_actions_makes_one_matter_of_them() -> None:
+    text = (
+        "On July 2, 2009, a putative class action complaint captioned Feld v. Acme Holdings, "
+        "Inc., et al., C.A. No. 4712-VCN, was filed in the Court of Chancery of the State of "
+        "Delaware by Irving Feld against the Company, its directors and Lumen Partners LLC.\n\n"
+        "On July 6, 2009, a second complaint captioned Ocasio v. Acme Holdings, Inc., et al., "
+        "C.A. No. 4719-VCN, was filed in the Court of Chancery by Teresa Ocasio against the "
+        "same defendants.\n\n"
+        "On July 10, 2009, the Court of Chancery entered an order consolidating the two actions."
+    )
+    events = events_of(text)
+    assert [e.type for e in events] == ["LawsuitFiled", "LawsuitFiled", "CourtOrder"]
+    assert len({e.matter for e in events}) == 1
+    assert "Lumen Partners LLC" in events[1].defendants
+
+
+def test_lawsuits_against_other_defendants_are_not_consolidated_into_one() -> None:
+    text = (
+        "On July 2, 2009, Irving Feld filed a complaint against Lumen Partners LLC in the "
+        "Court of Chancery of the State of Delaware.\n\n"
+        "On July 6, 2009, Teresa Ocasio filed a complaint against Orbis Metals Corp. in the "
+        "Court of Chancery.\n\n"
+        "On July 10, 2009, the Court of Chancery entered an order consolidating the actions "
+        "against Orbis Metals Corp."
+    )
+    events = events_of(text)
+    assert events[0].matter != events[1].matter

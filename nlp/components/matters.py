@@ -18,6 +18,10 @@ in text order, by the first of these that holds:
 6. the same paragraph as the matter's last event, with nothing (court, case number, sides)
    telling them apart.
 
+An order consolidating actions ("consolidating the two actions", "the lawsuits were
+consolidated") then makes one matter of the lawsuits told within ``window`` paragraphs before it
+whose courts and defendants do not differ.
+
 An event whose sentence introduces its matter rather than refers back to one ("settled a
 coverage suit", "The suit filed against the sellers ..."; :func:`introduces_matter`) joins only
 by rules 0 to 3: distance alone would hand it an unrelated matter's sides.
@@ -191,6 +195,19 @@ class _Open:
         self.paragraph = paragraph
 
 
+    def absorb(self, other: _Open) -> None:
+        """Take ``other``'s events and what they state (a consolidation)."""
+        self.events = sorted(set(self.events) | set(other.events))
+        self.cases |= other.cases
+        self.courts |= other.courts
+        self.places += [p for p in other.places if p not in self.places]
+        self.plaintiffs |= other.plaintiffs
+        self.defendants |= other.defendants
+        self.agencies |= other.agencies
+        self.sentences |= other.sentences
+        self.paragraph = max(self.paragraph, other.paragraph)
+
+
 def _sides(event: Event, filer: str) -> tuple[set[str], set[str]]:
     """The event's plaintiffs (or debtor) and defendants, folded, the filer left out."""
     def keys(names: Iterable[str]) -> set[str]:
@@ -264,7 +281,35 @@ def link_matters(
             matter = _Open(index, event, paragraph)
             open_.append(matter)
         matter.add(index, event, paragraph, filer_key)
+        if _CONSOLIDATES.search(event.evidence):
+            _consolidate(open_, matter, window)
     return [_finish(f"m{i + 1}", m, events, filer) for i, m in enumerate(open_)]
+
+
+_CONSOLIDATES = re.compile(
+    r"\bconsolidat\w*\s+(?:(?:the|these|those|both|all|such)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:actions|lawsuits|suits|cases|complaints|proceedings|matters)\b"
+    r"|(?:of\s+)?(?:them|all\s+of\s+them)\b)"
+    r"|\b(?:actions|lawsuits|suits|cases|complaints)\s+(?:were|have\s+been|had\s+been)\s+"
+    r"consolidated\b",
+    re.I,
+)
+
+
+def _consolidate(open_: list[_Open], matter: _Open, window: int) -> None:
+    """An order consolidating the actions ("consolidating the two actions under the caption In
+    re X Litigation", "the lawsuits were consolidated") makes one matter of the lawsuits told
+    before it: those within ``window`` paragraphs whose courts and defendants do not differ."""
+    for other in [m for m in open_ if m is not matter]:
+        if (
+            matter.paragraph - other.paragraph > window or other.regulatory != matter.regulatory
+            or (other.courts and matter.courts and not other.courts & matter.courts)
+            or (other.defendants and matter.defendants
+                and not other.defendants & matter.defendants)
+        ):
+            continue
+        matter.absorb(other)
+        open_.remove(other)
 
 
 def _find(

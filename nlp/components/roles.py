@@ -167,6 +167,7 @@ class SideFinder:
             events.insert(at, lawsuit)
         events.sort(key=lambda e: e.evidence_start)
         _late_parties(doc, events)
+        _same_defendants(events)
         people = _people(doc)
         for event in events:
             _full_names(event, people)
@@ -597,6 +598,27 @@ def _representative_sides(doc: Doc, event: Event) -> list[Side]:
             return []  # "the SEC, on behalf of itself": an agency's action, not a class suit
         return [Side("plaintiffs", [_span_name(s) for _, s in run], [ix for ix, _ in run])]
     return []
+
+
+_SAME_DEFENDANTS = re.compile(
+    r"\b(?:against|naming|names|named)\s+(?:the\s+)?same\s+(?:defendants|parties)\b", re.I
+)
+
+
+def _same_defendants(events: list[Event]) -> None:
+    """A suit "against the same defendants" has the defendants of the suit told before it."""
+    before: Event | None = None
+    for event in events:
+        if event.type != "LawsuitFiled":
+            continue
+        if before is not None and _SAME_DEFENDANTS.search(event.evidence):
+            for name in before.defendants:
+                if name not in event.defendants and name not in event.plaintiffs:
+                    event.defendants.append(name)
+                if name not in event.parties:
+                    event.parties.append(name)
+        if event.defendants:
+            before = event
 
 
 _FILES_IN_APPOSITION = re.compile(
