@@ -1542,3 +1542,12 @@ def test_lawsuits_against_other_defendants_are_not_consolidated_into_one() -> No
     )
     events = events_of(text)
     assert events[0].matter != events[1].matter
+
+
+def test_the_judicial_panel_on_multidistrict_litigation_is_the_court_of_its_order() -> None:
+    event = one_event(
+        "On June 30, 2009, the United States Judicial Panel on Multidistrict Litigation issued "
+        "an order transferring the actions against the Company to the United States District "
+        "Court for the District of Minnesota for coordinated pretrial proceedings."
+    )
+    check(event, {"type": "CourtOrder", "court": "jpml"})
