@@ -1551,3 +1551,4 @@ def test_the_judicial_panel_on_multidistrict_litigation_is_the_court_of_its_orde
         "Court for the District of Minnesota for coordinated pretrial proceedings."
     )
     check(event, {"type": "CourtOrder", "court": "jpml"})
+

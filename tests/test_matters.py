@@ -67,3 +67,27 @@ def test_which_descriptions_introduce_a_matter() -> None:
     assert introduces_matter("The action brought by Beta Inc. was dismissed.")
     assert not introduces_matter("The court dismissed the action.")
     assert not introduces_matter("The action, filed in 2004, was dismissed; a claim remains.")
+
+
+def test_a_bankruptcy_courts_order_joins_its_case_at_any_distance() -> None:
+    from legalkg.nlp.model import Court
+
+    petition = "Acme Corp. filed a voluntary petition under chapter 11 in the Bankruptcy Court."
+    filler = "\n\nThe Company continues to operate its business as debtor in possession."
+    order = "The Bankruptcy Court entered an interim order approving financing from Lumen LLC."
+    text = petition + filler * 4 + "\n\n" + order
+    at = text.index(order)
+    events = [
+        Event("BankruptcyPetition", petition, 0, len(petition), debtor=FILER,
+              court=Court("deb", "the Bankruptcy Court")),
+        Event("CourtOrder", order, at, at + len(order), parties=["Lumen LLC"],
+              court=Court("deb", "The Bankruptcy Court")),
+    ]
+    link_matters(events, text, filer=FILER)
+    assert events[0].matter == events[1].matter
+    assert events[1].debtor == FILER
+    other = Event("CourtOrder", order, at, at + len(order),
+                  court=Court("nysb", "The Bankruptcy Court"))
+    events = [events[0], other]
+    link_matters(events, text, filer=FILER)
+    assert events[0].matter != events[1].matter  # another bankruptcy court: another case

@@ -16,7 +16,9 @@ in text order, by the first of these that holds:
 5. a court step saying "the court" in the paragraph after the matter's last event, with
    nothing telling them apart;
 6. the same paragraph as the matter's last event, with nothing (court, case number, sides)
-   telling them apart.
+   telling them apart;
+7. an order of a bankruptcy court, at any distance, joins the one bankruptcy case before that
+   court (a filing tells one case per bankruptcy court).
 
 An order consolidating actions ("consolidating the two actions", "the lawsuits were
 consolidated") then makes one matter of the lawsuits told within ``window`` paragraphs before it
@@ -51,6 +53,7 @@ from collections.abc import Iterable
 from legalkg.nlp.components.common import court_places, doc_text, read_lines
 from legalkg.nlp.components.events import same_day
 from legalkg.nlp.components.extensions import register_extensions
+from legalkg.nlp.courts import court_kind
 from legalkg.nlp.model import Court, Event, Matter
 from legalkg.nlp.names import name_key
 from spacy.language import Language
@@ -173,6 +176,7 @@ class _Open:
         self.defendants: set[str] = set()
         self.agencies: set[str] = set()
         self.regulatory = event.type == "RegulatoryAction"
+        self.bankruptcy = False
         self.paragraph = paragraph
         self.sentences: set[int] = set()
 
@@ -192,6 +196,9 @@ class _Open:
         self.defendants |= defendants
         if event.agency:
             self.agencies.add(_key(event.agency))
+        self.bankruptcy = self.bankruptcy or event.type == "BankruptcyPetition" or bool(
+            event.debtor
+        )
         self.paragraph = paragraph
 
 
@@ -204,6 +211,7 @@ class _Open:
         self.plaintiffs |= other.plaintiffs
         self.defendants |= other.defendants
         self.agencies |= other.agencies
+        self.bankruptcy = self.bankruptcy or other.bankruptcy
         self.sentences |= other.sentences
         self.paragraph = max(self.paragraph, other.paragraph)
 
@@ -335,6 +343,9 @@ def _find(
         for matter in recent:
             if _compatible(matter, event):
                 return matter
+    bankruptcy = _bankruptcy_case(open_, event)
+    if bankruptcy is not None and not _conflict(bankruptcy, event, filer):
+        return bankruptcy
     if event.type == "LawsuitFiled":
         # a lawsuit filed is a new matter unless its case or its sides say not, or it refers
         # back to the paragraph's matter ("The lawsuits, filed in 2009 ...", "The first of the
@@ -399,6 +410,17 @@ _FILED_THE = re.compile(
     r"arbitrations?|proceedings?)\b",
     re.I,
 )
+
+
+def _bankruptcy_case(open_: list[_Open], event: Event) -> _Open | None:
+    """Rule 7: the one bankruptcy case before the bankruptcy court an order names ("the
+    Bankruptcy Court entered an interim order authorizing the Debtors ..."), told at any
+    distance: a filing tells one case per bankruptcy court."""
+    court = event.court.id if event.court is not None else None
+    if event.type not in _COURT_STEPS or not court or court_kind(court) != "bankruptcy":
+        return None
+    cases = [m for m in open_ if m.bankruptcy and court in m.courts]
+    return cases[0] if len(cases) == 1 else None
 
 
 def _refers_back(evidence: str) -> bool:
