@@ -1552,3 +1552,12 @@ def test_the_judicial_panel_on_multidistrict_litigation_is_the_court_of_its_orde
     )
     check(event, {"type": "CourtOrder", "court": "jpml"})
 
+
+
+def test_the_code_a_petition_is_filed_under_is_no_party() -> None:
+    event = one_event(
+        "On January 20, 2009, the Company filed a voluntary petition for relief under chapter 11 "
+        "of title 11 of the United States Code (the \"Bankruptcy Code\") in the United States "
+        "Bankruptcy Court for the District of Delaware."
+    )
+    assert event.parties == [FILER], event.parties
