@@ -1561,3 +1561,15 @@ def test_the_code_a_petition_is_filed_under_is_no_party() -> None:
         "Bankruptcy Court for the District of Delaware."
     )
     assert event.parties == [FILER], event.parties
+
+
+def test_an_appeal_lodged_against_an_agencys_decision_is_a_step_of_its_proceeding() -> None:
+    events = events_of(
+        "On May 11, 2009, the German Federal Cartel Office (the \"FCO\") issued a decision "
+        "imposing a fine of EUR 14.6 million on Ambros GmbH, a subsidiary of the Company. On "
+        "May 13, 2009, Ambros lodged an appeal against the FCO's decision with the Higher "
+        "Regional Court of Dusseldorf."
+    )
+    assert [e.type for e in events] == ["RegulatoryAction", "Appeal"]
+    assert events[1].agency == events[0].agency
+    assert events[0].matter == events[1].matter

@@ -153,6 +153,13 @@ _ABBREVIATION_DOT = re.compile(
 # a date in a relative clause about something else ("The Company, which acquired X in 2005, ...")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|whom)\b[^,;]*$", re.I)
 # an agency glossed by its name in its own language ("the FCO (Bundeskartellamt)")
+# "lodged an appeal against the FCO's decision", "appealed the decision of the ITC"
+_AGENCY_DECISION = re.compile(
+    r"\b(?:against|from|of|appealed|appeals?)\s+(?:the\s+)?⟨GOV:(\d+)⟩(?:['’]s)?\s+"
+    r"(?:(?:final|initial|administrative)\s+)?(?:decision|order|ruling|determination|"
+    r"assessment|fine|penalty)\b"
+    r"|\b(?:decision|order|ruling|determination|assessment)\s+of\s+(?:the\s+)?⟨GOV:(\d+)⟩"
+)
 _GOV_GLOSS = re.compile(r"⟨GOV:\d+⟩\s*\(\s*⟨GOV:(\d+)⟩\s*\)")
 _QUOTES = re.compile(r"[\"“”]")
 # "was originally filed", "has since been dismissed", "were also named": the trigger patterns
@@ -682,6 +689,9 @@ class EventExtractor:
         agencies: list[int | None] = (
             self._agencies(masked) if kind == "RegulatoryAction" else [None]
         )
+        if kind == "Appeal" and (decision := _AGENCY_DECISION.search(masked.text)):
+            # an appeal against an agency's decision: the agency whose decision it is
+            agencies = [int(decision.group(1) or decision.group(2))]
         if not agencies and any("GOV_PARAGRAPH" in c.needs for c in typed):
             # the agency named earlier in the paragraph is the one acting
             before = [s for s in para_spans if s.label_ == "GOV" and s.end_char <= start]

@@ -435,8 +435,9 @@ def _counterclaim(event: Event) -> bool:
 
 
 def _agency_matter(recent: list[_Open], event: Event, paragraph: int) -> _Open | None:
-    """Rule 3: the same agency's matter, told in the same or the previous paragraph."""
-    if event.type == "RegulatoryAction" and event.agency:
+    """Rule 3: the same agency's matter, told in the same or the previous paragraph (an
+    appeal against the agency's decision is a step of it)."""
+    if event.type in ("RegulatoryAction", "Appeal") and event.agency:
         for matter in recent:
             if _key(event.agency) in matter.agencies and paragraph - matter.paragraph <= 1:
                 return matter
