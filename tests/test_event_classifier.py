@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import spacy
@@ -113,3 +114,23 @@ def test_docstring_examples_run() -> None:
 
     for module in (component, corpus):
         assert doctest.testmod(module).failed == 0, module.__name__
+
+
+def test_component_makes_one_regulatory_event_per_agency_acting(monkeypatch: Any) -> None:
+    classifier = get_pipeline(None).get_pipe("legalkg_event_classifier")
+
+    def regulatory(sentences: list[str]) -> list[dict[str, float]]:
+        return [{"RegulatoryAction": 1.0} for _ in sentences]
+
+    monkeypatch.setattr(classifier, "scores", regulatory)
+    monkeypatch.setattr(classifier, "threshold", 0.5)
+    text = (
+        "In January 2009 the Office of the Attorney General of the State of Iowa and the "
+        "Office of the Attorney General of the State of Vermont sent letters about the "
+        "settlement of customer complaints."
+    )
+    found = [e for e in extract_text(text, registrant="Acme Corp.").events if e.trigger is None]
+    assert sorted(str(e.agency) for e in found) == [
+        "Office of the Attorney General of the State of Iowa",
+        "Office of the Attorney General of the State of Vermont",
+    ]

@@ -1573,3 +1573,13 @@ def test_an_appeal_lodged_against_an_agencys_decision_is_a_step_of_its_proceedin
     assert [e.type for e in events] == ["RegulatoryAction", "Appeal"]
     assert events[1].agency == events[0].agency
     assert events[0].matter == events[1].matter
+
+
+def test_plural_demands_and_notices_from_agencies_are_their_actions() -> None:
+    events = events_of(
+        "In January 2009 the Company received civil investigative demands from the Office of "
+        "the Attorney General of the State of Iowa and the Office of the Attorney General of "
+        "the State of Vermont, each seeking information about its billing practices."
+    )
+    assert [(e.type, e.date) for e in events] == [("RegulatoryAction", "2009-01")] * 2
+    assert len({e.agency for e in events}) == 2

@@ -121,14 +121,14 @@ class EventClassifier:
         scored = self.scores([" ".join(text[s:e].split()) for s, e, _, _ in candidates])
         for (start, end, masked, para_spans), cats in zip(candidates, scored, strict=True):
             for kind in self._types(cats):
-                event = self._event(doc, start, end, masked, para_spans, kind)
-                if event is None or any(_compatible(e, event) for e in events):
-                    continue
-                earlier = next((a for a in reversed(added) if _compatible(a, event)), None)
-                if earlier is not None:
-                    _absorb(earlier, event)
-                else:
-                    added.append(event)
+                for event in self._events(doc, start, end, masked, para_spans, kind):
+                    if any(_compatible(e, event) for e in events):
+                        continue
+                    earlier = next((a for a in reversed(added) if _compatible(a, event)), None)
+                    if earlier is not None:
+                        _absorb(earlier, event)
+                    else:
+                        added.append(event)
         return added
 
     def set_annotations(self, doc: Doc, events: list[Event]) -> None:
@@ -167,26 +167,30 @@ class EventClassifier:
                     continue  # a trigger is there: the rules decided (maybe to drop it)
                 yield start, end, masked, para_spans
 
-    def _event(
+    def _events(
         self, doc: Doc, start: int, end: int, masked: _Masked, para_spans: list[Span], kind: str
-    ) -> Event | None:
-        """An event of ``kind`` on the sentence, roles filled by the rules' own role filling."""
+    ) -> list[Event]:
+        """The events of ``kind`` on the sentence, roles filled by the rules' own role filling:
+        one, or one per agency acting ("demands from the Attorneys General of Iowa and of
+        Vermont"), as the rules make them."""
         if kind in COURT_TYPES and self.rules._general_news(masked):
-            return None
-        agency = None
+            return []
+        agencies: list[int | None] = [None]
         if kind == "RegulatoryAction":
             agencies = self.rules._agencies(masked)
             if not agencies:
-                return None  # the rules' own requirement: an agency acts
-            agency = agencies[0]
+                return []  # the rules' own requirement: an agency acts
         spans: list[Span] = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
         cand = _Candidate(kind, 0, 0, 0, "", None)
         date = self.rules._sentence_date(masked, set())
-        event = self.rules._event(
-            doc, start, end, masked, kind, cand, date, agency, None, para_spans, spans
-        )
-        event.trigger = None
-        return event
+        events = []
+        for agency in agencies:
+            event = self.rules._event(
+                doc, start, end, masked, kind, cand, date, agency, None, para_spans, spans
+            )
+            event.trigger = None
+            events.append(event)
+        return events
 
 
 def trimmed_spans(text: str, edges: Sequence[int]) -> list[tuple[int, int]]:
