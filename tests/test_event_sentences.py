@@ -1583,3 +1583,11 @@ def test_plural_demands_and_notices_from_agencies_are_their_actions() -> None:
     )
     assert [(e.type, e.date) for e in events] == [("RegulatoryAction", "2009-01")] * 2
     assert len({e.agency for e in events}) == 2
+
+
+def test_settlements_reached_in_the_plural_are_settlements() -> None:
+    event = one_event(
+        "On June 3, 2009, the Company and the plaintiffs reached settlements of the three "
+        "lawsuits filed against it in the Superior Court of California."
+    )
+    check(event, {"type": "Settlement", "date": "2009-06-03"})
