@@ -1586,8 +1586,8 @@ def test_plural_demands_and_notices_from_agencies_are_their_actions() -> None:
 
 
 def test_settlements_reached_in_the_plural_are_settlements() -> None:
-    event = one_event(
-        "On June 3, 2009, the Company and the plaintiffs reached settlements of the three "
-        "lawsuits filed against it in the Superior Court of California."
+    events = events_of(
+        "On June 3, 2009, Acme Holdings, Inc. and Lumen Partners LLC reached settlements of "
+        "their three disputes."
     )
-    check(event, {"type": "Settlement", "date": "2009-06-03"})
+    assert [(e.type, e.date) for e in events] == [("Settlement", "2009-06-03")]
