@@ -1591,3 +1591,25 @@ def test_settlements_reached_in_the_plural_are_settlements() -> None:
         "their three disputes."
     )
     assert [(e.type, e.date) for e in events] == [("Settlement", "2009-06-03")]
+
+
+def test_a_court_defined_by_a_short_name_is_no_party_where_the_name_is_used() -> None:
+    events = events_of(
+        "On August 12, 2009, Lumen Shipping Ltd., a subsidiary of the Company, presented a "
+        "petition to the Supreme Court of Bermuda (the \"Bermuda Court\") for an order that it "
+        "be wound up. On August 20, 2009, the Bermuda Court entered an order appointing joint "
+        "provisional liquidators of Lumen Shipping Ltd."
+    )
+    assert events, "no event"
+    for event in events:
+        assert not any("Court" in name for name in event.parties), event.parties
+
+
+def test_an_arbitral_forum_is_neither_a_party_nor_the_court_of_an_order() -> None:
+    event = one_event(
+        "In October 2007, the Superior Court of New Jersey granted the Company's motion to "
+        "compel arbitration, and Karen D. Whitfield submitted her claims to arbitration before "
+        "the American Arbitration Association."
+    )
+    assert "American Arbitration Association" not in event.parties, event.parties
+    assert event.court is None or "Arbitration" not in (event.court.name or "")

@@ -372,8 +372,11 @@ class AliasFinder:
         aliases = doc._.aliases
         occupancy = Occupancy(mention_group(doc))
         definitions = [(d[4], d[5]) for d in found]
+        courts = _courts_by_name(doc)
         for alias, full, start, end, _, _ in found:
             aliases.setdefault(alias, full)
+            if _strip_article(full) in courts:
+                continue  # the court's own mention is there already
             label = classify_name(full, doc)
             value = doc._.filer if label == "REGISTRANT" and doc._.filer else full
             add_mention(doc, start, end, label, value, occupancy)
@@ -391,8 +394,13 @@ class AliasFinder:
     ) -> None:
         """Add a mention for every use of an alias outside its definitions."""
         text = doc_text(doc)
-        targets = {}
+        targets: dict[str, tuple[str, str | None]] = {}
+        courts = _courts_by_name(doc)
         for alias, full in aliases.items():
+            if _strip_article(full) in courts:
+                # 'the Supreme Court of Bermuda (the "Bermuda Court")': a court, not a party
+                targets[alias] = ("COURT", courts[_strip_article(full)])
+                continue
             label = classify_name(full, doc)
             targets[alias] = (label, doc._.filer if label == "REGISTRANT" and doc._.filer else full)
         pattern = re.compile(rf"(?:{alternation(aliases)})(?![\w&-])")
@@ -405,6 +413,18 @@ class AliasFinder:
                 if end is None and _starts_other_name(text, m.start(), m.end(), aliases[m.group()]):
                     continue  # "Acme Holdings Corp." after "Acme" was defined: its own company
                 add_mention(doc, m.start(), end or m.end(), label, value, occupancy)
+
+
+def _courts_by_name(doc: Doc) -> dict[str, str | None]:
+    """The courts named in the doc, by name without a leading article, with their ids."""
+    return {
+        _strip_article(span.text): span._.value
+        for span in mention_group(doc) if span.label_ == "COURT"
+    }
+
+
+def _strip_article(name: str) -> str:
+    return re.sub(r"^(?:the|The|THE)\s+", "", " ".join(name.split()))
 
 
 def _full_name_end(text: str, start: int, full: str) -> int | None:

@@ -3,19 +3,23 @@
 Component ``legalkg_courts`` adds ``COURT`` spans to ``doc.spans["legalkg"]`` whose
 ``span._.value`` is the court's courts-db id (``"deb"``, ``"nysd"``, ``"ca9"``) or ``None`` when
 the court is not in courts-db ("the Court of Rome"). A later "the Court", "the Bankruptcy Court"
-or "the District Court" takes the id of the court named before it. Finding and normalising is
-pure Python (:func:`legalkg.nlp.courts.find_court_mentions`, one regex pass over ``doc.text``);
-this component only maps the mentions to spans.
+or "the District Court" takes the id of the court named before it. Arbitral forums ("the
+American Arbitration Association", ``arbitral_forums.txt``) are ``COURT`` mentions without id.
+Finding and normalising is pure Python (:func:`legalkg.nlp.courts.find_court_mentions`, one
+regex pass over ``doc.text``); this component only maps the mentions to spans.
 """
 
 from __future__ import annotations
 
-from legalkg.nlp.components.common import MentionFinder, doc_text
+import re
+from functools import lru_cache
+
+from legalkg.nlp.components.common import MentionFinder, alternation, doc_text, read_lines
 from legalkg.nlp.courts import find_court_mentions
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["CourtFinder", "make_court_finder"]
+__all__ = ["CourtFinder", "is_forum", "make_court_finder"]
 
 
 class CourtFinder(MentionFinder):
@@ -37,7 +41,19 @@ class CourtFinder(MentionFinder):
 
         A court not in courts-db keeps its mention with ``None`` as value.
         """
-        return [(m.start, m.end, m.court_id) for m in find_court_mentions(doc_text(doc))]
+        text = doc_text(doc)
+        found = [(m.start, m.end, m.court_id) for m in find_court_mentions(text)]
+        for m in _forums().finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), None))
+        return sorted(found)
+
+
+@lru_cache(maxsize=1)
+def _forums() -> re.Pattern[str]:
+    """The arbitral forums of ``arbitral_forums.txt``: a case's forum, like a court, is never
+    one of its parties ("arbitration before the American Arbitration Association")."""
+    return re.compile(rf"(?<![\w-])(?:{alternation(read_lines('arbitral_forums.txt'))})(?![\w-])")
 
 
 @Language.factory(
@@ -48,3 +64,12 @@ class CourtFinder(MentionFinder):
 def make_court_finder(nlp: Language, name: str, *, label: str) -> CourtFinder:
     """Factory of ``legalkg_courts``."""
     return CourtFinder(name=name, label=label)
+
+
+def is_forum(name: str) -> bool:
+    """Whether a ``COURT`` mention is an arbitral forum: no party, and no court of an event.
+
+    >>> is_forum("the American Arbitration Association"), is_forum("the Court of Chancery")
+    (True, False)
+    """
+    return bool(_forums().search(name))

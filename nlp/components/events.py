@@ -40,6 +40,7 @@ from legalkg.nlp.components.common import (
     doc_text,
     read_jsonl,
 )
+from legalkg.nlp.components.courts import is_forum
 from legalkg.nlp.components.extensions import SPANS_KEY, register_extensions
 from legalkg.nlp.components.parties import STATISTICAL
 from legalkg.nlp.model import Amount, Court, Event
@@ -1023,12 +1024,12 @@ class EventExtractor:
         spans: list[Span],
         prov: dict[str, list[int]],
     ) -> None:
-        courts = [ix for ix, s in sorted(masked.spans.items()) if s.label_ == "COURT"]
+        courts = [ix for ix, s in sorted(masked.spans.items()) if _court(s)]
         if event.type == "RegulatoryAction":
             courts = []  # an agency acts ("U.S. Attorney's Office for the District of X")
         if not courts and event.type in COURT_TYPES:
-            before = [s for s in para_spans if s.label_ == "COURT" and s.end_char <= start]
-            after = [s for s in para_spans if s.label_ == "COURT" and s.start_char > start]
+            before = [s for s in para_spans if _court(s) and s.end_char <= start]
+            after = [s for s in para_spans if _court(s) and s.start_char > start]
             pick = before[-1:] or after[:1]
             courts = [spans.index(pick[0])] if pick else []
         if courts:
@@ -1267,6 +1268,11 @@ def _inherit_from_paragraph(event: Event, earlier: list[Event]) -> None:
             event.payer = event.defendants[0]
     if event.court is None and prev.court is not None:
         event.court = prev.court
+
+
+def _court(span: Span) -> bool:
+    """A court mention that can be an event's court: not an arbitral forum."""
+    return span.label_ == "COURT" and not is_forum(span.text)
 
 
 def _merge_repeats(events: list[Event]) -> list[Event]:
