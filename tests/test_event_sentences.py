@@ -1613,3 +1613,24 @@ def test_an_arbitral_forum_is_neither_a_party_nor_the_court_of_an_order() -> Non
     )
     assert "American Arbitration Association" not in event.parties, event.parties
     assert event.court is None or "Arbitration" not in (event.court.name or "")
+
+
+def test_a_state_commission_voting_to_approve_a_rate_plan_is_an_agency_action() -> None:
+    event = one_event(
+        "On December 17, 2019, the Georgia Public Service Commission (\"PSC\") voted to approve "
+        "an alternate rate plan for Lumen Power Company."
+    )
+    check(event, {"type": "RegulatoryAction", "date": "2019-12-17",
+                  "agency": "Georgia Public Service Commission"})
+
+
+def test_every_party_listed_after_among_is_a_party_of_the_settlement() -> None:
+    events = events_of(
+        "On December 11, 2019, Lumen Power Company entered into a settlement agreement among "
+        "Lumen Power Company and Kroger Co., the Georgia Industrial Group, the Georgia "
+        "Association of Manufacturers and The Commercial Group."
+    )
+    settled = [e for e in events if e.type == "Settlement"]
+    assert settled, events
+    assert {"Lumen Power Company", "Kroger Co."} <= set(settled[0].parties)
+    assert len(settled[0].parties) >= 4, settled[0].parties

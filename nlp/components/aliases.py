@@ -286,6 +286,8 @@ def _alias_span(
     if not is_entity_alias(alias, full):
         return None
     if alias.isupper() and (offset := _acronym_start(alias, raw)) is not None:
+        if is_government(full):
+            return start, end  # 'the Georgia Public Service Commission ("PSC")': the whole body
         return start + offset, end
     return start, end
 

@@ -167,6 +167,7 @@ class SideFinder:
             events.insert(at, lawsuit)
         events.sort(key=lambda e: e.evidence_start)
         _late_parties(doc, events)
+        _agreement_parties(doc, events)
         _same_defendants(events)
         people = _people(doc)
         for event in events:
@@ -422,6 +423,8 @@ _LIST_SEPARATOR = re.compile(
     r"(?:\s*\([^()]{1,60}\))?"
     r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
     r"(?:(?-i:[a-z][\w'’-]*)(?:\s+[\w'’.-]+){0,8}?\s*,\s*(?:and\s+|or\s+)?)?"
+    # the article of a name the pretrained recogniser gave without it ("and The Commercial Group")
+    r"(?:[Tt]he\s+)?"
 )
 
 
@@ -708,6 +711,34 @@ def _against_sides(doc: Doc, event: Event) -> list[Side]:
         names = [(n, i) for n, i in names if n not in event.plaintiffs]
         return [Side("defendants", [n for n, _ in names], [i for _, i in names])] if names else []
     return []
+
+
+_BETWEEN = re.compile(r"\b(?:between|among|amongst)\s+(?:the\s+)?$", re.I)
+
+
+def _agreement_parties(doc: Doc, events: list[Event]) -> None:
+    """The parties of an agreement written as a list after "between" or "among" in a settling
+    event's sentence ("the settlement agreement among Georgia Power and Kroger Co., Georgia
+    Industrial Group and The Commercial Group"): names only the pretrained recogniser knows
+    join too, since the list's words say what they are."""
+    text = doc_text(doc)
+    spans = _spans(doc)
+    for event in events:
+        if event.type not in ("Settlement", "SettlementApproval", "RegulatoryAction"):
+            continue
+        for ix, span in enumerate(spans):
+            if span.label_ not in PARTY_LABELS or span.label_ == "GOV":
+                continue
+            if not event.evidence_start <= span.start_char < event.evidence_end:
+                continue
+            if not _BETWEEN.search(text, max(event.evidence_start, span.start_char - 20),
+                                   span.start_char):
+                continue
+            for name, at in [(_span_name(span), ix), *_listed(doc, ix, doc)]:
+                if spans[at].label_ != "GOV" and name not in event.parties:
+                    event.parties.append(name)
+                    event.provenance.setdefault("parties", []).append(at)
+            break
 
 
 _ON_BEHALF_OF_FILER = re.compile(
