@@ -1634,3 +1634,11 @@ def test_every_party_listed_after_among_is_a_party_of_the_settlement() -> None:
     assert settled, events
     assert {"Lumen Power Company", "Kroger Co."} <= set(settled[0].parties)
     assert len(settled[0].parties) >= 4, settled[0].parties
+
+
+def test_the_resolution_of_an_agencys_audit_is_its_action() -> None:
+    event = one_event(
+        "Results for 2004 exclude a one-time gain related to the resolution of an IRS audit for "
+        "the years 2000 and 2001."
+    )
+    check(event, {"type": "RegulatoryAction", "agency": "IRS"})
