@@ -76,10 +76,23 @@ def html_to_text(html: str) -> str:
         return _SPACES.sub(" ", re.sub(r"<[^>]{0,2000}>", " ", html)).strip()
     parts: list[str] = []
     try:
-        _walk(root, parts, in_cell=False, in_pre=False)
+        _walk(root, parts, in_cell=False, in_pre=_plain_text_inside(root))
     except RecursionError:
         return _SPACES.sub(" ", re.sub(r"<[^>]{0,2000}>", " ", html)).strip()
     return _tidy("".join(parts))
+
+
+def _plain_text_inside(root: lxml.etree._Element) -> bool:
+    """Whether the markup only wraps a plain-text filing (``<html><body><div>`` around the
+    laid-out text of a 2001 8-K, no paragraph or table markup inside): its line breaks are the
+    layout, as in ``<pre>``, not blanks to collapse."""
+    blocks = sum(1 for e in root.iter() if _local_name(e) in _BLOCK_TAGS or _local_name(e) in
+                 _CELL_TAGS)
+    return blocks <= _FEW_BLOCKS and root.text_content().count("\n") >= _MANY_LINES
+
+
+_FEW_BLOCKS = 3
+_MANY_LINES = 20
 
 
 def _local_name(element: lxml.etree._Element) -> str:

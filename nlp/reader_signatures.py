@@ -178,21 +178,56 @@ def _repeated_prefix(tokens: list[str], following: str) -> tuple[str | None, int
             spelled = typed if candidate.isupper() and not typed.isupper() else candidate
             return _clean_name(spelled), again + len(candidate)
     candidate = " ".join(tokens)
+    fuller = _typed_with_initials(tokens, following, len(candidate))
+    if fuller is not None:
+        return fuller
     return _clean_name(candidate), len(candidate)
+
+
+def _typed_with_initials(
+    tokens: list[str], following: str, start: int
+) -> tuple[str | None, int] | None:
+    """The typed name under a signature that adds middle initials to the signed one ("/s/
+    Gregory Gibson" over "Gregory L. Gibson"): the fuller spelling, and where it ends."""
+    if len(tokens) < 2:
+        return None
+    rest = following[start:]
+    line = re.match(r"[\s|_-]*([^\n|]+)", rest)
+    if line is None:
+        return None
+    words = line.group(1).split()
+    first, last = tokens[0].lower(), tokens[-1].lower().strip(",")
+    for size in range(len(words), 2, -1):
+        typed = words[:size]
+        middle = typed[1:-1]
+        if (
+            typed[0].lower() == first and typed[-1].lower().strip(",") == last
+            and all(re.fullmatch(r"[A-Z]\.", w) for w in middle)
+        ):
+            end = start + line.start(1) + len(" ".join(typed))
+            return _clean_name(" ".join(typed)), end
+    return None
 
 
 def _title_after_name(name: str | None, rest: str) -> str | None:
     """The title printed after the signer's name (rules, dates and labels removed)."""
     text = _DATED_FRAGMENT.sub(" ", _RULE.sub(" ", rest))
     lines = [squash(line.strip(" |")) for line in text.split("\n")]
-    lines = [line for line in lines if line and not _NOT_TITLE.match(line)][:3]
+    lines = [line for line in lines if line and not _NOT_TITLE.match(line)][:5]
     if name:
         lines = [_drop_prefix(line, name) for line in lines]
         lines = [line for line in lines if line]
-    for index, line in enumerate(lines):
+    for index, line in enumerate(lines[:3]):
         if line and _looks_like_title(line):
-            following = lines[index + 1] if index + 1 < len(lines) else ""
-            return _clean_title(_continued(line, following))
+            title = line
+            # a title broken over several lines ("Chief Financial Officer, Vice / President of
+            # Finance and / Administration and Secretary")
+            for following in lines[index + 1 : index + 4]:
+                longer = _continued(title, following)
+                if longer == title:
+                    break
+                title = longer
+            return _clean_title(title)
     return None
 
 

@@ -571,3 +571,46 @@ def test_corpus_amendment_is_an_8ka_although_its_file_name_says_8k():
     assert read_filing_text(amended, path="XYZ-8K-20090102030405.txt").form == "8-K/A"
     mentioned = CORPUS.replace("announced results.", "announced results, see its Form 8-K/A.")
     assert read_filing_text(mentioned, path="XYZ-8K-20090102030405.txt").form == "8-K"
+
+
+def test_a_typed_name_adding_a_middle_initial_is_the_signers_name():
+    text = (
+        "FORM 8-K\nLumen Holdings Corporation\n(Exact name of registrant as specified in its "
+        "charter)\nItem 8.01 Other Events\nText.\nSIGNATURES\nLUMEN HOLDINGS CORPORATION\n"
+        "Date: June 26, 2008 | By: | /s/ Gregory Gibson\n\nGregory L. Gibson\n\n"
+        "Chief Executive Officer\n"
+    )
+    signature = read_filing_text(text).signatures[0]
+    assert (signature.name, signature.title) == ("Gregory L. Gibson", "Chief Executive Officer")
+
+
+def test_a_title_broken_over_three_lines_is_read_whole():
+    text = (
+        "FORM 8-K\nLumen Holdings Corporation\n(Exact name of registrant as specified in its "
+        "charter)\nItem 8.01 Other Events\nText.\nSIGNATURES\nLUMEN HOLDINGS CORPORATION\n"
+        "Dated: August 27, 1998     By: /s/ JOY D. COVEY\n"
+        "                              ---------------------\n"
+        "                              Joy D. Covey\n"
+        "                              Chief Financial Officer, Vice\n"
+        "                              President of Finance and\n"
+        "                              Administration and Secretary\n\n\n"
+    )
+    signature = read_filing_text(text).signatures[0]
+    assert signature.title == (
+        "Chief Financial Officer, Vice President of Finance and Administration and Secretary"
+    )
+
+
+def test_plain_text_wrapped_in_html_keeps_its_lines():
+    body = "\n".join(["   FORM 8-K", "", "Lumen Holdings Corporation",
+                      "(Exact name of registrant as specified in its charter)"]
+                     + ["" for _ in range(20)]
+                     + ["Item 5.  Other Events.", "On March 28, 2001, the Company did things.",
+                        "Item 7.  Financial Statements and Exhibits.", "None."])
+    text = html_to_text(f"<html><body><div>{body}</div></body></html>")
+    assert "Item 5. Other Events.\nOn March 28" in text
+    filing = read_filing_text(f"<html><body><div>{body}</div></body></html>")
+    assert [i.number for i in filing.items] == ["5", "7"]
+    ordinary = html_to_text("<html><body><p>One\nline.</p><p>Two.</p><p>Three.</p>"
+                            "<p>Four.</p></body></html>")
+    assert "One line." in ordinary  # real markup: source line breaks are blanks
