@@ -73,6 +73,7 @@ class _Layout:
     documents: list[Document]
     header: HeaderFields = field(default_factory=HeaderFields)
     extra: dict[str, tuple[str, tuple[int, int]]] = field(default_factory=dict)
+    tagged: dict[str, str] = field(default_factory=dict)  # inline-XBRL facts, not in the text
 
     @property
     def primary(self) -> Document:
@@ -140,10 +141,40 @@ def _layout(text: str, path: str | None) -> _Layout:
         return _Layout(submission.text, source_format, submission.documents, submission.header)
     if source_format == "corpus":
         return _corpus_layout(text, path)
+    tagged: dict[str, str] = {}
     if source_format == "html":
+        tagged = _cover_facts(text)
         text = html_to_text(text)
     filename = os.path.basename(path) if path else None
-    return _Layout(text, source_format, [Document(None, filename, None, 0, len(text), True)])
+    return _Layout(text, source_format, [Document(None, filename, None, 0, len(text), True)],
+                   tagged=tagged)
+
+
+_DEI_FACT = re.compile(
+    r"<ix:nonNumeric\b(?P<attributes>[^>]*\bname=\"dei:(?P<name>EntityCentralIndexKey|"
+    r"DocumentType)\"[^>]*)>(?P<value>[^<]{1,40})<",
+    re.I,
+)
+
+
+def _cover_facts(markup: str) -> dict[str, str]:
+    """The inline-XBRL cover facts an HTML 8-K tags, often in its hidden header only: the CIK
+    and the form (``dei:EntityCentralIndexKey``, ``dei:DocumentType``); of several CIKs (a
+    filing made with co-registrants) the first whose context names no legal entity."""
+    found = [
+        (m.group("name").lower(), m.group("value").strip(),
+         "LegalEntityAxis" not in m.group("attributes"))
+        for m in _DEI_FACT.finditer(markup)
+    ]
+    ciks = sorted((not own, i, v) for i, (n, v, own) in enumerate(found)
+                  if n == "entitycentralindexkey" and v.isdigit())
+    forms = [v for n, v, _ in found if n == "documenttype" and v]
+    facts = {}
+    if ciks:
+        facts["cik"] = ciks[0][2]
+    if forms:
+        facts["form"] = forms[0]
+    return facts
 
 
 def _corpus_layout(text: str, path: str | None) -> _Layout:
@@ -179,6 +210,10 @@ def _analyse(layout: _Layout, path: str | None) -> Filing:
     filing.items = _items(text, primary.start, primary.end)
     filing.exhibits = find_exhibits(text, primary.start, primary.end)
     _apply_registrant(filing, cover, layout)
+    if filing.cik is None and "cik" in layout.tagged:
+        filing.cik = layout.tagged["cik"].zfill(10)
+    if filing.form is None and "form" in layout.tagged:
+        filing.form = layout.tagged["form"]
     if primary.type is None and filing.documents:
         filing.documents[0].type = filing.form
     return filing

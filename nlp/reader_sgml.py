@@ -152,20 +152,42 @@ def _mark_primary(documents: list[Document]) -> None:
 def _header_fields(text: str, header_end: int) -> HeaderFields:
     """Read the header's ``KEY: value`` lines: submission values, the first filer, co-filers."""
     fields = HeaderFields()
-    blocks = [m.start() for m in _FILER_BLOCK.finditer(text, 0, header_end)]
-    first_filer_end = blocks[1] if len(blocks) > 1 else header_end
-    for match in _HEADER_LINE.finditer(text, 0, first_filer_end):
-        key, value = match.group(1).strip(), match.group(2)
-        if key == "FORMER CONFORMED NAME":
-            fields.former_names.append(value)
-        elif key not in fields.values:
-            fields.values[key] = value
-            fields.spans[key] = (match.start(2), match.end(2))
-    for block_start in blocks[1:]:
-        name = _HEADER_LINE_NAME.search(text, block_start, header_end)
+    starts = [m.start() for m in _FILER_BLOCK.finditer(text, 0, header_end)]
+    blocks = list(zip(starts, [*starts[1:], header_end], strict=True))
+    chosen = _submitting_filer(text, blocks) if blocks else None
+    ranges = [(0, blocks[0][0]), chosen] if chosen else [(0, header_end)]
+    for begin, end in ranges:
+        for match in _HEADER_LINE.finditer(text, begin, end):
+            key, value = match.group(1).strip(), match.group(2)
+            if key == "FORMER CONFORMED NAME":
+                fields.former_names.append(value)
+            elif key not in fields.values:
+                fields.values[key] = value
+                fields.spans[key] = (match.start(2), match.end(2))
+    for block in blocks:
+        if block == chosen:
+            continue
+        name = _HEADER_LINE_NAME.search(text, block[0], block[1])
         if name is not None and name.group(1) not in fields.co_registrants:
             fields.co_registrants.append(name.group(1))
     return fields
+
+
+def _submitting_filer(text: str, blocks: list[tuple[int, int]]) -> tuple[int, int]:
+    """The filer block of the company that submitted a filing made with co-registrants: the one
+    whose CIK begins the accession number ("0000092122-05-000042" is The Southern Company's own
+    submission, whatever subsidiary the header lists first); else the first."""
+    accession = _ACCESSION.search(text, 0, blocks[0][0])
+    if accession is not None:
+        for block in blocks:
+            cik = _HEADER_CIK.search(text, block[0], block[1])
+            if cik is not None and cik.group(1) == accession.group(1):
+                return block
+    return blocks[0]
+
+
+_ACCESSION = re.compile(r"ACCESSION NUMBER:[ \t]*(\d{10})-", re.M)
+_HEADER_CIK = re.compile(r"CENTRAL INDEX KEY:[ \t]*(\d{10})", re.M)
 
 
 _HEADER_LINE_NAME = re.compile(r"COMPANY CONFORMED NAME:[ \t]*(\S[^\n]*?)[ \t]*$", re.M)

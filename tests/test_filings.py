@@ -614,3 +614,28 @@ def test_plain_text_wrapped_in_html_keeps_its_lines():
     ordinary = html_to_text("<html><body><p>One\nline.</p><p>Two.</p><p>Three.</p>"
                             "<p>Four.</p></body></html>")
     assert "One line." in ordinary  # real markup: source line breaks are blanks
+
+
+def test_inline_xbrl_cover_facts_give_the_cik_of_the_filer_not_its_co_registrant():
+    markup = (
+        "<html><body><div style='display:none'><ix:header><ix:hidden>"
+        "<ix:nonNumeric name=\"dei:EntityCentralIndexKey\" contextRef=\"c_LegalEntityAxis_sub\">"
+        "0000041091</ix:nonNumeric>"
+        "<ix:nonNumeric name=\"dei:EntityCentralIndexKey\" contextRef=\"c1\">0000092122"
+        "</ix:nonNumeric></ix:hidden></ix:header></div>"
+        "<p>FORM 8-K</p><p>Lumen Holdings Corporation</p>"
+        "<p>(Exact name of registrant as specified in its charter)</p>"
+        "<p>Item 8.01 Other Events.</p><p>Text.</p></body></html>"
+    )
+    filing = read_filing_text(markup)
+    assert filing.cik == "0000092122"
+    assert "0000041091" not in filing.text and "0000092122" not in filing.text
+
+
+def test_the_submitting_company_is_the_filer_whatever_co_registrant_the_header_lists_first():
+    swapped = SUBMISSION.replace("0000000001-03-000001", "0000000002-03-000001")
+    filing = read_filing_text(swapped, path="sub.txt")
+    assert (filing.cik, filing.conformed_name) == ("0000000002", "ACME SUBSIDIARY CO")
+    assert filing.co_registrants == ["ACME WIDGET HOLDINGS INC"]
+    agent = SUBMISSION.replace("0000000001-03-000001", "0000950123-03-000001")
+    assert read_filing_text(agent, path="sub.txt").cik == "0000000001"  # a filing agent's: first
