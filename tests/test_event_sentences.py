@@ -1642,3 +1642,22 @@ def test_the_resolution_of_an_agencys_audit_is_its_action() -> None:
         "the years 2000 and 2001."
     )
     check(event, {"type": "RegulatoryAction", "agency": "IRS"})
+
+
+def test_the_united_states_and_a_state_suing_are_the_plaintiffs_of_the_suit_told() -> None:
+    events = events_of(
+        "On March 16, 2009, the consent decree was lodged with the United States District Court "
+        "for the Southern District of Ohio, together with a complaint filed by the United States "
+        "and the State of Ohio against the Company."
+    )
+    suit = next(e for e in events if e.type == "LawsuitFiled")
+    assert sorted(suit.plaintiffs) == ["State of Ohio", "United States"]
+    assert suit.defendants == [FILER]
+
+
+def test_the_united_states_as_a_place_is_no_party() -> None:
+    events = events_of(
+        "On August 20, 2009, the court entered an order granting a stay of actions by creditors "
+        "against Lumen Shipping Ltd. and its assets in the United States."
+    )
+    assert all("United States" not in e.parties for e in events), [e.parties for e in events]

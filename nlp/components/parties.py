@@ -81,7 +81,8 @@ _NATIONAL = r"(?:U\.S\.|US|United\s+States)\s+"
 _NATIONAL_BEFORE = re.compile(rf"(?<![\w.]){_NATIONAL}$")
 _SHAPE_ANCHOR = re.compile(
     r"Attorney|attorney|Department|Ministry|Minister|Division|Board|Commission|Office|Agency|"
-    r"Authority|Inspectorate|Directorate"
+    r"Authority|Inspectorate|Directorate|State|Commonwealth|City|County|Town|Village|Borough|"
+    r"Township|Parish|United"
 )
 
 

@@ -296,6 +296,8 @@ class SideFinder:
         _add_sides(doc, event, self._sides(doc, related, offset))
         if not event.plaintiffs:
             _add_sides(doc, event, _representative_sides(doc, event))
+        if not event.defendants:
+            _add_sides(doc, event, _against_sides(doc, event))
         if doc._.filer and doc._.filer not in event.parties and _names_filer(doc, start, end):
             event.parties.insert(0, doc._.filer)
         return event
