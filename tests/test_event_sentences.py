@@ -1661,3 +1661,26 @@ def test_the_united_states_as_a_place_is_no_party() -> None:
         "against Lumen Shipping Ltd. and its assets in the United States."
     )
     assert all("United States" not in e.parties for e in events), [e.parties for e in events]
+
+
+REAL_SECTION_CASES: list[tuple[str, str]] = [
+        ("On November 18, 2020, the Tax Court issued an opinion in which it sided with the IRS "
+         "against Acme Holdings, Inc.", "Judgment"),
+        ("On February 10, 2025, Lumen Partners LLC appealed the District Court's order "
+         "approving the settlement with the Company.", "Appeal"),
+        ("In October 2013, both cases against the Company were certified as class actions.",
+         "CourtOrder"),
+        ("On July 14, 2023, the Company and the plaintiffs filed a Stipulation and Agreement "
+         "of Compromise and Settlement of the derivative lawsuit.", "Settlement"),
+        ("In November 1994, the Company received a notice from the Federal Trade Commission "
+         "concerning its pricing.", "RegulatoryAction"),
+        ("On November 27, 2013, Lumen Partners LLC filed a petition for review of the "
+         "judgment against the Company in the Supreme Court of Wisconsin.", "Appeal"),
+        ("In April 1991, Philip M. Stern served an amended complaint naming the Company's "
+         "directors as defendants.", "LawsuitFiled"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), REAL_SECTION_CASES)
+def test_real_section_phrasings_of_events(text: str, kind: str) -> None:
+    assert kind in [e.type for e in events_of(text)], [(e.type, e.trigger) for e in events_of(text)]

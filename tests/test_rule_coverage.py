@@ -27,6 +27,7 @@ _spec.loader.exec_module(typical)
 FILER = typical.FILER
 
 MORE = [
+    "As previously reported, the Delaware Supreme Court affirmed the judgment on May 5, 2010.",
     "In December 2008, the Federal Trade Commission filed an administrative complaint "
     "challenging the merger.",
     "On June 3, 2008, the settlement was finally approved by the United States District Court "
@@ -154,7 +155,8 @@ MORE = [
 def sentences() -> list[str]:
     cases = [text for text, _ in typical.CASES]
     negatives = [n if isinstance(n, str) else n[0] for n in typical.NEGATIVES]
-    return [*cases, *negatives, *MORE]
+    real = [text for text, _ in typical.REAL_SECTION_CASES]
+    return [*cases, *negatives, *real, *MORE]
 
 
 def test_every_rule_row_fires_on_a_sentence_written_as_filings_write() -> None:

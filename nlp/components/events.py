@@ -810,13 +810,16 @@ class EventExtractor:
                 event.parties.append(name)
 
     def _general_news(self, masked: _Masked) -> bool:
-        """A court decision naming no party, case or sum and referring to no matter of the
-        filer ("the Supreme Court ruled that the EPA may regulate ...") is news, not an event."""
+        """A named high court's decision naming no party, case or sum and referring to no
+        matter of the filer ("the Supreme Court ruled that the EPA may regulate ...") is news,
+        not an event."""
         if masked.labels() & {"REGISTRANT", "ORG", "PERSON", "CASE", "MONEY"}:
             return False
         courts = [s.text for s in masked.spans.values() if s.label_ == "COURT"]
-        if any(not _HIGH_COURT.search(c) for c in courts):
-            return False  # a trial or bankruptcy court decides parties' cases, not policy
+        if not courts or any(not _HIGH_COURT.search(c) for c in courts):
+            # a trial or bankruptcy court decides parties' cases, not policy; a court not named
+            # ("the appellate court reversed", "the Court") is the court of the matter told
+            return False
         return not self.filters.any("own_matter", _MARKER.sub(" ", masked.text))
 
     def _sentence_date(
