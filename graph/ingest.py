@@ -49,6 +49,7 @@ __all__ = [
     "load_results",
     "process_file",
     "time_budget",
+    "upload_results",
 ]
 
 FILING_SUFFIXES = (".txt", ".htm", ".html", ".sgml")
@@ -95,6 +96,9 @@ class FilingResult:
     n_triples: int = 0
     error: str | None = None
     source_bytes: int = 0
+    stored: bool = False
+    """Loaded into the store by the worker that processed it (:func:`upload_results`); its
+    ``ntriples`` are then dropped, and the writer only records its graph."""
 
     @property
     def ok(self) -> bool:
@@ -313,6 +317,27 @@ def _size_triple(graph_iri: str, size: int) -> bytes:
     return f'<{graph_iri}> <{_SOURCE_SIZE}> "{size}"^^<{integer}> .\n'.encode()
 
 
+def upload_results(store: StoreBackend, results: list[FilingResult]) -> None:
+    """Load ``results`` into ``store`` from a worker (a server store, which takes several
+    writers), then drop their N-Triples and mark them ``stored``: what goes back to the
+    ingesting process is the graph's IRI and counts, not its triples. Copies shorter than the
+    stored ones are refused here as the writer would (:func:`refuse_shorter_copies`); when the
+    upload fails, each result of the batch carries the error instead."""
+    from legalkg.graph.store import StoreError
+
+    done = [r for r in results if r.ok]
+    try:
+        refuse_shorter_copies(store, done)
+        done = [r for r in done if r.ok]
+        load_results(store, done)
+    except StoreError as error:
+        for result in done:
+            result.error = f"{result.path}: not stored: {error}"
+        return
+    for result in done:
+        result.ntriples, result.stored = b"", True
+
+
 _STORED_SIZE = f"SELECT ?g ?size WHERE {{ GRAPH ?g {{ ?g <{_SOURCE_SIZE}> ?size }} }}"
 
 
@@ -349,6 +374,7 @@ def ingest(
     resolve: bool = True,
     limits: IngestLimits | None = None,
     incremental: bool = True,
+    worker_upload: bool | None = None,
 ) -> IngestSummary:
     """Ingest every filing under ``paths`` into ``store``; recompute company resolution and
     matters (:func:`legalkg.graph.matters.recompute_matters`).
@@ -366,6 +392,12 @@ def ingest(
     kept (:mod:`legalkg.graph.incremental`; a store without one is computed in full once);
     otherwise recomputed over the whole store (:func:`legalkg.graph.digest.recompute_derived`,
     the reference the incremental update equals).
+
+    ``worker_upload``: the workers load their own filings' graphs, so that this process only
+    keeps count and updates the derived graphs (the writer no longer bounds how many workers
+    help). It needs a store other processes can write (a server store: see
+    :meth:`~legalkg.graph.backend.StoreBackend.worker_settings`); ``None`` (default) uses it
+    whenever the store allows and the work runs in worker processes.
     """
     from legalkg.graph.digest import recompute_derived, refresh_derived
     from legalkg.graph.incremental import invalidate, load_state
@@ -377,14 +409,21 @@ def ingest(
     summary = IngestSummary()
     pending: list[FilingResult] = []
     files = [str(p) for p in expand_paths(paths)]
+    settings = store.worker_settings() if worker_upload is not False else None
+    if worker_upload and settings is None:
+        raise ValueError(f"{type(store).__name__} takes one writer: workers cannot upload")
+    parallel = jobs > 1 or bool(dask_scheduler)
     results = filing_results(
-        files, jobs=jobs, dask_scheduler=dask_scheduler, model=model, nlp=nlp, limits=limits
+        files, jobs=jobs, dask_scheduler=dask_scheduler, model=model, nlp=nlp, limits=limits,
+        upload=settings if parallel else None,
     )
     for result in results:
-        if result.ok:
+        if result.ok and not result.stored:
             refuse_shorter_copies(store, [result])
         summary.add(result)
-        if result.ok:
+        if result.stored:
+            loaded.append(str(result.graph_iri))
+        elif result.ok:
             pending.append(result)
         if progress is not None:
             progress(result)

@@ -69,6 +69,7 @@ __all__ = [
     "USER_ENV",
     "BindingError",
     "EndpointLayout",
+    "EndpointSettings",
     "OxigraphServer",
     "SparqlEndpointStore",
     "bind_values",
@@ -319,6 +320,14 @@ class SparqlEndpointStore(StoreBackend):
     def __repr__(self) -> str:
         return f"SparqlEndpointStore({self.url!r})"
 
+    def worker_settings(self) -> EndpointSettings:
+        """The URLs and request settings, without credentials: a worker reads those from its
+        own environment (:meth:`EndpointSettings.open`)."""
+        return EndpointSettings(
+            self.layout.query_url, self.layout.update_url, self.layout.gsp_url,
+            self.timeout, self.retries, self.backoff, self.verify,
+        )
+
     # ------------------------------------------------------------------- StoreBackend
 
     def replace_graphs(self, graphs: Iterable[tuple[str, bytes]]) -> None:
@@ -534,6 +543,33 @@ class SparqlEndpointStore(StoreBackend):
         if status == 400:
             return StoreError(f"{where}: the server rejected the request: {message}")
         return StoreError(f"{where}: HTTP {status}" + (f": {message}" if message else ""))
+
+
+@dataclass(frozen=True)
+class EndpointSettings:
+    """How to reach a server store from another process (an ingest worker): its endpoint URLs
+    and request settings. Credentials are not kept here (they would travel with every task);
+    :meth:`open` reads them from the environment of the process that opens the store.
+
+    >>> EndpointSettings("http://127.0.0.1:9/query", "http://127.0.0.1:9/update",
+    ...                  "http://127.0.0.1:9/store").gsp_url
+    'http://127.0.0.1:9/store'
+    """
+
+    query_url: str
+    update_url: str
+    gsp_url: str
+    timeout: float = 30.0
+    retries: int = 3
+    backoff: float = 0.25
+    verify: bool = True
+
+    def open(self) -> SparqlEndpointStore:
+        """The store these settings describe, with credentials from ``os.environ``."""
+        return SparqlEndpointStore(
+            self.query_url, update_url=self.update_url, gsp_url=self.gsp_url,
+            timeout=self.timeout, retries=self.retries, backoff=self.backoff, verify=self.verify,
+        )
 
 
 def _scope_bnodes(body: bytes, scope: int) -> bytes:
