@@ -12,7 +12,10 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from legalkg.graph.backend import StoreBackend
 from legalkg.graph.remote import OxigraphServer, SparqlEndpointStore, find_program
 from legalkg.graph.store import (
@@ -21,9 +24,11 @@ from legalkg.graph.store import (
     OxigraphStore,
     StoreError,
     open_store,
+    to_rdflib,
 )
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
+from rdflib.namespace import XSD
 
 EX = "https://example.org/"
 G1, G2 = EX + "graph/1", EX + "graph/2"
@@ -162,6 +167,32 @@ def test_typed_and_language_literals_round_trip(store: StoreBackend) -> None:
     values = {row[0] for row in rows}
     assert Literal(42) in values
     assert Literal("someone", lang="en") in values
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(
+    st.decimals(allow_nan=False, allow_infinity=False, places=6,
+                min_value=Decimal("-1e12"), max_value=Decimal("1e12")).map(
+        lambda d: (format(d, "f"), XSD.decimal)),
+    st.integers(min_value=-(10**17), max_value=10**17).map(lambda i: (str(i), XSD.integer)),
+    st.sampled_from(["007", "+5", "-0", "1.50", "0.0", "-00.10", ".5", "5."]).flatmap(
+        lambda text: st.sampled_from([(text, XSD.decimal)] + (
+            [(text, XSD.integer)] if "." not in text else []))),
+))
+def test_numbers_read_from_oxigraph_equal_rdflibs_normalised_literals(
+    lexical: tuple[str, URIRef],
+) -> None:
+    """Integers and decimals are converted without rdflib's normalisation, because Oxigraph
+    returns them in canonical form: the terms must equal (and print as) rdflib's own."""
+    text, datatype = lexical
+    store = ox.Store()
+    node = ox.NamedNode("https://example.org/s")
+    store.add(ox.Quad(node, node, ox.Literal(text, datatype=ox.NamedNode(str(datatype)))))
+    (value,) = next(iter(store.query("SELECT ?o WHERE { ?s ?p ?o }")))
+    converted = to_rdflib(value)
+    expected = Literal(value.value, datatype=datatype)
+    assert converted == expected and repr(converted) == repr(expected)
+    assert converted.toPython() == expected.toPython()
 
 
 def test_ask_and_construct(store: StoreBackend) -> None:
