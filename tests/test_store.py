@@ -250,6 +250,45 @@ def test_store_carries_its_layout_marker(store: StoreBackend) -> None:
 # ---------------------------------------------------------------------- on-disk behaviour
 
 
+def test_optimize_reopens_the_store_and_keeps_it_writable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import legalkg.graph.store as module
+
+    store = OxigraphStore(tmp_path / "kg")
+    store.replace_graphs([(G1, nt(ALICE, NAME))])
+    opened: list[Path] = []
+    real = module._open_oxigraph
+
+    def spy(path: Path, *rest: bool) -> object:
+        opened.append(path)
+        return real(path, *rest)
+
+    monkeypatch.setattr(module, "_open_oxigraph", spy)
+    store.optimize()
+    assert opened == [tmp_path / "kg"]  # reopened, and the lock taken again
+    assert store.count() == 2
+    store.replace_graphs([(G2, nt(AGE))])
+    with pytest.raises(StoreError, match="in use by another process"):
+        OxigraphStore(tmp_path / "kg")
+    store.close()
+    reopened = OxigraphStore(tmp_path / "kg")
+    assert reopened.graph_names() == [G1, G2]
+    reopened.close()
+
+
+def test_optimize_keeps_a_store_someone_else_holds(tmp_path: Path) -> None:
+    """An rdflib view taken before optimize() keeps working: the store is not reopened."""
+    store = OxigraphStore(tmp_path / "kg")
+    store.replace_graphs([(G1, nt(ALICE, NAME))])
+    view = store.rdflib_dataset()
+    quads = len(list(view.quads((None, None, None, None))))
+    store.optimize()
+    assert len(list(view.quads((None, None, None, None)))) == quads > 2
+    assert store.count() == 2
+    store.close()
+
+
 def test_oxigraph_store_persists_across_reopening(tmp_path: Path) -> None:
     store = OxigraphStore(tmp_path / "kg")
     store.replace_graphs([(G1, nt(ALICE, NAME))])
