@@ -341,19 +341,42 @@ def upload_results(store: StoreBackend, results: list[FilingResult]) -> None:
 _STORED_SIZE = f"SELECT ?g ?size WHERE {{ GRAPH ?g {{ ?g <{_SOURCE_SIZE}> ?size }} }}"
 
 
+def _stored_sizes(store: StoreBackend, graphs: list[str]) -> dict[str, int]:
+    """The recorded source size of each of ``graphs`` already in the store (0 when it records
+    none). One graph: a cheap existence check first (a local call on the embedded store);
+    several: one query for all (a server store then answers one request per batch)."""
+    from legalkg.graph.binding import iri_text
+    from rdflib import URIRef
+
+    if len(graphs) == 1:
+        if not store.has_graph(graphs[0]):
+            return {}
+        rows = store.query(_STORED_SIZE, {"g": URIRef(graphs[0])}).rows
+    elif graphs:
+        values = " ".join(iri_text(g, "graph name") for g in graphs)
+        rows = store.query(
+            f"SELECT ?g ?size WHERE {{ VALUES ?g {{ {values} }} "
+            "FILTER EXISTS { GRAPH ?g { ?s ?p ?o } } "
+            f"OPTIONAL {{ GRAPH ?g {{ ?g <{_SOURCE_SIZE}> ?size }} }} }}"
+        ).rows
+    else:
+        return {}
+    sizes: dict[str, int] = {}
+    for graph, size in rows:
+        sizes[str(graph)] = max(sizes.get(str(graph), 0), int(size) if size is not None else 0)
+    return sizes
+
+
 def refuse_shorter_copies(store: StoreBackend, results: list[FilingResult]) -> None:
     """Turn into errors the results whose source is shorter than the stored copy's.
 
     A filing keeps its IRI (its accession number) whatever its length, so a truncated copy
     would otherwise replace the complete one with a poorer graph.
     """
-    from rdflib import URIRef
-
-    for result in results:
-        if not result.ok or result.graph_iri is None or not store.has_graph(result.graph_iri):
-            continue
-        rows = store.query(_STORED_SIZE, {"g": URIRef(result.graph_iri)}).rows
-        stored = max((int(row[1]) for row in rows if row[1] is not None), default=0)
+    candidates = [r for r in results if r.ok and r.graph_iri is not None]
+    sizes = _stored_sizes(store, [str(r.graph_iri) for r in candidates])
+    for result in candidates:
+        stored = sizes.get(str(result.graph_iri), 0)
         if result.source_bytes < stored:
             result.error = (
                 f"{result.path}: {result.source_bytes:,} bytes, shorter than the copy of the "

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from legalkg.graph import parallel
 from legalkg.graph.backend import StoreBackend
-from legalkg.graph.ingest import FilingResult, ingest
+from legalkg.graph.ingest import FilingResult, ingest, load_results, refuse_shorter_copies
 from legalkg.graph.iris import GRAPH_IRI
 from legalkg.graph.parallel import dask_results, filing_results, pool_results, process_safely
 from legalkg.graph.remote import OxigraphServer, SparqlEndpointStore, find_program
@@ -118,6 +118,31 @@ def test_a_worker_refuses_a_shorter_copy_as_the_writer_would(
     assert summary.filings == 0 and len(summary.errors) == 1
     assert "shorter than the copy of the same filing in the store" in summary.errors[0][1]
     assert store.count(graph) == before
+    store.close()
+
+
+@pytest.mark.parametrize("kind", ["memory", "oxigraph", "server"])
+def test_shorter_copies_are_refused_in_one_query_per_batch(
+    kind: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    store: StoreBackend = (
+        MemoryStore() if kind == "memory" else OxigraphStore(tmp_path / "kg") if kind == "oxigraph"
+        else SparqlEndpointStore(request.getfixturevalue("server").url)
+    )
+    iri = "https://w3id.org/legalkg/id/filing/"
+
+    def result(key: str, size: int) -> FilingResult:
+        triple = f'<{iri}{key}> <https://example.org/p> "{key}" .\n'.encode()
+        return FilingResult(path=f"{key}.txt", graph_iri=iri + key, ntriples=triple,
+                            source_bytes=size)
+
+    load_results(store, [result("a", 1000), result("b", 500)])
+    store.replace_graphs([(iri + "c", f'<{iri}c> <https://example.org/p> "c" .\n'.encode())])
+    batch = [result("a", 999), result("b", 600), result("c", 1), result("d", 10)]
+    refuse_shorter_copies(store, batch)
+    assert [r.ok for r in batch] == [False, True, True, True]  # c records no size: kept
+    assert "shorter than the copy of the same filing in the store (1,000 bytes)" in str(
+        batch[0].error)
     store.close()
 
 
