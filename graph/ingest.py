@@ -420,7 +420,9 @@ def ingest(
     keeps count and updates the derived graphs (the writer no longer bounds how many workers
     help). It needs a store other processes can write (a server store: see
     :meth:`~legalkg.graph.backend.StoreBackend.worker_settings`); ``None`` (default) uses it
-    whenever the store allows and the work runs in worker processes.
+    whenever the store allows and the work runs in local worker processes (a process pool or
+    a local Dask cluster): workers of a remote cluster upload only with ``worker_upload=True``,
+    as they must reach the server and hold its credentials.
     """
     from legalkg.graph.digest import recompute_derived, refresh_derived
     from legalkg.graph.incremental import invalidate, load_state
@@ -435,7 +437,10 @@ def ingest(
     settings = store.worker_settings() if worker_upload is not False else None
     if worker_upload and settings is None:
         raise ValueError(f"{type(store).__name__} takes one writer: workers cannot upload")
-    parallel = jobs > 1 or bool(dask_scheduler)
+    # workers of a remote Dask cluster may not reach the server (or hold its credentials):
+    # they upload only when asked to
+    local = dask_scheduler is None or dask_scheduler == "local"
+    parallel = (jobs > 1 or bool(dask_scheduler)) and (local or bool(worker_upload))
     results = filing_results(
         files, jobs=jobs, dask_scheduler=dask_scheduler, model=model, nlp=nlp, limits=limits,
         upload=settings if parallel else None,

@@ -146,6 +146,33 @@ def test_shorter_copies_are_refused_in_one_query_per_batch(
     store.close()
 
 
+@pytest.mark.parametrize(("jobs", "scheduler", "asked", "uploads"), [
+    (1, None, None, False), (2, None, None, True), (2, "local", None, True),
+    (2, "tcp://10.0.0.1:8786", None, False), (2, "tcp://10.0.0.1:8786", True, True),
+    (2, None, False, False),
+])
+def test_which_workers_upload_by_default(
+    jobs: int, scheduler: str | None, asked: bool | None, uploads: bool,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Local workers upload to a store that takes several writers; a remote cluster's only
+    when asked (they may not reach the server, nor hold its credentials)."""
+    settings = object()
+    seen: list[object] = []
+
+    class Shared(MemoryStore):
+        def worker_settings(self) -> object:
+            return settings
+
+    def fake(files: list[str], **options: object) -> Iterator[FilingResult]:
+        seen.append(options["upload"])
+        return iter(())
+
+    monkeypatch.setattr(parallel, "filing_results", fake)
+    ingest(Shared(), [], jobs=jobs, dask_scheduler=scheduler, worker_upload=asked)
+    assert seen == [settings if uploads else None]
+
+
 def test_workers_cannot_upload_to_an_embedded_store(filings: list[Path], tmp_path: Path) -> None:
     store = OxigraphStore(tmp_path / "store")
     with pytest.raises(ValueError, match="one writer"):
