@@ -6,7 +6,9 @@ and its own named graph. Every configuration runs in a fresh Python process on a
 
 - ``embedded``: the on-disk Oxigraph store (pyoxigraph), written by the ingesting process;
 - ``server``: an Oxigraph server (PyPI ``oxigraph``) on 127.0.0.1, started for the run, loaded
-  through the Graph Store Protocol by :class:`legalkg.graph.remote.SparqlEndpointStore`.
+  through the Graph Store Protocol by :class:`legalkg.graph.remote.SparqlEndpointStore`; with
+  ``--jobs`` 2 or more the workers upload their own graphs (``ingest(worker_upload=...)``) and
+  the ingesting process only keeps count and resolves.
 
 Peak memory is the largest sum of resident set sizes of the ingesting process and all its
 descendants (worker processes, the Oxigraph server), sampled every 50 ms with psutil; the
@@ -14,7 +16,8 @@ server's own peak is also given. Wall-clock figures depend on what else the mach
 
 CPU is measured, not wall time: the writer's CPU per filing (the ingesting process: receiving
 results, converting, bulk loads; company resolution is timed apart, once per ingest) and the
-workers' (their extraction). Their ratio is the number of workers one writer keeps busy. From
+workers' (their extraction, and their uploads to a server store), and the Oxigraph server's.
+Their ratio is the number of workers one writer (or the server) keeps busy. From
 these per-filing costs and the store's size on disk per triple, the script prints a plan for
 all EDGAR 8-Ks (``--edgar-filings``, 1.5 million): time on one machine and on a Dask cluster of
 N workers, where the single writer saturates, and the store size.
@@ -131,6 +134,7 @@ def run_one(kind: str, jobs: int, folder: Path, dask: str | None = None) -> dict
         try:
             start = time.perf_counter()
             writer_start, workers_start = time.process_time(), _children_cpu()
+            server_start = _process_cpu(memory.server_pid)
             sampler_start = memory.cpu
             first: list[tuple[float, float]] = []  # writer CPU, sampler CPU at the first result
 
@@ -144,6 +148,7 @@ def run_one(kind: str, jobs: int, folder: Path, dask: str | None = None) -> dict
             writer_cpu = writer_end - writer_start - (memory.cpu - sampler_start)
             steady_cpu = (writer_end - first[0][0] - (memory.cpu - first[0][1])) if first else 0.0
             workers_cpu = _children_cpu() - workers_start
+            server_cpu = _process_cpu(memory.server_pid) - server_start
             resolve_start = time.process_time()
             recompute_resolution(store)
             resolve_cpu = time.process_time() - resolve_start
@@ -172,6 +177,8 @@ def run_one(kind: str, jobs: int, folder: Path, dask: str | None = None) -> dict
         # from the first result on: without starting the pool (fixed, whatever the run's size)
         "writer_steady_ms_per_filing": round(steady_cpu * 1000 / max(summary.filings - 1, 1), 3),
         "worker_ms_per_filing": round(workers_cpu * 1000 / max(summary.filings, 1), 3),
+        "server_ms_per_filing": (round(server_cpu * 1000 / max(summary.filings, 1), 3)
+                                 if kind == "server" else None),
         "resolution_cpu_s": round(resolve_cpu, 2),
         "disk_bytes": disk,
     }
@@ -183,13 +190,23 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _process_cpu(pid: int | None) -> float:
+    """CPU seconds of the running process ``pid`` (the Oxigraph server), 0 without one."""
+    if pid is None:
+        return 0.0
+    times = psutil.Process(pid).cpu_times()
+    return float(times.user + times.system)
+
+
 def _disk_bytes(folder: Path) -> int:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
 
 
 def edgar_plan(row: dict[str, Any], filings: int = EDGAR_8K_FILINGS,
-               cluster: tuple[int, ...] = (2, 8, 32, 128)) -> str:
-    """Time and store size for ``filings`` filings from one run's measured per-filing costs."""
+               cluster: tuple[int, ...] = (2, 8, 32, 128),
+               server: dict[str, Any] | None = None) -> str:
+    """Time and store size for ``filings`` filings from one run's measured per-filing costs
+    (``server``: a server store's run, for the line on going past the single writer)."""
     # the writer's steady cost: starting the pool is fixed, nothing at 1.5 million filings
     writer = (row.get("writer_steady_ms_per_filing") or row["writer_ms_per_filing"]) / 1000
     worker = row["worker_ms_per_filing"] / 1000
@@ -221,11 +238,26 @@ def edgar_plan(row: dict[str, Any], filings: int = EDGAR_8K_FILINGS,
         size = filings * triples * per_triple
         lines.append(f"- store: {per_triple:.0f} bytes/triple on disk, {filings * triples:,.0f} "
                      f"triples, {size / 2**30:.1f} GiB (before optimize())")
-    lines.append("- past the single-writer limit: workers upload their own filings' graphs to a "
-                 "SPARQL server store (Graph Store Protocol PUT per filing, bulk uploads in "
-                 "chunks with count checks: legalkg.graph.remote), so the writer only resolves; "
-                 "the server's ingestion rate is then the bound")
+    lines.append(_server_plan(server, filings, worker) if server else
+                 "- past the single-writer limit: workers upload their own filings' graphs to "
+                 "a SPARQL server store (run with --stores server to measure it)")
     return "\n".join(lines) + "\n"
+
+
+def _server_plan(row: dict[str, Any], filings: int, worker: float) -> str:
+    """The plan's line for a server store, from its run: the workers upload their own graphs
+    (Graph Store Protocol PUT per filing, a count check per batch), the writer only keeps
+    count and resolves, and the server's CPU per filing is the bound."""
+    writer = (row.get("writer_steady_ms_per_filing") or row["writer_ms_per_filing"]) / 1000
+    server = (row.get("server_ms_per_filing") or 0) / 1000
+    bound = max(writer, server)
+    return (f"- server store, workers uploading their own graphs (measured, {row['jobs']} jobs):"
+            f" writer CPU {writer * 1000:.3f} ms/filing once the pool runs "
+            f"({row['writer_ms_per_filing']:.3f} with its start), Oxigraph server CPU "
+            f"{server * 1000:.3f} ms/filing: the {'server' if server > writer else 'writer'} "
+            f"saturates at {worker / bound:.0f} workers, {filings * bound / 60:.1f} min for all "
+            "filings; a server on its own cores (or several behind a cluster store) moves that "
+            "limit")
 
 
 def _table(rows: list[dict[str, Any]]) -> str:
@@ -282,18 +314,23 @@ def main(argv: list[str] | None = None) -> None:
                 print(json.dumps(rows[-1]), file=sys.stderr)
     print(_table(rows), end="")
     embedded = [r for r in rows if r["store"] == "embedded" and r["jobs"] > 1]
+    served = [r for r in rows if r["store"] == "server" and r["jobs"] > 1]
     print("\n| store | jobs | writer CPU ms/filing | once the pool runs | worker CPU ms/filing "
-          "| workers per writer |\n| --- | ---: | ---: | ---: | ---: | ---: |")
+          "| workers per writer | server CPU ms/filing |\n"
+          "| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for row in rows:
         steady = row["writer_steady_ms_per_filing"] or row["writer_ms_per_filing"]
         ratio = (row["worker_ms_per_filing"] / steady
                  if steady and row["jobs"] > 1 else float("nan"))
+        server = row.get("server_ms_per_filing")
         print(f"| {row['store']} | {row['jobs']} | {row['writer_ms_per_filing']:.3f} "
               f"| {row['writer_steady_ms_per_filing']:.3f} "
-              f"| {row['worker_ms_per_filing']:.2f} | {ratio:.0f} |")
+              f"| {row['worker_ms_per_filing']:.2f} | {ratio:.0f} "
+              f"| {'-' if server is None else f'{server:.3f}'} |")
     if embedded:
         print()
-        print(edgar_plan(embedded[-1], args.edgar_filings), end="")
+        print(edgar_plan(embedded[-1], args.edgar_filings,
+                         server=served[-1] if served else None), end="")
 
 
 if __name__ == "__main__":

@@ -73,5 +73,12 @@ class StoreBackend(ABC):
 
         return bool(self.query("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": URIRef(graph)}).boolean)
 
+    def worker_settings(self) -> Any:
+        """What another process needs to open this same store and load filings into it
+        itself (picklable), or ``None`` when only this process may write (an embedded store
+        takes one writer). Ingest's workers then upload their own graphs and the ingesting
+        process only brings the derived graphs up to date."""
+        return None
+
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release files or connections."""

@@ -81,7 +81,7 @@ __all__ = ["STATE_FILE", "DerivedState", "Update", "invalidate", "load_state", "
 
 STATE_FILE = "legalkg-derived.pickle"
 """The state's file inside an on-disk store's folder."""
-STATE_VERSION = 1
+STATE_VERSION = 2
 _TOKEN_NODE = ID_IRI + "store"
 _TOKEN_PREDICATE = "https://w3id.org/legalkg/store-derived-state"
 _PARTY_WHATS = frozenset({"type", "cik", "name", "alias", "former", "key"})

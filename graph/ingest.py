@@ -49,6 +49,7 @@ __all__ = [
     "load_results",
     "process_file",
     "time_budget",
+    "upload_results",
 ]
 
 FILING_SUFFIXES = (".txt", ".htm", ".html", ".sgml")
@@ -95,6 +96,9 @@ class FilingResult:
     n_triples: int = 0
     error: str | None = None
     source_bytes: int = 0
+    stored: bool = False
+    """Loaded into the store by the worker that processed it (:func:`upload_results`); its
+    ``ntriples`` are then dropped, and the writer only records its graph."""
 
     @property
     def ok(self) -> bool:
@@ -313,7 +317,54 @@ def _size_triple(graph_iri: str, size: int) -> bytes:
     return f'<{graph_iri}> <{_SOURCE_SIZE}> "{size}"^^<{integer}> .\n'.encode()
 
 
+def upload_results(store: StoreBackend, results: list[FilingResult]) -> None:
+    """Load ``results`` into ``store`` from a worker (a server store, which takes several
+    writers), then drop their N-Triples and mark them ``stored``: what goes back to the
+    ingesting process is the graph's IRI and counts, not its triples. Copies shorter than the
+    stored ones are refused here as the writer would (:func:`refuse_shorter_copies`); when the
+    upload fails, each result of the batch carries the error instead."""
+    from legalkg.graph.store import StoreError
+
+    done = [r for r in results if r.ok]
+    try:
+        refuse_shorter_copies(store, done)
+        done = [r for r in done if r.ok]
+        load_results(store, done)
+    except StoreError as error:
+        for result in done:
+            result.error = f"{result.path}: not stored: {error}"
+        return
+    for result in done:
+        result.ntriples, result.stored = b"", True
+
+
 _STORED_SIZE = f"SELECT ?g ?size WHERE {{ GRAPH ?g {{ ?g <{_SOURCE_SIZE}> ?size }} }}"
+
+
+def _stored_sizes(store: StoreBackend, graphs: list[str]) -> dict[str, int]:
+    """The recorded source size of each of ``graphs`` already in the store (0 when it records
+    none). One graph: a cheap existence check first (a local call on the embedded store);
+    several: one query for all (a server store then answers one request per batch)."""
+    from legalkg.graph.binding import iri_text
+    from rdflib import URIRef
+
+    if len(graphs) == 1:
+        if not store.has_graph(graphs[0]):
+            return {}
+        rows = store.query(_STORED_SIZE, {"g": URIRef(graphs[0])}).rows
+    elif graphs:
+        values = " ".join(iri_text(g, "graph name") for g in graphs)
+        rows = store.query(
+            f"SELECT ?g ?size WHERE {{ VALUES ?g {{ {values} }} "
+            "FILTER EXISTS { GRAPH ?g { ?s ?p ?o } } "
+            f"OPTIONAL {{ GRAPH ?g {{ ?g <{_SOURCE_SIZE}> ?size }} }} }}"
+        ).rows
+    else:
+        return {}
+    sizes: dict[str, int] = {}
+    for graph, size in rows:
+        sizes[str(graph)] = max(sizes.get(str(graph), 0), int(size) if size is not None else 0)
+    return sizes
 
 
 def refuse_shorter_copies(store: StoreBackend, results: list[FilingResult]) -> None:
@@ -322,13 +373,10 @@ def refuse_shorter_copies(store: StoreBackend, results: list[FilingResult]) -> N
     A filing keeps its IRI (its accession number) whatever its length, so a truncated copy
     would otherwise replace the complete one with a poorer graph.
     """
-    from rdflib import URIRef
-
-    for result in results:
-        if not result.ok or result.graph_iri is None or not store.has_graph(result.graph_iri):
-            continue
-        rows = store.query(_STORED_SIZE, {"g": URIRef(result.graph_iri)}).rows
-        stored = max((int(row[1]) for row in rows if row[1] is not None), default=0)
+    candidates = [r for r in results if r.ok and r.graph_iri is not None]
+    sizes = _stored_sizes(store, [str(r.graph_iri) for r in candidates])
+    for result in candidates:
+        stored = sizes.get(str(result.graph_iri), 0)
         if result.source_bytes < stored:
             result.error = (
                 f"{result.path}: {result.source_bytes:,} bytes, shorter than the copy of the "
@@ -349,6 +397,7 @@ def ingest(
     resolve: bool = True,
     limits: IngestLimits | None = None,
     incremental: bool = True,
+    worker_upload: bool | None = None,
 ) -> IngestSummary:
     """Ingest every filing under ``paths`` into ``store``; recompute company resolution and
     matters (:func:`legalkg.graph.matters.recompute_matters`).
@@ -366,6 +415,14 @@ def ingest(
     kept (:mod:`legalkg.graph.incremental`; a store without one is computed in full once);
     otherwise recomputed over the whole store (:func:`legalkg.graph.digest.recompute_derived`,
     the reference the incremental update equals).
+
+    ``worker_upload``: the workers load their own filings' graphs, so that this process only
+    keeps count and updates the derived graphs (the writer no longer bounds how many workers
+    help). It needs a store other processes can write (a server store: see
+    :meth:`~legalkg.graph.backend.StoreBackend.worker_settings`); ``None`` (default) uses it
+    whenever the store allows and the work runs in local worker processes (a process pool or
+    a local Dask cluster): workers of a remote cluster upload only with ``worker_upload=True``,
+    as they must reach the server and hold its credentials.
     """
     from legalkg.graph.digest import recompute_derived, refresh_derived
     from legalkg.graph.incremental import invalidate, load_state
@@ -377,14 +434,24 @@ def ingest(
     summary = IngestSummary()
     pending: list[FilingResult] = []
     files = [str(p) for p in expand_paths(paths)]
+    settings = store.worker_settings() if worker_upload is not False else None
+    if worker_upload and settings is None:
+        raise ValueError(f"{type(store).__name__} takes one writer: workers cannot upload")
+    # workers of a remote Dask cluster may not reach the server (or hold its credentials):
+    # they upload only when asked to
+    local = dask_scheduler is None or dask_scheduler == "local"
+    parallel = (jobs > 1 or bool(dask_scheduler)) and (local or bool(worker_upload))
     results = filing_results(
-        files, jobs=jobs, dask_scheduler=dask_scheduler, model=model, nlp=nlp, limits=limits
+        files, jobs=jobs, dask_scheduler=dask_scheduler, model=model, nlp=nlp, limits=limits,
+        upload=settings if parallel else None,
     )
     for result in results:
-        if result.ok:
+        if result.ok and not result.stored:
             refuse_shorter_copies(store, [result])
         summary.add(result)
-        if result.ok:
+        if result.stored:
+            loaded.append(str(result.graph_iri))
+        elif result.ok:
             pending.append(result)
         if progress is not None:
             progress(result)

@@ -540,7 +540,7 @@ def total_triples(
     total: DueTotal, label: str | None = None
 ) -> Iterator[tuple[URIRef, URIRef, Any]]:
     """The ``lkg:AmountDueTotal`` node of one payer and currency (``label``: the payer's
-    preferred label, for :func:`label_order`)."""
+    preferred label, kept as ``lkg:payerLabel`` and ordered by :func:`label_order`)."""
     node = URIRef(f"{total.payer}/amount-due/{quote(total.currency, safe='')}")
     yield node, RDF.type, LKG.AmountDueTotal
     yield node, LKG.duePayer, URIRef(total.payer)
@@ -549,6 +549,8 @@ def total_triples(
     yield node, LKG.matterCount, Literal(total.matters)
     yield node, LKG.reportCount, Literal(total.reports)
     yield node, LKG.labelOrder, Literal(label_order(label), datatype=XSD.decimal)
+    if label is not None:
+        yield node, LKG.payerLabel, Literal(label)
 
 
 #: Bytes of a label that :func:`label_order` reads: 120 bits, within the 38 digits of an

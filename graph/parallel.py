@@ -36,7 +36,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from legalkg.graph.ingest import FilingResult, IngestLimits, process_file
+from legalkg.graph.ingest import FilingResult, IngestLimits, process_file, upload_results
 
 __all__ = [
     "DASK_BATCH",
@@ -55,6 +55,7 @@ _WINDOW_PER_WORKER = 4
 
 _WORKER_MODEL: str | None = None
 _WORKER_LIMITS: IngestLimits | None = None
+_WORKER_UPLOAD: Any = None
 _WARM_UP_TEXT = (
     "On May 1, 2010, Example Corp. filed a complaint against Sample Inc. in the United States "
     "District Court for the District of Delaware, Civil Action No. 10-123, seeking $1.5 million."
@@ -69,10 +70,13 @@ def filing_results(
     model: str | None = None,
     nlp: Any = None,
     limits: IngestLimits | None = None,
+    upload: Any = None,
 ) -> Iterator[FilingResult]:
     """Process every filing and yield its :class:`FilingResult`, in this process or in parallel.
 
-    ``limits`` (size and time per filing) apply wherever the filing is processed.
+    ``limits`` (size and time per filing) apply wherever the filing is processed. ``upload``:
+    settings from which each worker opens the store (``StoreBackend.worker_settings``) to load
+    the filings it processed itself (:func:`~legalkg.graph.ingest.upload_results`).
 
     :param jobs: worker processes (``1``: in this process, reusing ``nlp`` if given); with a
         local Dask cluster, the number of Dask workers.
@@ -89,11 +93,12 @@ def filing_results(
     limits = limits or IngestLimits()
     if dask_scheduler:
         return dask_results(
-            paths, scheduler=dask_scheduler, workers=jobs, model=model, limits=limits
+            paths, scheduler=dask_scheduler, workers=jobs, model=model, limits=limits,
+            upload=upload,
         )
-    if jobs == 1:
+    if jobs == 1 and upload is None:
         return (process_safely(path, nlp=nlp, model=model, limits=limits) for path in paths)
-    return pool_results(paths, jobs=jobs, model=model, limits=limits)
+    return pool_results(paths, jobs=jobs, model=model, limits=limits, upload=upload)
 
 
 def process_safely(
@@ -119,10 +124,26 @@ def process_safely(
 
 
 def process_batch(
-    paths: Sequence[str], model: str | None = None, limits: IngestLimits | None = None
+    paths: Sequence[str], model: str | None = None, limits: IngestLimits | None = None,
+    upload: Any = None,
 ) -> list[FilingResult]:
-    """Process a batch of filings in this process: the body of one worker task."""
-    return [process_safely(path, model=model, limits=limits) for path in paths]
+    """Process a batch of filings in this process: the body of one worker task. With
+    ``upload`` (a store's worker settings), the batch is then loaded into that store from
+    here."""
+    results = [process_safely(path, model=model, limits=limits) for path in paths]
+    if upload is not None:
+        upload_results(_worker_store(upload), results)
+    return results
+
+
+_WORKER_STORES: dict[Any, Any] = {}
+
+
+def _worker_store(settings: Any) -> Any:
+    """The store ``settings`` describe, opened once per worker process."""
+    if settings not in _WORKER_STORES:
+        _WORKER_STORES[settings] = settings.open()
+    return _WORKER_STORES[settings]
 
 
 # --------------------------------------------------------------------------- process pool
@@ -136,6 +157,7 @@ def pool_results(
     batch: int = _POOL_BATCH,
     start_method: str | None = None,
     limits: IngestLimits | None = None,
+    upload: Any = None,
 ) -> Iterator[FilingResult]:
     """Process filings in ``jobs`` worker processes; yield results as they complete.
 
@@ -147,7 +169,7 @@ def pool_results(
     first = next(chunks, None)
     if first is None:
         return
-    pool = _start_pool(jobs, model, start_method, limits)
+    pool = _start_pool(jobs, model, start_method, limits, upload)
     window = jobs * _WINDOW_PER_WORKER
     running: dict[Future[list[FilingResult]], list[str]] = {}
     try:
@@ -162,7 +184,8 @@ def pool_results(
 
 
 def _start_pool(
-    jobs: int, model: str | None, start_method: str | None, limits: IngestLimits | None = None
+    jobs: int, model: str | None, start_method: str | None, limits: IngestLimits | None = None,
+    upload: Any = None,
 ) -> ProcessPoolExecutor:
     context = multiprocessing.get_context(start_method or _default_start_method())
     if context.get_start_method() == "fork":
@@ -171,7 +194,7 @@ def _start_pool(
         context.set_forkserver_preload(["legalkg.nlp.extract", "legalkg.graph.build"])
     return ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_init_worker,
-        initargs=(model, limits),
+        initargs=(model, limits, upload),
     )
 
 
@@ -193,19 +216,24 @@ def _warm_up(model: str | None) -> None:
         extract_text(_WARM_UP_TEXT, registrant="Example Corp.")
 
 
-def _init_worker(model: str | None, limits: IngestLimits | None = None) -> None:
+def _init_worker(
+    model: str | None, limits: IngestLimits | None = None, upload: Any = None
+) -> None:
     """Load the spaCy pipeline once per worker; leave Ctrl-C to the parent, which stops the pool."""
-    global _WORKER_MODEL, _WORKER_LIMITS
+    global _WORKER_MODEL, _WORKER_LIMITS, _WORKER_UPLOAD
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_MODEL = model
     _WORKER_LIMITS = limits
+    _WORKER_UPLOAD = upload
     from legalkg.nlp.extract import get_pipeline
 
     get_pipeline(model)
 
 
 def _pool_task(paths: list[str]) -> list[FilingResult]:
-    return process_batch(paths, model=_WORKER_MODEL, limits=_WORKER_LIMITS)
+    return process_batch(
+        paths, model=_WORKER_MODEL, limits=_WORKER_LIMITS, upload=_WORKER_UPLOAD
+    )
 
 
 def _submit(pool: ProcessPoolExecutor, chunk: list[str]) -> Future[list[FilingResult]]:
@@ -243,6 +271,7 @@ def dask_results(
     send_bytes: bool = False,
     window: int | None = None,
     limits: IngestLimits | None = None,
+    upload: Any = None,
 ) -> Iterator[FilingResult]:
     """Process filings as Dask tasks of ``batch`` filings each; yield results as they complete.
 
@@ -253,6 +282,8 @@ def dask_results(
         worker sees (the same path: a shared file system or mount); the client then never
         holds or sends the filings' bytes.
     :param window: tasks in flight at a time (default: twice the number of worker threads).
+    :param upload: a store's worker settings: each task loads its filings into that store
+        (the workers must reach it, with credentials in their own environment).
     :raises ImportError: with the install hint, when ``dask.distributed`` is missing.
     """
     distributed = _import_distributed()
@@ -271,7 +302,7 @@ def dask_results(
             client = stack.enter_context(distributed.Client(scheduler))
         slots = window or max(2, 2 * sum(client.nthreads().values()))
         yield from _run_dask(
-            client, distributed, paths, (model, limits), batch, ship_bytes, slots
+            client, distributed, paths, (model, limits, upload), batch, ship_bytes, slots
         )
 
 
@@ -289,7 +320,7 @@ def _run_dask(
     client: Any,
     distributed: Any,
     paths: Iterable[str | os.PathLike[str]],
-    settings: tuple[str | None, IngestLimits | None],
+    settings: tuple[str | None, IngestLimits | None, Any],
     batch: int,
     ship_bytes: bool,
     slots: int,
@@ -330,16 +361,17 @@ def _read_payload(path: str) -> tuple[str, bytes | str]:
 
 
 def _dask_paths_task(
-    paths: list[str], model: str | None, limits: IngestLimits | None = None
+    paths: list[str], model: str | None, limits: IngestLimits | None = None, upload: Any = None
 ) -> list[FilingResult]:
     """One Dask task: process filings the worker can read at ``paths``."""
-    return process_batch(paths, model=model, limits=limits)
+    return process_batch(paths, model=model, limits=limits, upload=upload)
 
 
 def _dask_bytes_task(
     payload: list[tuple[str, bytes | str]],
     model: str | None,
     limits: IngestLimits | None = None,
+    upload: Any = None,
 ) -> list[FilingResult]:
     """One Dask task: process filings sent as bytes, under their own file names."""
     results: list[FilingResult] = []
@@ -356,6 +388,8 @@ def _dask_bytes_task(
                 result.error = result.error.replace(str(local), original)
             results.append(result)
             local.unlink()
+    if upload is not None:
+        upload_results(_worker_store(upload), results)
     return results
 
 

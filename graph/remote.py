@@ -56,6 +56,7 @@ from legalkg.graph.store import (
     StoreError,
     check_layout,
     oxigraph_result,
+    to_nquads,
 )
 from rdflib import Dataset, Graph, URIRef
 
@@ -69,6 +70,7 @@ __all__ = [
     "USER_ENV",
     "BindingError",
     "EndpointLayout",
+    "EndpointSettings",
     "OxigraphServer",
     "SparqlEndpointStore",
     "bind_values",
@@ -112,7 +114,8 @@ class EndpointLayout:
     ``query_params`` are added to every query so that the default graph is the union of the
     named graphs (legalkg's queries rely on it), where the server takes that per request.
     ``lists_graphs`` says the server answers ``GRAPH ?g {}`` with every named graph, without
-    scanning their triples.
+    scanning their triples; ``posts_quads`` that an N-Quads body POSTed to ``gsp_url`` (no
+    ``graph`` parameter) adds its quads to their named graphs in one request.
     """
 
     query_url: str
@@ -120,6 +123,7 @@ class EndpointLayout:
     gsp_url: str
     query_params: dict[str, str] = field(default_factory=dict)
     lists_graphs: bool = False
+    posts_quads: bool = False
 
 
 def endpoint_layout(
@@ -154,6 +158,7 @@ def endpoint_layout(
         gsp_url=gsp_url or layout.gsp_url,
         query_params=layout.query_params,
         lists_graphs=layout.lists_graphs,
+        posts_quads=layout.posts_quads,
     )
 
 
@@ -161,7 +166,7 @@ def _known_layout(base: str, path: str) -> EndpointLayout:
     if path in ("", "/query"):  # Oxigraph server
         root = base.removesuffix("/query")
         union = {"union-default-graph": ""}
-        return EndpointLayout(root + "/query", root + "/update", root + "/store", union, True)
+        return EndpointLayout(root + "/query", root + "/update", root + "/store", union, True, True)
     fuseki = re.fullmatch(r"(.*/[^/]+)/(query|sparql)", path)
     if fuseki:
         root = base[: len(base) - len(fuseki[2]) - 1]
@@ -319,15 +324,46 @@ class SparqlEndpointStore(StoreBackend):
     def __repr__(self) -> str:
         return f"SparqlEndpointStore({self.url!r})"
 
+    def worker_settings(self) -> EndpointSettings:
+        """The URLs and request settings, without credentials: a worker reads those from its
+        own environment (:meth:`EndpointSettings.open`)."""
+        return EndpointSettings(
+            self.layout.query_url, self.layout.update_url, self.layout.gsp_url,
+            self.timeout, self.retries, self.backoff, self.verify,
+        )
+
     # ------------------------------------------------------------------- StoreBackend
 
     def replace_graphs(self, graphs: Iterable[tuple[str, bytes]]) -> None:
-        sent: dict[str, int] = {}
-        for graph, ntriples in graphs:
-            self._gsp("PUT", graph, ntriples)
-            sent[graph] = _count_lines(ntriples)
+        """Each graph replaced by a Graph Store ``PUT``; on a server that takes N-Quads at
+        its Graph Store endpoint (Oxigraph), the graphs not yet there are added by one
+        ``POST`` instead (measured on Oxigraph: 0.55 ms of server CPU per filing in batches of
+        8, against 0.80 for a ``PUT`` each). Then, with ``verify``, one count check."""
+        batch = list(graphs)
+        sent = {graph: _count_lines(ntriples) for graph, ntriples in batch}
+        fresh: set[str] = set()
+        # graphs with blank nodes keep a request each: its blank nodes are then its own
+        plain = [graph for graph, ntriples in batch if b"_:" not in ntriples]
+        if self.layout.posts_quads and len(plain) > 1:
+            fresh = set(plain) - self._existing(plain)
+        for graph, ntriples in batch:
+            if graph not in fresh:
+                self._gsp("PUT", graph, ntriples)
+        if fresh:
+            body = b"".join(to_nquads(graph, ntriples, scope)
+                            for scope, (graph, ntriples) in enumerate(batch) if graph in fresh)
+            headers = {"Content-Type": "application/n-quads"}
+            self._request("POST", self.layout.gsp_url, data=body, headers=headers)
         if self.verify and sent:
             self._verify_counts(sent)
+
+    def _existing(self, graphs: list[str]) -> set[str]:
+        """Which of ``graphs`` hold a triple on the server (one query)."""
+        values = " ".join(iri_text(g, "graph name") for g in graphs)
+        rows = self._raw_select(
+            f"SELECT DISTINCT ?g WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+        )
+        return {str(row[0]) for row in rows}
 
     def drop_graph(self, graph: str) -> None:
         self._update(f"DROP SILENT GRAPH {iri_text(graph, 'graph name')}")
@@ -534,6 +570,33 @@ class SparqlEndpointStore(StoreBackend):
         if status == 400:
             return StoreError(f"{where}: the server rejected the request: {message}")
         return StoreError(f"{where}: HTTP {status}" + (f": {message}" if message else ""))
+
+
+@dataclass(frozen=True)
+class EndpointSettings:
+    """How to reach a server store from another process (an ingest worker): its endpoint URLs
+    and request settings. Credentials are not kept here (they would travel with every task);
+    :meth:`open` reads them from the environment of the process that opens the store.
+
+    >>> EndpointSettings("http://127.0.0.1:9/query", "http://127.0.0.1:9/update",
+    ...                  "http://127.0.0.1:9/store").gsp_url
+    'http://127.0.0.1:9/store'
+    """
+
+    query_url: str
+    update_url: str
+    gsp_url: str
+    timeout: float = 30.0
+    retries: int = 3
+    backoff: float = 0.25
+    verify: bool = True
+
+    def open(self) -> SparqlEndpointStore:
+        """The store these settings describe, with credentials from ``os.environ``."""
+        return SparqlEndpointStore(
+            self.query_url, update_url=self.update_url, gsp_url=self.gsp_url,
+            timeout=self.timeout, retries=self.retries, backoff=self.backoff, verify=self.verify,
+        )
 
 
 def _scope_bnodes(body: bytes, scope: int) -> bytes:

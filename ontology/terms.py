@@ -308,6 +308,12 @@ class LKG(DefinedNamespace):
     """normalised value: The mention's value normalised as a literal: an ISO date, a case
     number, a name.
     """
+    payerLabel: URIRef
+    """payer label: On an amount due total: the payer's preferred label (skos:prefLabel in the
+    resolution graph), copied when matters are merged (none when the payer has no label), so
+    that totals by payer read the name on the node they already read instead of joining
+    every label of the resolution graph.
+    """
     reportCount: URIRef
     """report count: How many amount-bearing event reports (settlements, approvals, judgments
     with an amount and a payer, in every filing) stand behind an amount due.

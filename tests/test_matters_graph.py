@@ -329,6 +329,23 @@ def test_settlement_totals_count_each_matter_once_at_its_last_amount(kg: Knowled
             for r in rows] == [(AARON, Decimal(39800000) + Decimal(1000000), 2, 4)]
 
 
+def test_each_total_carries_its_payers_label_from_the_resolution_graph(
+    kg: KnowledgeGraph,
+) -> None:
+    """``settlement_totals`` reads the name on the total (lkg:payerLabel): it must be the
+    payer's skos:prefLabel of the resolution graph, one per total."""
+    rows = kg.store.query(
+        "PREFIX lkg: <https://w3id.org/legalkg/ontology#> "
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+        "SELECT ?total ?copied ?label WHERE { "
+        f"GRAPH <{MATTERS_GRAPH}> {{ ?total a lkg:AmountDueTotal ; lkg:duePayer ?payer "
+        "OPTIONAL { ?total lkg:payerLabel ?copied } } "
+        "OPTIONAL { GRAPH ?g { ?payer skos:prefLabel ?label } } }"
+    ).rows
+    assert rows and all(copied is not None and copied == label for _, copied, label in rows)
+    assert len({total for total, _, _ in rows}) == len(rows)
+
+
 def test_counterparties_include_the_sides_of_the_events_matter(kg: KnowledgeGraph) -> None:
     rows = kg.counterparties(AARON)
     restated = {r.name for r in rows if r.file_name == "AAN-B.txt"}

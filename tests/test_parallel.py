@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 from legalkg.graph import parallel
 from legalkg.graph.backend import StoreBackend
-from legalkg.graph.ingest import FilingResult, ingest
+from legalkg.graph.ingest import FilingResult, ingest, load_results, refuse_shorter_copies
 from legalkg.graph.iris import GRAPH_IRI
 from legalkg.graph.parallel import dask_results, filing_results, pool_results, process_safely
+from legalkg.graph.remote import OxigraphServer, SparqlEndpointStore, find_program
 from legalkg.graph.store import MemoryStore, OxigraphStore
 from rdflib import Dataset
 from rdflib.compare import isomorphic
@@ -73,6 +74,109 @@ def test_two_jobs_give_an_isomorphic_dataset(
     summary = ingest(store, filings, jobs=2)
     assert summary.filings == len(filings) and not summary.errors
     assert_same_dataset(sequential, store)
+    store.close()
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[OxigraphServer]:
+    """A real Oxigraph server on a free 127.0.0.1 port, over a temporary folder."""
+    if find_program("oxigraph") is None:
+        pytest.skip("the oxigraph server (PyPI oxigraph) is not installed")
+    with OxigraphServer(tmp_path / "server") as running:
+        yield running
+
+
+def test_workers_upload_their_own_graphs_to_a_server_store(
+    filings: list[Path], sequential: OxigraphStore, server: OxigraphServer
+) -> None:
+    """On a store that takes several writers, the writer receives no triples (only each
+    graph's IRI and counts), and the dataset, derived graphs included, is the one-process one."""
+    seen: list[FilingResult] = []
+    store = SparqlEndpointStore(server.url)
+    summary = ingest(store, filings, jobs=2, progress=seen.append)
+    assert summary.filings == len(filings) and not summary.errors
+    assert len(seen) == len(filings)
+    assert all(r.stored and r.ntriples == b"" and r.n_triples > 0 for r in seen)
+    assert_same_dataset(sequential, store)
+    store.close()
+
+
+def test_a_worker_refuses_a_shorter_copy_as_the_writer_would(
+    shared_data: Path, server: OxigraphServer, tmp_path: Path
+) -> None:
+    source = shared_data / "submissions" / "0000092122-07-000008.txt"
+    full = source.read_bytes()
+    last = full.rindex(b"</DOCUMENT>")  # a hole in the middle, every tag closed
+    holed = tmp_path / "holed" / source.name
+    holed.parent.mkdir()
+    holed.write_bytes(full[:3000] + full[last:])
+    store = SparqlEndpointStore(server.url)
+    assert not ingest(store, [source], jobs=2, resolve=False).errors
+    (graph,) = [g for g in store.graph_names() if "/filing/" in g]
+    before = store.count(graph)
+    summary = ingest(store, [holed], jobs=2, resolve=False)
+    assert summary.filings == 0 and len(summary.errors) == 1
+    assert "shorter than the copy of the same filing in the store" in summary.errors[0][1]
+    assert store.count(graph) == before
+    store.close()
+
+
+@pytest.mark.parametrize("kind", ["memory", "oxigraph", "server"])
+def test_shorter_copies_are_refused_in_one_query_per_batch(
+    kind: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    store: StoreBackend = (
+        MemoryStore() if kind == "memory" else OxigraphStore(tmp_path / "kg") if kind == "oxigraph"
+        else SparqlEndpointStore(request.getfixturevalue("server").url)
+    )
+    iri = "https://w3id.org/legalkg/id/filing/"
+
+    def result(key: str, size: int) -> FilingResult:
+        triple = f'<{iri}{key}> <https://example.org/p> "{key}" .\n'.encode()
+        return FilingResult(path=f"{key}.txt", graph_iri=iri + key, ntriples=triple,
+                            source_bytes=size)
+
+    load_results(store, [result("a", 1000), result("b", 500)])
+    store.replace_graphs([(iri + "c", f'<{iri}c> <https://example.org/p> "c" .\n'.encode())])
+    batch = [result("a", 999), result("b", 600), result("c", 1), result("d", 10)]
+    refuse_shorter_copies(store, batch)
+    assert [r.ok for r in batch] == [False, True, True, True]  # c records no size: kept
+    assert "shorter than the copy of the same filing in the store (1,000 bytes)" in str(
+        batch[0].error)
+    store.close()
+
+
+@pytest.mark.parametrize(("jobs", "scheduler", "asked", "uploads"), [
+    (1, None, None, False), (2, None, None, True), (2, "local", None, True),
+    (2, "tcp://10.0.0.1:8786", None, False), (2, "tcp://10.0.0.1:8786", True, True),
+    (2, None, False, False),
+])
+def test_which_workers_upload_by_default(
+    jobs: int, scheduler: str | None, asked: bool | None, uploads: bool,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Local workers upload to a store that takes several writers; a remote cluster's only
+    when asked (they may not reach the server, nor hold its credentials)."""
+    settings = object()
+    seen: list[object] = []
+
+    class Shared(MemoryStore):
+        def worker_settings(self) -> object:
+            return settings
+
+    def fake(files: list[str], **options: object) -> Iterator[FilingResult]:
+        seen.append(options["upload"])
+        return iter(())
+
+    monkeypatch.setattr(parallel, "filing_results", fake)
+    ingest(Shared(), [], jobs=jobs, dask_scheduler=scheduler, worker_upload=asked)
+    assert seen == [settings if uploads else None]
+
+
+def test_workers_cannot_upload_to_an_embedded_store(filings: list[Path], tmp_path: Path) -> None:
+    store = OxigraphStore(tmp_path / "store")
+    with pytest.raises(ValueError, match="one writer"):
+        ingest(store, filings[:1], jobs=2, worker_upload=True)
     store.close()
 
 

@@ -515,6 +515,37 @@ def test_server_store_keeps_data_and_reconnects_across_restarts(tmp_path: Path) 
 
 
 @needs_oxigraph
+def test_new_graphs_go_in_one_post_and_each_graph_holds_exactly_its_triples(
+    server: OxigraphServer,
+) -> None:
+    store = SparqlEndpointStore(server.url)
+    store.replace_graphs([(G1, f"<{EX}a> <{EX}b> <{EX}old> .\n".encode())])
+    requests: list[tuple[str, str]] = []
+    send = store._request
+
+    def spy(method: str, url: str, **kwargs: Any) -> Any:
+        requests.append((method, url))
+        return send(method, url, **kwargs)
+
+    store._request = spy  # type: ignore[method-assign]
+    graphs = {
+        G1: f"<{EX}a> <{EX}b> <{EX}new> .\n",
+        EX + "graph/2": f'<{EX}a> <{EX}name> "two" .\n<{EX}a> <{EX}b> <{EX}c> .\n',
+        EX + "graph/3": f'<{EX}a> <{EX}name> "three" .\n',
+        EX + "graph/4": f"_:x <{EX}b> <{EX}c> .\n",
+    }
+    store.replace_graphs([(g, text.encode()) for g, text in graphs.items()])
+    posts = [url for method, url in requests if method == "POST" and url.endswith("/store")]
+    puts = sorted(url for method, url in requests if method == "PUT")
+    assert len(posts) == 1 and len(puts) == 2  # the new plain graphs together; G1, graph/4
+    for graph, text in graphs.items():
+        stored = store._gsp_get(graph).decode()
+        expected = Graph().parse(data=text, format="nt")
+        assert isomorphic(Graph().parse(data=stored, format="nt"), expected), graph
+    store.close()
+
+
+@needs_oxigraph
 def test_embedded_store_folder_is_served_by_the_oxigraph_server(tmp_path: Path) -> None:
     embedded = OxigraphStore(tmp_path / "store")
     embedded.replace_graphs([(G1, f"<{EX}a> <{EX}b> <{EX}c> .".encode())])

@@ -12,7 +12,10 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from legalkg.graph.backend import StoreBackend
 from legalkg.graph.remote import OxigraphServer, SparqlEndpointStore, find_program
 from legalkg.graph.store import (
@@ -21,9 +24,11 @@ from legalkg.graph.store import (
     OxigraphStore,
     StoreError,
     open_store,
+    to_rdflib,
 )
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
+from rdflib.namespace import XSD
 
 EX = "https://example.org/"
 G1, G2 = EX + "graph/1", EX + "graph/2"
@@ -164,6 +169,32 @@ def test_typed_and_language_literals_round_trip(store: StoreBackend) -> None:
     assert Literal("someone", lang="en") in values
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(
+    st.decimals(allow_nan=False, allow_infinity=False, places=6,
+                min_value=Decimal("-1e12"), max_value=Decimal("1e12")).map(
+        lambda d: (format(d, "f"), XSD.decimal)),
+    st.integers(min_value=-(10**17), max_value=10**17).map(lambda i: (str(i), XSD.integer)),
+    st.sampled_from(["007", "+5", "-0", "1.50", "0.0", "-00.10", ".5", "5."]).flatmap(
+        lambda text: st.sampled_from([(text, XSD.decimal)] + (
+            [(text, XSD.integer)] if "." not in text else []))),
+))
+def test_numbers_read_from_oxigraph_equal_rdflibs_normalised_literals(
+    lexical: tuple[str, URIRef],
+) -> None:
+    """Integers and decimals are converted without rdflib's normalisation, because Oxigraph
+    returns them in canonical form: the terms must equal (and print as) rdflib's own."""
+    text, datatype = lexical
+    store = ox.Store()
+    node = ox.NamedNode("https://example.org/s")
+    store.add(ox.Quad(node, node, ox.Literal(text, datatype=ox.NamedNode(str(datatype)))))
+    (value,) = next(iter(store.query("SELECT ?o WHERE { ?s ?p ?o }")))
+    converted = to_rdflib(value)
+    expected = Literal(value.value, datatype=datatype)
+    assert converted == expected and repr(converted) == repr(expected)
+    assert converted.toPython() == expected.toPython()
+
+
 def test_ask_and_construct(store: StoreBackend) -> None:
     store.replace_graphs([(G1, nt(ALICE))])
     assert store.query(f"ASK {{ <{EX}alice> ?p ?o }}").boolean is True
@@ -217,6 +248,45 @@ def test_store_carries_its_layout_marker(store: StoreBackend) -> None:
 
 
 # ---------------------------------------------------------------------- on-disk behaviour
+
+
+def test_optimize_reopens_the_store_and_keeps_it_writable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import legalkg.graph.store as module
+
+    store = OxigraphStore(tmp_path / "kg")
+    store.replace_graphs([(G1, nt(ALICE, NAME))])
+    opened: list[Path] = []
+    real = module._open_oxigraph
+
+    def spy(path: Path, *rest: bool) -> object:
+        opened.append(path)
+        return real(path, *rest)
+
+    monkeypatch.setattr(module, "_open_oxigraph", spy)
+    store.optimize()
+    assert opened == [tmp_path / "kg"]  # reopened, and the lock taken again
+    assert store.count() == 2
+    store.replace_graphs([(G2, nt(AGE))])
+    with pytest.raises(StoreError, match="in use by another process"):
+        OxigraphStore(tmp_path / "kg")
+    store.close()
+    reopened = OxigraphStore(tmp_path / "kg")
+    assert reopened.graph_names() == [G1, G2]
+    reopened.close()
+
+
+def test_optimize_keeps_a_store_someone_else_holds(tmp_path: Path) -> None:
+    """An rdflib view taken before optimize() keeps working: the store is not reopened."""
+    store = OxigraphStore(tmp_path / "kg")
+    store.replace_graphs([(G1, nt(ALICE, NAME))])
+    view = store.rdflib_dataset()
+    quads = len(list(view.quads((None, None, None, None))))
+    store.optimize()
+    assert len(list(view.quads((None, None, None, None)))) == quads > 2
+    assert store.count() == 2
+    store.close()
 
 
 def test_oxigraph_store_persists_across_reopening(tmp_path: Path) -> None:
