@@ -383,7 +383,7 @@ class AliasFinder:
             value = doc._.filer if label == "REGISTRANT" and doc._.filer else full
             add_mention(doc, start, end, label, value, occupancy)
         if aliases:
-            self._add_uses(doc, aliases, definitions, occupancy)
+            self._add_uses(doc, aliases, definitions, occupancy, courts)
         sort_mentions(doc)
         return doc
 
@@ -393,15 +393,17 @@ class AliasFinder:
         aliases: dict[str, str],
         definitions: list[tuple[int, int]],
         occupancy: Occupancy,
+        courts: dict[str, str | None],
     ) -> None:
-        """Add a mention for every use of an alias outside its definitions."""
+        """Add a mention for every use of an alias outside its definitions; ``courts`` are the
+        doc's courts by name (:func:`_courts_by_name`)."""
         text = doc_text(doc)
         targets: dict[str, tuple[str, str | None]] = {}
-        courts = _courts_by_name(doc)
         for alias, full in aliases.items():
-            if _strip_article(full) in courts:
+            court = _strip_article(full)
+            if court in courts:
                 # 'the Supreme Court of Bermuda (the "Bermuda Court")': a court, not a party
-                targets[alias] = ("COURT", courts[_strip_article(full)])
+                targets[alias] = ("COURT", courts[court])
                 continue
             label = classify_name(full, doc)
             targets[alias] = (label, doc._.filer if label == "REGISTRANT" and doc._.filer else full)

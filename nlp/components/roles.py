@@ -692,21 +692,29 @@ _AGAINST = re.compile(
 _POSSESSIVE = re.compile(r"['’]s?\b")
 
 
+def _introduced(
+    doc: Doc, event: Event, words: re.Pattern[str], window: int
+) -> Iterator[tuple[int, Span]]:
+    """The party mentions (no agency) of the event's sentence that ``words`` introduce: its
+    match ends right before them, within ``window`` characters ("against X", "among X")."""
+    text = doc_text(doc)
+    for ix, span in enumerate(_spans(doc)):
+        if span.label_ not in PARTY_LABELS or span.label_ == "GOV":
+            continue
+        if not event.evidence_start <= span.start_char < event.evidence_end:
+            continue
+        if words.search(text, max(event.evidence_start, span.start_char - window),
+                        span.start_char):
+            yield ix, span
+
+
 def _against_sides(doc: Doc, event: Event) -> list[Side]:
     """The defendants written right after "against" in a lawsuit's sentence, which the parse
     may tie to something else ("filed ... by X and the Y Pension Fund against Z", where the
     parser hangs "against Z" on the fund; "..., Case No. 1-09-CV-131877, against X"): the party
     mention that "against" introduces and the written list it opens."""
     text = doc_text(doc)
-    spans = _spans(doc)
-    for ix, span in enumerate(spans):
-        if span.label_ not in PARTY_LABELS or span.label_ == "GOV":
-            continue
-        if not event.evidence_start <= span.start_char < event.evidence_end:
-            continue
-        if not _AGAINST.search(text, max(event.evidence_start, span.start_char - 240),
-                               span.start_char):
-            continue
+    for ix, span in _introduced(doc, event, _AGAINST, 240):
         if _POSSESSIVE.match(text, span.end_char):
             continue  # "including the Company's President": not the Company
         names = [(_span_name(span), ix), *_listed(doc, ix, doc)]
@@ -723,19 +731,11 @@ def _agreement_parties(doc: Doc, events: list[Event]) -> None:
     event's sentence ("the settlement agreement among Georgia Power and Kroger Co., Georgia
     Industrial Group and The Commercial Group"): names only the pretrained recogniser knows
     join too, since the list's words say what they are."""
-    text = doc_text(doc)
     spans = _spans(doc)
     for event in events:
         if event.type not in ("Settlement", "SettlementApproval", "RegulatoryAction"):
             continue
-        for ix, span in enumerate(spans):
-            if span.label_ not in PARTY_LABELS or span.label_ == "GOV":
-                continue
-            if not event.evidence_start <= span.start_char < event.evidence_end:
-                continue
-            if not _BETWEEN.search(text, max(event.evidence_start, span.start_char - 20),
-                                   span.start_char):
-                continue
+        for ix, span in _introduced(doc, event, _BETWEEN, 20):
             for name, at in [(_span_name(span), ix), *_listed(doc, ix, doc)]:
                 if spans[at].label_ != "GOV" and name not in event.parties:
                     event.parties.append(name)
